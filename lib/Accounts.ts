@@ -1,0 +1,157 @@
+/**
+ * The Accounts endpoints (seed 000): read the account, check whether an account name and domain are free, update
+ * the account's settings.
+ *
+ * @since 0.1.0
+ */
+import { Context, Effect, Layer } from "effect"
+import {
+  Account,
+  AccountCheckDomainParams,
+  AccountUpdateParams
+} from "./Account.ts"
+import * as Client from "./internal/client.ts"
+import type { ErrorFor } from "./QuantiveError.ts"
+
+const endpoints = {
+  get: Client.endpoint({
+    operation: "Accounts.get",
+    method: "GET",
+    api: "v1",
+    path: "/accounts/{id}",
+    statuses: [400, 401, 402, 403, 500]
+  }),
+  checkDomain: Client.endpoint({
+    operation: "Accounts.checkDomain",
+    method: "POST",
+    api: "v1",
+    path: "/accounts/domain",
+    statuses: [400, 409, 500]
+  }),
+  update: Client.endpoint({
+    operation: "Accounts.update",
+    method: "PATCH",
+    api: "v1",
+    path: "/accounts/{id}",
+    statuses: [400, 401, 402, 403, 500]
+  })
+}
+
+/**
+ * The errors of `Accounts.get`: documented 400, 401, 402, 403, 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type AccountGetError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Accounts.checkDomain`: documented 400, 409 (the name or domain is taken), 500, plus the universal
+ * ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type AccountCheckDomainError = ErrorFor<400 | 409 | 500>
+
+/**
+ * The errors of `Accounts.isDomainAvailable`: those of `checkDomain` without `Conflict`, which becomes `false`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type AccountIsDomainAvailableError = Exclude<AccountCheckDomainError, { readonly _tag: "Conflict" }>
+
+/**
+ * The errors of `Accounts.update`: documented 400, 401, 402, 403, 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type AccountUpdateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface AccountsService {
+  /**
+   * Gets an account by its ID: name, domain, settings, subscription details.
+   *
+   * `GET /v1/accounts/{id}`
+   */
+  readonly get: (id: string) => Effect.Effect<Account, AccountGetError>
+  /**
+   * Checks the availability of an account name and domain name: succeeds (204) when both are free, fails with
+   * `Conflict` (409) when either is taken. See `isDomainAvailable` for a boolean.
+   *
+   * `POST /v1/accounts/domain`
+   */
+  readonly checkDomain: (params: AccountCheckDomainParams) => Effect.Effect<void, AccountCheckDomainError>
+  /**
+   * `checkDomain` as a boolean: `true` when free, `false` when the server answers 409.
+   */
+  readonly isDomainAvailable: (
+    params: AccountCheckDomainParams
+  ) => Effect.Effect<boolean, AccountIsDomainAvailableError>
+  /**
+   * Updates the specified account (by ID) with the specified settings and returns the updated account. An empty
+   * patch fails with `InvalidInput` before any request is sent.
+   *
+   * `PATCH /v1/accounts/{id}`
+   */
+  readonly update: (id: string, patch: AccountUpdateParams) => Effect.Effect<Account, AccountUpdateError>
+}
+
+/**
+ * Builds the service on the request pipeline.
+ */
+const make: Effect.Effect<AccountsService, never, Client.QuantiveClient> = Effect.map(
+  Client.QuantiveClient,
+  (client): AccountsService => {
+    const checkDomain = (params: AccountCheckDomainParams) =>
+      client.execute(endpoints.checkDomain, Client.empty, { body: Client.body(AccountCheckDomainParams, params) })
+    return {
+      get: (id) => client.execute(endpoints.get, Client.json(Account), { params: { id } }),
+      checkDomain,
+      isDomainAvailable: (params) =>
+        checkDomain(params).pipe(
+          Effect.as(true),
+          Effect.catchTag("Conflict", () => Effect.succeed(false))
+        ),
+      update: (id, patch) =>
+        client.execute(endpoints.update, Client.json(Account), {
+          params: { id },
+          body: Client.body(AccountUpdateParams, patch)
+        })
+    }
+  }
+)
+
+const AccountsTag: Context.TagClass<Accounts, "@effect-quantive/client/Accounts", AccountsService> = Context.Tag(
+  "@effect-quantive/client/Accounts"
+)<Accounts, AccountsService>()
+
+/**
+ * The Accounts service: `const accounts = yield* Accounts`. `Quantive.layer` provides it; a test can replace it with
+ * `Layer.succeed(Accounts, Accounts.of({ ... }))`.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Accounts extends AccountsTag {
+  /**
+   * Builds the service on the request pipeline.
+   *
+   * @since 0.1.0
+   * @category constructors
+   */
+  static readonly make: Effect.Effect<AccountsService, never, Client.QuantiveClient> = make
+  /**
+   * The service as a layer over the request pipeline. `Quantive.layer` includes it.
+   *
+   * @since 0.1.0
+   * @category layers
+   */
+  static readonly layer: Layer.Layer<Accounts, never, Client.QuantiveClient> = Layer.effect(Accounts, make)
+}

@@ -1,0 +1,231 @@
+/**
+ * The embedded fake Quantive server: an in-memory implementation of the API with a deterministic, seeded data set,
+ * auth and account checks, and fault injection. It serves over a real loopback socket (Node and Deno) or in-process
+ * as a `fetch`, so the demo, our tests and your tests run with no account and no network.
+ *
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Accounts } from "@effect-quantive/client"
+ * import { FakeQuantive } from "@effect-quantive/client/testing"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { fake } = yield* FakeQuantive.FakeServer
+ *   const accounts = yield* Accounts
+ *   return yield* accounts.get(fake.accountId)
+ * })
+ * program.pipe(Effect.provide(FakeQuantive.layer()), Effect.runPromise)
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { FetchHttpClient, type HttpClient } from "@effect/platform"
+import { Context, Effect, Layer } from "effect"
+import type { Account } from "./Account.ts"
+import { type AccountsState, accountRoutes } from "./internal/fake/accounts.ts"
+import { FakeCore, type Fault, type FaultOptions, type RateLimit, type RecordedRequest } from "./internal/fake/core.ts"
+import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "./internal/fake/data.ts"
+import { makeFetch } from "./internal/fake/inProcess.ts"
+import { listen as listenSocket } from "./internal/fake/socket.ts"
+import * as Quantive from "./Quantive.ts"
+
+export type { Fault, FaultOptions, RateLimit, RecordedRequest }
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** Seeds the data set: the same seed gives the same account, ids and users. Default 1. */
+  readonly seed?: number
+  /** The token the fake accepts. Default: derived from the seed. */
+  readonly token?: string
+  /** The account id the fake serves. Default: the seeded account's id. */
+  readonly accountId?: string
+  /** Domains that are taken besides the account's own. */
+  readonly takenDomains?: ReadonlyArray<string>
+  /** Latency added to every request. */
+  readonly latencyMillis?: number
+  /** Answer 429 with `Retry-After` past this rate. */
+  readonly rateLimit?: RateLimit
+}
+
+/**
+ * A running fake: its credentials, its data, what it received, and the fault controls.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface FakeQuantive {
+  readonly token: string
+  readonly accountId: string
+  /** The account as it is now (updates apply to it). */
+  readonly account: Account
+  /** Domains `checkDomain` reports as taken (mutable). */
+  readonly takenDomains: Set<string>
+  /** Every request received, in order; the bearer token is not recorded, only whether it matched. */
+  readonly requests: ReadonlyArray<RecordedRequest>
+  /** When true, every authorised request answers 402. */
+  paymentRequired: boolean
+  /** Latency added to every request. */
+  latencyMillis: number
+  /** The server-side rate limit, if any. */
+  rateLimit: RateLimit | undefined
+  /** Arms a fault for the next matching requests (`times`, default 1). */
+  inject(fault: Fault, options?: FaultOptions): void
+  /** Disarms every fault. */
+  clearFaults(): void
+  /** A `fetch` that answers from this fake with no socket. */
+  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
+}
+
+class Fake extends FakeCore implements FakeQuantive {
+  readonly accounts: AccountsState
+  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
+
+  constructor(options: Options) {
+    const seed = options.seed ?? 1
+    const account = makeAccount(seed)
+    const accountId = options.accountId ?? account.id
+    super({
+      token: options.token ?? `fake-token-${objectId(prng(seed ^ 0x5eed))}`,
+      accountId,
+      latencyMillis: options.latencyMillis,
+      rateLimit: options.rateLimit
+    })
+    this.accounts = {
+      account: { ...account, id: accountId },
+      takenDomains: new Set([...TAKEN_DOMAINS, ...(options.takenDomains ?? [])])
+    }
+    this.addRoutes(accountRoutes(this.accounts))
+    this.fetch = makeFetch(this)
+  }
+
+  get token() {
+    return this.options.token
+  }
+  get accountId() {
+    return this.options.accountId
+  }
+  get account() {
+    return this.accounts.account
+  }
+  get takenDomains() {
+    return this.accounts.takenDomains
+  }
+}
+
+/**
+ * Creates a fake with its seeded data set.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options = {}): FakeQuantive => new Fake(options)
+
+/**
+ * A fake listening on a loopback socket.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Listening {
+  /** The base URL to give `Quantive.layer` (`http://127.0.0.1:PORT`). */
+  readonly baseUrl: string
+  readonly port: number
+  /** Connections the client closed while the fake still held the request (silence or a dripping body). */
+  readonly abandoned: () => number
+  readonly close: () => Promise<void>
+}
+
+/**
+ * Serves a fake over `node:http` on a loopback address (Node and Deno). Only loopback hosts are accepted.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const listen = async (
+  fake: FakeQuantive,
+  options: { readonly host?: "127.0.0.1" | "::1" | "localhost"; readonly port?: number } = {}
+): Promise<Listening> => {
+  const server = await listenSocket(fake as Fake, options.host ?? "127.0.0.1", options.port ?? 0)
+  return { baseUrl: server.origin, port: server.port, abandoned: server.abandoned, close: server.close }
+}
+
+/**
+ * The fake in an Effect context: the fake itself and the base URL that reaches it.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class FakeServer extends Context.Tag("@effect-quantive/client/testing/FakeServer")<FakeServer, {
+  readonly fake: FakeQuantive
+  readonly baseUrl: string
+  /** Socket only: connections the client abandoned while the fake held the request. */
+  readonly abandoned: () => number
+}>() {}
+
+/** The base URL used in-process: never resolved, since the fake's `fetch` answers every request itself. */
+const IN_PROCESS_BASE_URL = "https://fake.quantive.invalid/results/api"
+
+/**
+ * The fake served in-process: provides `FakeServer` and an `HttpClient` (fetch-based) that reaches it with no socket.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerInProcess = (options: Options = {}): Layer.Layer<FakeServer | HttpClient.HttpClient> =>
+  Layer.unwrapEffect(Effect.sync(() => {
+    const fake = make(options)
+    return Layer.merge(
+      Layer.succeed(FakeServer, { fake, baseUrl: IN_PROCESS_BASE_URL, abandoned: () => 0 }),
+      FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, fake.fetch as typeof fetch)))
+    )
+  }))
+
+/**
+ * The fake served on a loopback socket for the layer's lifetime. Pair it with an `HttpClient` of your choice
+ * (`FetchHttpClient.layer`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerSocket = (options: Options = {}): Layer.Layer<FakeServer> =>
+  Layer.scoped(
+    FakeServer,
+    Effect.gen(function*() {
+      const fake = make(options)
+      const server = yield* Effect.acquireRelease(
+        Effect.promise(() => listen(fake)),
+        (server) => Effect.promise(() => server.close())
+      )
+      return { fake, baseUrl: server.baseUrl, abandoned: server.abandoned }
+    })
+  )
+
+/**
+ * Every Quantive service wired to the fake given by a `FakeServer` layer (its token, account id and URL).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerQuantive: Layer.Layer<Quantive.Services, never, FakeServer | HttpClient.HttpClient> = Layer
+  .unwrapEffect(
+    Effect.map(
+      FakeServer,
+      ({ baseUrl, fake }) => Quantive.layer({ token: fake.token, accountId: fake.accountId, baseUrl })
+    )
+  ).pipe(Layer.orDie)
+
+/**
+ * Everything a test needs: the fake (`FakeServer`), and every Quantive service talking to it. In-process by default;
+ * `{ transport: "socket" }` serves it on a loopback socket and talks to it with `FetchHttpClient`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options: Options & { readonly transport?: "in-process" | "socket" } = {}
+): Layer.Layer<Quantive.Services | FakeServer> =>
+  options.transport === "socket"
+    ? layerQuantive.pipe(Layer.provideMerge(Layer.merge(layerSocket(options), FetchHttpClient.layer)))
+    : layerQuantive.pipe(Layer.provideMerge(layerInProcess(options)))

@@ -1,0 +1,126 @@
+/**
+ * Configuration and wiring: one layer that provides every Quantive service over the user's `HttpClient`.
+ *
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Quantive } from "@effect-quantive/client"
+ *
+ * const live = Quantive.layerConfig.pipe(Layer.provide(FetchHttpClient.layer))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { HttpClient } from "@effect/platform"
+import { Config, type ConfigError, Effect, Layer, type Redacted } from "effect"
+import { Accounts } from "./Accounts.ts"
+import * as Client from "./internal/client.ts"
+import * as internal from "./internal/config.ts"
+
+/**
+ * A Quantive region: `eu` is `app.quantive.com` (the default), `us` is `app.us.quantive.com`. Any other host, a
+ * proxy or the embedded fake server is reached with `baseUrl`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Region = internal.Region
+
+/**
+ * The API root of each region, without the version.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const regions: { readonly [R in Region]: string } = internal.regions
+
+/**
+ * The default cap on a response body, in bytes (32 MiB).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = internal.DEFAULT_MAX_RESPONSE_BYTES
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** An API token (Settings → API tokens). Pass it as `Redacted` to keep it out of your own logs too. */
+  readonly token: Redacted.Redacted<string> | string
+  /** The account id, sent as the `gtmhub-accountId` header. */
+  readonly accountId: string
+  /** A region preset; `eu` by default. Give either `region` or `baseUrl`. */
+  readonly region?: Region | undefined
+  /**
+   * The API root without the version, e.g. `https://app.quantive.com/results/api`; the client appends `/v1` or
+   * `/v2` per endpoint. `http://` is refused except for loopback hosts.
+   */
+  readonly baseUrl?: string | URL | undefined
+  /** The largest response body accepted, in bytes; larger ones fail with `TransportError` ("ResponseTooLarge"). */
+  readonly maxResponseBytes?: number | undefined
+}
+
+/**
+ * Every service `layer` provides.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Services = Accounts
+
+const clientLayer = (
+  resolved: Effect.Effect<internal.ResolvedConfig, ConfigError.ConfigError>
+): Layer.Layer<Client.QuantiveClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(
+    Client.QuantiveClient,
+    Effect.zipWith(resolved, HttpClient.HttpClient, Client.make)
+  )
+
+const servicesLayer: Layer.Layer<Services, never, Client.QuantiveClient> = Accounts.layer
+
+/**
+ * Provides every Quantive service from explicit options. Needs an `HttpClient.HttpClient`: `FetchHttpClient.layer`
+ * works on Deno and Node. Fails with a `ConfigError` naming the option when an option is missing or malformed
+ * (an empty token, an unknown region, a non-loopback `http://` URL, a URL that already ends in `/v1`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<Services, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.provide(servicesLayer, clientLayer(internal.resolve(options, internal.optionNames)))
+
+/**
+ * The configuration `layerConfig` reads: `QUANTIVE_TOKEN` (as `Config.redacted`), `QUANTIVE_ACCOUNT_ID`, and
+ * optionally `QUANTIVE_REGION` or `QUANTIVE_BASE_URL`, and `QUANTIVE_MAX_RESPONSE_BYTES`.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const config: Config.Config<Options> = Config.all({
+  token: Config.redacted("QUANTIVE_TOKEN"),
+  accountId: Config.string("QUANTIVE_ACCOUNT_ID"),
+  region: Config.string("QUANTIVE_REGION").pipe(Config.option),
+  baseUrl: Config.string("QUANTIVE_BASE_URL").pipe(Config.option),
+  maxResponseBytes: Config.integer("QUANTIVE_MAX_RESPONSE_BYTES").pipe(Config.option)
+}).pipe(
+  Config.map(({ accountId, baseUrl, maxResponseBytes, region, token }): Options => ({
+    token,
+    accountId,
+    region: region._tag === "Some" ? region.value as Region : undefined,
+    baseUrl: baseUrl._tag === "Some" ? baseUrl.value : undefined,
+    maxResponseBytes: maxResponseBytes._tag === "Some" ? maxResponseBytes.value : undefined
+  }))
+)
+
+/**
+ * Provides every Quantive service from the environment (see `config`). A missing or malformed variable fails with a
+ * `ConfigError` naming it.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig: Layer.Layer<Services, ConfigError.ConfigError, HttpClient.HttpClient> = Layer.provide(
+  servicesLayer,
+  clientLayer(Effect.flatMap(config, (options) => internal.resolve(options, internal.envNames)))
+)

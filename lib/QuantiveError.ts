@@ -1,0 +1,287 @@
+/**
+ * The typed errors of every Quantive operation.
+ *
+ * Each documented HTTP status has its own `Schema.TaggedError`, usable with `Effect.catchTag`. Three more
+ * describe failures that are not statuses (`TransportError`, `DecodeError`, `UnexpectedStatus`) and one describes
+ * input rejected before any request was sent (`InvalidInput`).
+ *
+ * Every error carries the HTTP method, the URL path (with the account id replaced by `{accountId}`), the status where
+ * there is one, the server's message where the body had one, and the request id where the response had one. None of
+ * them ever holds the bearer token or the account id: the pipeline redacts both before an error is built.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+const Common = {
+  message: Schema.String,
+  method: Schema.String,
+  path: Schema.String,
+  serverMessage: Schema.optional(Schema.String),
+  requestId: Schema.optional(Schema.String)
+}
+
+const WithStatus = { ...Common, status: Schema.Number }
+
+/**
+ * 400: the server rejected the request as malformed.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-quantive/client/BadRequest")(
+  "BadRequest",
+  WithStatus
+) {}
+
+/**
+ * 401: the token is missing, wrong or revoked.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Unauthorized extends Schema.TaggedError<Unauthorized>("@effect-quantive/client/Unauthorized")(
+  "Unauthorized",
+  WithStatus
+) {}
+
+/**
+ * 402: the account's subscription does not cover the request.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effect-quantive/client/PaymentRequired")(
+  "PaymentRequired",
+  WithStatus
+) {}
+
+/**
+ * 403: the token's user may not do this.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Forbidden extends Schema.TaggedError<Forbidden>("@effect-quantive/client/Forbidden")(
+  "Forbidden",
+  WithStatus
+) {}
+
+/**
+ * 404: the resource does not exist.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotFound extends Schema.TaggedError<NotFound>("@effect-quantive/client/NotFound")(
+  "NotFound",
+  WithStatus
+) {}
+
+/**
+ * 409: the request conflicts with the current state (a taken domain, an existing user).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Conflict extends Schema.TaggedError<Conflict>("@effect-quantive/client/Conflict")(
+  "Conflict",
+  WithStatus
+) {}
+
+/**
+ * 423: the resource is locked (a locked goal).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Locked extends Schema.TaggedError<Locked>("@effect-quantive/client/Locked")(
+  "Locked",
+  WithStatus
+) {}
+
+/**
+ * 429: too many requests. `retryAfter` holds the parsed `Retry-After` (seconds, HTTP date or `retry-after-ms`)
+ * when the response had one.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TooManyRequests extends Schema.TaggedError<TooManyRequests>("@effect-quantive/client/TooManyRequests")(
+  "TooManyRequests",
+  { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) }
+) {}
+
+/**
+ * 5xx: the server failed. `status` tells which.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ServerError extends Schema.TaggedError<ServerError>("@effect-quantive/client/ServerError")(
+  "ServerError",
+  WithStatus
+) {}
+
+/**
+ * A status the operation does not document and that no universal mapping covers, or a redirect that was refused
+ * (to another origin, or too many hops).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@effect-quantive/client/UnexpectedStatus")(
+  "UnexpectedStatus",
+  WithStatus
+) {}
+
+/**
+ * Why a request got no usable response.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const TransportReason = Schema.Literal(
+  "Connect",
+  "Reset",
+  "Timeout",
+  "Aborted",
+  "Body",
+  "ResponseTooLarge",
+  "Transport"
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type TransportReason = typeof TransportReason.Type
+
+/**
+ * No usable response: DNS failure, connection refused or reset, a body cut short, a timeout, an abort, or a body
+ * larger than the configured cap. `reason` classifies it; `message` keeps the underlying cause's description
+ * (redacted).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TransportError extends Schema.TaggedError<TransportError>("@effect-quantive/client/TransportError")(
+  "TransportError",
+  { ...Common, status: Schema.optional(Schema.Number), reason: TransportReason }
+) {}
+
+/**
+ * A 2xx body that is not JSON or does not match the operation's schema. `issuePath` names the field that failed;
+ * `snippet` is a short redacted start of the body when it was not JSON.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-quantive/client/DecodeError")(
+  "DecodeError",
+  {
+    ...WithStatus,
+    issuePath: Schema.optional(Schema.String),
+    snippet: Schema.optional(Schema.String)
+  }
+) {}
+
+/**
+ * Input rejected before any request was sent: an empty or dot-segment id, a body that does not match its schema,
+ * an empty list where one item at least is needed.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidInput extends Schema.TaggedError<InvalidInput>("@effect-quantive/client/InvalidInput")(
+  "InvalidInput",
+  { ...Common, field: Schema.optional(Schema.String) }
+) {}
+
+/**
+ * The error class of each documented status.
+ *
+ * @since 0.1.0
+ * @category type-level
+ */
+export interface StatusErrors {
+  400: BadRequest
+  401: Unauthorized
+  402: PaymentRequired
+  403: Forbidden
+  404: NotFound
+  409: Conflict
+  423: Locked
+  429: TooManyRequests
+  500: ServerError
+}
+
+/**
+ * A status an operation can document.
+ *
+ * @since 0.1.0
+ * @category type-level
+ */
+export type DocumentedStatus = keyof StatusErrors
+
+/**
+ * The errors any request can meet, whatever its endpoint documents.
+ *
+ * @since 0.1.0
+ * @category type-level
+ */
+export type Universal =
+  | Unauthorized
+  | TooManyRequests
+  | ServerError
+  | TransportError
+  | DecodeError
+  | UnexpectedStatus
+  | InvalidInput
+
+/**
+ * The error type of an operation documenting the statuses `S`: their errors plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category type-level
+ */
+export type ErrorFor<S extends DocumentedStatus> = StatusErrors[S] | Universal
+
+/**
+ * Any error this library fails with.
+ *
+ * @since 0.1.0
+ * @category type-level
+ */
+export type QuantiveError = ErrorFor<DocumentedStatus>
+
+/**
+ * Every error class, by tag.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const classes = {
+  BadRequest,
+  Unauthorized,
+  PaymentRequired,
+  Forbidden,
+  NotFound,
+  Conflict,
+  Locked,
+  TooManyRequests,
+  ServerError,
+  UnexpectedStatus,
+  TransportError,
+  DecodeError,
+  InvalidInput
+} as const
+
+/**
+ * True for any error of this library.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isQuantiveError = (u: unknown): u is QuantiveError =>
+  Object.values(classes).some((Class) => u instanceof Class)

@@ -1,0 +1,161 @@
+import { ConfigError, Either, Redacted } from "effect"
+
+/** @internal */
+export const regions = {
+  eu: "https://app.quantive.com/results/api",
+  us: "https://app.us.quantive.com/results/api"
+} as const
+
+/** @internal */
+export type Region = keyof typeof regions
+
+/** @internal */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+
+/** @internal */
+export const DEFAULT_MAX_REDIRECTS = 5
+
+/** The raw input, from options or from the environment. @internal */
+export interface RawConfig {
+  readonly token: Redacted.Redacted<string> | string
+  readonly accountId: string
+  readonly region?: string | undefined
+  readonly baseUrl?: string | URL | undefined
+  readonly maxResponseBytes?: number | undefined
+}
+
+/** The names under which each setting is reported in a `ConfigError`. @internal */
+export interface ConfigNames {
+  readonly token: string
+  readonly accountId: string
+  readonly region: string
+  readonly baseUrl: string
+  readonly maxResponseBytes: string
+}
+
+/** @internal */
+export const optionNames: ConfigNames = {
+  token: "token",
+  accountId: "accountId",
+  region: "region",
+  baseUrl: "baseUrl",
+  maxResponseBytes: "maxResponseBytes"
+}
+
+/** @internal */
+export const envNames: ConfigNames = {
+  token: "QUANTIVE_TOKEN",
+  accountId: "QUANTIVE_ACCOUNT_ID",
+  region: "QUANTIVE_REGION",
+  baseUrl: "QUANTIVE_BASE_URL",
+  maxResponseBytes: "QUANTIVE_MAX_RESPONSE_BYTES"
+}
+
+/** Configuration after validation: what the pipeline runs on. @internal */
+export interface ResolvedConfig {
+  readonly token: Redacted.Redacted<string>
+  readonly accountId: Redacted.Redacted<string>
+  /** The API root without version and without a trailing slash. */
+  readonly baseUrl: URL
+  readonly maxResponseBytes: number
+  readonly maxRedirects: number
+}
+
+const invalid = (name: string, message: string) => ConfigError.InvalidData([name], message)
+
+const LOOPBACK_V4 = /^127(\.\d{1,3}){3}$/
+
+/** @internal */
+export const isLoopbackHost = (hostname: string): boolean => {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase()
+  return host === "localhost" || host === "::1" || LOOPBACK_V4.test(host)
+}
+
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\s]/
+
+const resolveBaseUrl = (raw: RawConfig, names: ConfigNames): Either.Either<URL, ConfigError.ConfigError> => {
+  if (raw.baseUrl !== undefined && raw.region !== undefined) {
+    return Either.left(
+      invalid(names.baseUrl, `set either ${names.baseUrl} or ${names.region}, not both`)
+    )
+  }
+  if (raw.baseUrl === undefined) {
+    const region = raw.region ?? "eu"
+    if (!Object.hasOwn(regions, region)) {
+      return Either.left(invalid(
+        names.region,
+        `unknown region "${region}": expected one of ${
+          Object.keys(regions).join(", ")
+        }, or set ${names.baseUrl} for any other host`
+      ))
+    }
+    return Either.right(new URL(regions[region as Region]))
+  }
+  let url: URL
+  try {
+    url = new URL(String(raw.baseUrl))
+  } catch {
+    return Either.left(invalid(names.baseUrl, "not a valid absolute URL"))
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return Either.left(invalid(names.baseUrl, `protocol ${url.protocol} is not supported: use https://`))
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    return Either.left(invalid(
+      names.baseUrl,
+      `plain http:// is refused for ${url.hostname}: the token would cross the network in clear text (use https://; http:// is allowed for loopback only)`
+    ))
+  }
+  if (url.username !== "" || url.password !== "") {
+    return Either.left(invalid(names.baseUrl, "must not carry credentials"))
+  }
+  if (url.search !== "" || url.hash !== "") {
+    return Either.left(invalid(names.baseUrl, "must not have a query or a fragment"))
+  }
+  const path = url.pathname.replace(/\/+$/, "")
+  if (/\/v\d+$/.test(path)) {
+    return Either.left(invalid(
+      names.baseUrl,
+      `is the API root without the version (e.g. https://app.quantive.com/results/api): the client appends /v1 or /v2`
+    ))
+  }
+  url.pathname = path
+  return Either.right(url)
+}
+
+/**
+ * Validates raw configuration, reporting each problem under the name the user gave it (an option or an environment
+ * variable).
+ *
+ * @internal
+ */
+export const resolve = (
+  raw: RawConfig,
+  names: ConfigNames
+): Either.Either<ResolvedConfig, ConfigError.ConfigError> => {
+  const token = Redacted.isRedacted(raw.token) ? Redacted.value(raw.token) : raw.token
+  if (typeof token !== "string" || token.trim() === "") {
+    return Either.left(invalid(names.token, "must be a non-empty API token"))
+  }
+  if (CONTROL.test(token.replace(/^\s+|\s+$/g, ""))) {
+    return Either.left(invalid(names.token, "must not contain whitespace or control characters"))
+  }
+  if (typeof raw.accountId !== "string" || raw.accountId.trim() === "") {
+    return Either.left(invalid(names.accountId, "must be a non-empty account id"))
+  }
+  if (CONTROL.test(raw.accountId.trim())) {
+    return Either.left(invalid(names.accountId, "must not contain whitespace or control characters"))
+  }
+  const maxResponseBytes = raw.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
+    return Either.left(invalid(names.maxResponseBytes, "must be a positive integer (bytes)"))
+  }
+  return Either.map(resolveBaseUrl(raw, names), (baseUrl) => ({
+    token: Redacted.make(token.trim()),
+    accountId: Redacted.make(raw.accountId.trim()),
+    baseUrl,
+    maxResponseBytes,
+    maxRedirects: DEFAULT_MAX_REDIRECTS
+  }))
+}

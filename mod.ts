@@ -1,0 +1,18 @@
+/**
+ * The Effect-native client for the Quantive Results REST API.
+ *
+ * - `Quantive`: configuration and the layer that provides every service.
+ * - `Accounts` (and, as they land, `Users`, `Badges` and the deprecated groups): one `Context.Tag` per endpoint
+ *   group, reached with `yield* Accounts`.
+ * - `QuantiveError`: one tagged error per documented status, plus transport, decode and input errors.
+ * - The models (`Account`, ...) are both a `Schema` and a type.
+ *
+ * The embedded fake server lives in `@effect-quantive/client/testing`.
+ *
+ * @module
+ * @since 0.1.0
+ */
+export * from "./lib/Account.ts"
+export * from "./lib/Accounts.ts"
+export * as Quantive from "./lib/Quantive.ts"
+export * as QuantiveError from "./lib/QuantiveError.ts"
