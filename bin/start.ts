@@ -20,7 +20,7 @@ const line = (label: string, value: unknown) => Console.log(`  ${label.padEnd(18
 
 /** Read the account, check domains, and show typed errors. */
 const workflow = (accountId: string, requestsSent: () => number) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const accounts = yield* Accounts
 
     yield* Console.log("1. Read the account")
@@ -42,13 +42,13 @@ const workflow = (accountId: string, requestsSent: () => number) =>
     yield* accounts.checkDomain({ accountName: "Acme Corporation", domain: "acme" }).pipe(
       Effect.zipRight(Console.log("  acme is free")),
       Effect.catchTag("Conflict", (error) =>
-        Effect.gen(function*() {
+        Effect.gen(function* () {
           yield* line("_tag", error._tag)
           yield* line("status", error.status)
           yield* line("serverMessage", error.serverMessage ?? "(none)")
           yield* line("requestId", error.requestId ?? "(none)")
           yield* line("message", error.message)
-        }))
+        })),
     )
 
     yield* Console.log("\n4. Bad input fails before any request (InvalidInput)")
@@ -60,11 +60,11 @@ const workflow = (accountId: string, requestsSent: () => number) =>
   })
 
 const program = live
-  ? Effect.gen(function*() {
+  ? Effect.gen(function* () {
     yield* Console.log("effect-quantive: talking to the real Quantive API (read-only)\n")
     yield* workflow(env("QUANTIVE_ACCOUNT_ID")!, () => Number.NaN)
   }).pipe(Effect.provide(Quantive.layerConfig.pipe(Layer.provide(FetchHttpClient.layer))))
-  : Effect.gen(function*() {
+  : Effect.gen(function* () {
     const { baseUrl, fake } = yield* FakeQuantive.FakeServer
     yield* Console.log(`effect-quantive: talking HTTP to the embedded fake Quantive server at ${baseUrl}`)
     yield* Console.log(`(set QUANTIVE_TOKEN and QUANTIVE_ACCOUNT_ID to use the real API)\n`)
@@ -74,10 +74,10 @@ const program = live
 
 program.pipe(
   Effect.tapErrorCause((cause) => Console.error("The workflow failed:", cause)),
-  Effect.runPromise
+  Effect.runPromise,
 ).then(
   () => undefined,
   () => {
     process.exitCode = 1
-  }
+  },
 )

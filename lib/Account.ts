@@ -25,7 +25,7 @@ export interface AccountMarketingInfo {
 export const AccountMarketingInfo: Schema.Schema<AccountMarketingInfo> = Schema.Struct({
   companySize: optional(Schema.String),
   country: optional(Schema.String),
-  ownerJobFunction: optional(Schema.String)
+  ownerJobFunction: optional(Schema.String),
 })
 
 /**
@@ -45,7 +45,7 @@ export interface CompanyDescription {
 export const CompanyDescription: Schema.Schema<CompanyDescription> = Schema.Struct({
   industry: optional(Schema.String),
   sector: optional(Schema.String),
-  summary: optional(Schema.String)
+  summary: optional(Schema.String),
 })
 
 /**
@@ -67,7 +67,7 @@ export interface ConfidenceLevel {
 export const ConfidenceLevel: Schema.Schema<ConfidenceLevel> = Schema.Struct({
   color: optional(Schema.String),
   name: optional(Schema.String),
-  range: optional(Schema.Struct({ from: optional(Schema.Number), to: optional(Schema.Number) }))
+  range: optional(Schema.Struct({ from: optional(Schema.Number), to: optional(Schema.Number) })),
 })
 
 /**
@@ -85,7 +85,7 @@ export interface ConfidenceSettings {
  */
 export const ConfidenceSettings: Schema.Schema<ConfidenceSettings> = Schema.Struct({
   confidenceMapping: optional(Schema.Array(ConfidenceLevel)),
-  confidenceType: optional(Schema.String)
+  confidenceType: optional(Schema.String),
 })
 
 /**
@@ -121,7 +121,7 @@ export const Edition: Schema.Schema<Edition> = Schema.Struct({
   planId: optional(Schema.String),
   trialDuration: optional(Schema.Number),
   usersMax: optional(Schema.Number),
-  usersMin: optional(Schema.Number)
+  usersMin: optional(Schema.Number),
 })
 
 /**
@@ -168,8 +168,8 @@ export const NotificationDeadline: Schema.Schema<NotificationDeadline> = Schema.
     email: optional(Schema.Boolean),
     mobile: optional(Schema.Boolean),
     msTeams: optional(Schema.Boolean),
-    slack: optional(Schema.Boolean)
-  }))
+    slack: optional(Schema.Boolean),
+  })),
 })
 
 /**
@@ -193,7 +193,7 @@ const ReportAudience: Schema.Schema<ReportAudience> = Schema.Struct({
   excludeUserIds: optional(Schema.Array(Schema.String)),
   timezone: optional(Schema.String),
   includeObjectivesWithoutKrs: optional(Schema.Boolean),
-  sendToTeamMembers: optional(Schema.Boolean)
+  sendToTeamMembers: optional(Schema.Boolean),
 })
 
 /**
@@ -225,7 +225,7 @@ export const ReportOptions: Schema.Schema<ReportOptions> = Schema.Struct({
   includeSessionsWithoutMetrics: optional(Schema.Boolean),
   includeTeamsWithoutObjectives: optional(Schema.Boolean),
   okrUpdate: optional(ReportAudience),
-  targetSessionIds: optional(Schema.Array(Schema.String))
+  targetSessionIds: optional(Schema.Array(Schema.String)),
 })
 
 /**
@@ -255,7 +255,7 @@ export const Notifications: Schema.Schema<Notifications> = Schema.Struct({
   reportOptions: optional(ReportOptions),
   reportsDeadline: optional(NotificationDeadline),
   retrospectiveMeeting: optional(NotificationDeadline),
-  timezone: optional(Schema.String)
+  timezone: optional(Schema.String),
 })
 
 /**
@@ -306,7 +306,7 @@ export const Subscription: Schema.Schema<Subscription> = Schema.Struct({
     addonAdded: optional(Schema.String),
     addonId: optional(Schema.String),
     name: optional(Schema.String),
-    trialEnds: optional(Schema.String)
+    trialEnds: optional(Schema.String),
   }))),
   allowCancellation: optional(Schema.Boolean),
   hasUsedTrial: optional(Schema.Boolean),
@@ -315,7 +315,7 @@ export const Subscription: Schema.Schema<Subscription> = Schema.Struct({
   signedUsersCount: optional(Schema.Number),
   type: optional(Schema.String),
   usersAllowed: optional(Schema.Number),
-  usersCount: optional(Schema.Number)
+  usersCount: optional(Schema.Number),
 })
 
 /**
@@ -385,7 +385,7 @@ export const Account: Schema.Schema<Account> = Schema.Struct({
   products: optional(Schema.Array(Schema.Struct({
     edition: optional(Schema.String),
     id: optional(Schema.String),
-    type: optional(Schema.String)
+    type: optional(Schema.String),
   }))),
   saasSubscriptionId: optional(Schema.String),
   settings: optional(Schema.String),
@@ -395,11 +395,11 @@ export const Account: Schema.Schema<Account> = Schema.Struct({
   trackingProperties: optional(Schema.Struct({
     enableLiveChat: optional(Schema.Boolean),
     ignoreConversion: optional(Schema.Boolean),
-    shouldTrack: optional(Schema.Boolean)
+    shouldTrack: optional(Schema.Boolean),
   })),
   trialEnds: optional(Schema.String),
   type: optional(Schema.Number),
-  useQuantiveAuth0Domain: optional(Schema.Boolean)
+  useQuantiveAuth0Domain: optional(Schema.Boolean),
 })
 
 /**
@@ -432,11 +432,11 @@ export const AccountUpdateParams: Schema.Schema<AccountUpdateParams> = Schema.St
   language: optional(Schema.String),
   methodologySummary: optional(Schema.String),
   settings: optional(Schema.String),
-  useQuantiveAuth0Domain: optional(Schema.Boolean)
+  useQuantiveAuth0Domain: optional(Schema.Boolean),
 }).pipe(
   Schema.filter((patch) => Object.keys(patch).length > 0, {
-    message: () => "the patch is empty: give at least one field to change"
-  })
+    message: () => "the patch is empty: give at least one field to change",
+  }),
 )
 
 /**
@@ -456,5 +456,5 @@ export interface AccountCheckDomainParams {
  */
 export const AccountCheckDomainParams: Schema.Schema<AccountCheckDomainParams> = Schema.Struct({
   accountName: NonEmpty,
-  domain: NonEmpty
+  domain: NonEmpty,
 })

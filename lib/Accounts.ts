@@ -5,11 +5,7 @@
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
-import {
-  Account,
-  AccountCheckDomainParams,
-  AccountUpdateParams
-} from "./Account.ts"
+import { Account, AccountCheckDomainParams, AccountUpdateParams } from "./Account.ts"
 import * as Client from "./internal/client.ts"
 import type { ErrorFor } from "./QuantiveError.ts"
 
@@ -19,22 +15,22 @@ const endpoints = {
     method: "GET",
     api: "v1",
     path: "/accounts/{id}",
-    statuses: [400, 401, 402, 403, 500]
+    statuses: [400, 401, 402, 403, 500],
   }),
   checkDomain: Client.endpoint({
     operation: "Accounts.checkDomain",
     method: "POST",
     api: "v1",
     path: "/accounts/domain",
-    statuses: [400, 409, 500]
+    statuses: [400, 409, 500],
   }),
   update: Client.endpoint({
     operation: "Accounts.update",
     method: "PATCH",
     api: "v1",
     path: "/accounts/{id}",
-    statuses: [400, 401, 402, 403, 500]
-  })
+    statuses: [400, 401, 402, 403, 500],
+  }),
 }
 
 /**
@@ -92,7 +88,7 @@ export interface AccountsService {
    * `checkDomain` as a boolean: `true` when free, `false` when the server answers 409.
    */
   readonly isDomainAvailable: (
-    params: AccountCheckDomainParams
+    params: AccountCheckDomainParams,
   ) => Effect.Effect<boolean, AccountIsDomainAvailableError>
   /**
    * Updates the specified account (by ID) with the specified settings and returns the updated account. An empty
@@ -117,19 +113,19 @@ const make: Effect.Effect<AccountsService, never, Client.QuantiveClient> = Effec
       isDomainAvailable: (params) =>
         checkDomain(params).pipe(
           Effect.as(true),
-          Effect.catchTag("Conflict", () => Effect.succeed(false))
+          Effect.catchTag("Conflict", () => Effect.succeed(false)),
         ),
       update: (id, patch) =>
         client.execute(endpoints.update, Client.json(Account), {
           params: { id },
-          body: Client.body(AccountUpdateParams, patch)
-        })
+          body: Client.body(AccountUpdateParams, patch),
+        }),
     }
-  }
+  },
 )
 
 const AccountsTag: Context.TagClass<Accounts, "@effect-quantive/client/Accounts", AccountsService> = Context.Tag(
-  "@effect-quantive/client/Accounts"
+  "@effect-quantive/client/Accounts",
 )<Accounts, AccountsService>()
 
 /**

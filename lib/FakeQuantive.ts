@@ -21,7 +21,7 @@
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { Context, Effect, Layer } from "effect"
 import type { Account } from "./Account.ts"
-import { type AccountsState, accountRoutes } from "./internal/fake/accounts.ts"
+import { accountRoutes, type AccountsState } from "./internal/fake/accounts.ts"
 import { FakeCore, type Fault, type FaultOptions, type RateLimit, type RecordedRequest } from "./internal/fake/core.ts"
 import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "./internal/fake/data.ts"
 import { makeFetch } from "./internal/fake/inProcess.ts"
@@ -90,11 +90,11 @@ class Fake extends FakeCore implements FakeQuantive {
       token: options.token ?? `fake-token-${objectId(prng(seed ^ 0x5eed))}`,
       accountId,
       latencyMillis: options.latencyMillis,
-      rateLimit: options.rateLimit
+      rateLimit: options.rateLimit,
     })
     this.accounts = {
       account: { ...account, id: accountId },
-      takenDomains: new Set([...TAKEN_DOMAINS, ...(options.takenDomains ?? [])])
+      takenDomains: new Set([...TAKEN_DOMAINS, ...(options.takenDomains ?? [])]),
     }
     this.addRoutes(accountRoutes(this.accounts))
     this.fetch = makeFetch(this)
@@ -145,7 +145,7 @@ export interface Listening {
  */
 export const listen = async (
   fake: FakeQuantive,
-  options: { readonly host?: "127.0.0.1" | "::1" | "localhost"; readonly port?: number } = {}
+  options: { readonly host?: "127.0.0.1" | "::1" | "localhost"; readonly port?: number } = {},
 ): Promise<Listening> => {
   const server = await listenSocket(fake as Fake, options.host ?? "127.0.0.1", options.port ?? 0)
   return { baseUrl: server.origin, port: server.port, abandoned: server.abandoned, close: server.close }
@@ -178,7 +178,7 @@ export const layerInProcess = (options: Options = {}): Layer.Layer<FakeServer | 
     const fake = make(options)
     return Layer.merge(
       Layer.succeed(FakeServer, { fake, baseUrl: IN_PROCESS_BASE_URL, abandoned: () => 0 }),
-      FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, fake.fetch as typeof fetch)))
+      FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, fake.fetch as typeof fetch))),
     )
   }))
 
@@ -192,14 +192,14 @@ export const layerInProcess = (options: Options = {}): Layer.Layer<FakeServer | 
 export const layerSocket = (options: Options = {}): Layer.Layer<FakeServer> =>
   Layer.scoped(
     FakeServer,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const fake = make(options)
       const server = yield* Effect.acquireRelease(
         Effect.promise(() => listen(fake)),
-        (server) => Effect.promise(() => server.close())
+        (server) => Effect.promise(() => server.close()),
       )
       return { fake, baseUrl: server.baseUrl, abandoned: server.abandoned }
-    })
+    }),
   )
 
 /**
@@ -212,8 +212,8 @@ export const layerQuantive: Layer.Layer<Quantive.Services, never, FakeServer | H
   .unwrapEffect(
     Effect.map(
       FakeServer,
-      ({ baseUrl, fake }) => Quantive.layer({ token: fake.token, accountId: fake.accountId, baseUrl })
-    )
+      ({ baseUrl, fake }) => Quantive.layer({ token: fake.token, accountId: fake.accountId, baseUrl }),
+    ),
   ).pipe(Layer.orDie)
 
 /**
@@ -224,7 +224,7 @@ export const layerQuantive: Layer.Layer<Quantive.Services, never, FakeServer | H
  * @category layers
  */
 export const layer = (
-  options: Options & { readonly transport?: "in-process" | "socket" } = {}
+  options: Options & { readonly transport?: "in-process" | "socket" } = {},
 ): Layer.Layer<Quantive.Services | FakeServer> =>
   options.transport === "socket"
     ? layerQuantive.pipe(Layer.provideMerge(Layer.merge(layerSocket(options), FetchHttpClient.layer)))

@@ -70,11 +70,11 @@ export interface Options {
 export type Services = Accounts
 
 const clientLayer = (
-  resolved: Effect.Effect<internal.ResolvedConfig, ConfigError.ConfigError>
+  resolved: Effect.Effect<internal.ResolvedConfig, ConfigError.ConfigError>,
 ): Layer.Layer<Client.QuantiveClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
   Layer.effect(
     Client.QuantiveClient,
-    Effect.zipWith(resolved, HttpClient.HttpClient, Client.make)
+    Effect.zipWith(resolved, HttpClient.HttpClient, Client.make),
   )
 
 const servicesLayer: Layer.Layer<Services, never, Client.QuantiveClient> = Accounts.layer
@@ -102,15 +102,15 @@ export const config: Config.Config<Options> = Config.all({
   accountId: Config.string("QUANTIVE_ACCOUNT_ID"),
   region: Config.string("QUANTIVE_REGION").pipe(Config.option),
   baseUrl: Config.string("QUANTIVE_BASE_URL").pipe(Config.option),
-  maxResponseBytes: Config.integer("QUANTIVE_MAX_RESPONSE_BYTES").pipe(Config.option)
+  maxResponseBytes: Config.integer("QUANTIVE_MAX_RESPONSE_BYTES").pipe(Config.option),
 }).pipe(
   Config.map(({ accountId, baseUrl, maxResponseBytes, region, token }): Options => ({
     token,
     accountId,
     region: region._tag === "Some" ? region.value as Region : undefined,
     baseUrl: baseUrl._tag === "Some" ? baseUrl.value : undefined,
-    maxResponseBytes: maxResponseBytes._tag === "Some" ? maxResponseBytes.value : undefined
-  }))
+    maxResponseBytes: maxResponseBytes._tag === "Some" ? maxResponseBytes.value : undefined,
+  })),
 )
 
 /**
@@ -122,5 +122,5 @@ export const config: Config.Config<Options> = Config.all({
  */
 export const layerConfig: Layer.Layer<Services, ConfigError.ConfigError, HttpClient.HttpClient> = Layer.provide(
   servicesLayer,
-  clientLayer(Effect.flatMap(config, (options) => internal.resolve(options, internal.envNames)))
+  clientLayer(Effect.flatMap(config, (options) => internal.resolve(options, internal.envNames))),
 )

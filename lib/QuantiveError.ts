@@ -18,7 +18,7 @@ const Common = {
   method: Schema.String,
   path: Schema.String,
   serverMessage: Schema.optional(Schema.String),
-  requestId: Schema.optional(Schema.String)
+  requestId: Schema.optional(Schema.String),
 }
 
 const WithStatus = { ...Common, status: Schema.Number }
@@ -31,7 +31,7 @@ const WithStatus = { ...Common, status: Schema.Number }
  */
 export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-quantive/client/BadRequest")(
   "BadRequest",
-  WithStatus
+  WithStatus,
 ) {}
 
 /**
@@ -42,7 +42,7 @@ export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-quantive
  */
 export class Unauthorized extends Schema.TaggedError<Unauthorized>("@effect-quantive/client/Unauthorized")(
   "Unauthorized",
-  WithStatus
+  WithStatus,
 ) {}
 
 /**
@@ -53,7 +53,7 @@ export class Unauthorized extends Schema.TaggedError<Unauthorized>("@effect-quan
  */
 export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effect-quantive/client/PaymentRequired")(
   "PaymentRequired",
-  WithStatus
+  WithStatus,
 ) {}
 
 /**
@@ -64,7 +64,7 @@ export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effec
  */
 export class Forbidden extends Schema.TaggedError<Forbidden>("@effect-quantive/client/Forbidden")(
   "Forbidden",
-  WithStatus
+  WithStatus,
 ) {}
 
 /**
@@ -75,7 +75,7 @@ export class Forbidden extends Schema.TaggedError<Forbidden>("@effect-quantive/c
  */
 export class NotFound extends Schema.TaggedError<NotFound>("@effect-quantive/client/NotFound")(
   "NotFound",
-  WithStatus
+  WithStatus,
 ) {}
 
 /**
@@ -86,7 +86,7 @@ export class NotFound extends Schema.TaggedError<NotFound>("@effect-quantive/cli
  */
 export class Conflict extends Schema.TaggedError<Conflict>("@effect-quantive/client/Conflict")(
   "Conflict",
-  WithStatus
+  WithStatus,
 ) {}
 
 /**
@@ -97,7 +97,7 @@ export class Conflict extends Schema.TaggedError<Conflict>("@effect-quantive/cli
  */
 export class Locked extends Schema.TaggedError<Locked>("@effect-quantive/client/Locked")(
   "Locked",
-  WithStatus
+  WithStatus,
 ) {}
 
 /**
@@ -109,7 +109,7 @@ export class Locked extends Schema.TaggedError<Locked>("@effect-quantive/client/
  */
 export class TooManyRequests extends Schema.TaggedError<TooManyRequests>("@effect-quantive/client/TooManyRequests")(
   "TooManyRequests",
-  { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) }
+  { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) },
 ) {}
 
 /**
@@ -120,7 +120,7 @@ export class TooManyRequests extends Schema.TaggedError<TooManyRequests>("@effec
  */
 export class ServerError extends Schema.TaggedError<ServerError>("@effect-quantive/client/ServerError")(
   "ServerError",
-  WithStatus
+  WithStatus,
 ) {}
 
 /**
@@ -132,7 +132,7 @@ export class ServerError extends Schema.TaggedError<ServerError>("@effect-quanti
  */
 export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@effect-quantive/client/UnexpectedStatus")(
   "UnexpectedStatus",
-  WithStatus
+  WithStatus,
 ) {}
 
 /**
@@ -148,7 +148,7 @@ export const TransportReason = Schema.Literal(
   "Aborted",
   "Body",
   "ResponseTooLarge",
-  "Transport"
+  "Transport",
 )
 
 /**
@@ -167,7 +167,7 @@ export type TransportReason = typeof TransportReason.Type
  */
 export class TransportError extends Schema.TaggedError<TransportError>("@effect-quantive/client/TransportError")(
   "TransportError",
-  { ...Common, status: Schema.optional(Schema.Number), reason: TransportReason }
+  { ...Common, status: Schema.optional(Schema.Number), reason: TransportReason },
 ) {}
 
 /**
@@ -182,8 +182,8 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-quanti
   {
     ...WithStatus,
     issuePath: Schema.optional(Schema.String),
-    snippet: Schema.optional(Schema.String)
-  }
+    snippet: Schema.optional(Schema.String),
+  },
 ) {}
 
 /**
@@ -195,7 +195,7 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-quanti
  */
 export class InvalidInput extends Schema.TaggedError<InvalidInput>("@effect-quantive/client/InvalidInput")(
   "InvalidInput",
-  { ...Common, field: Schema.optional(Schema.String) }
+  { ...Common, field: Schema.optional(Schema.String) },
 ) {}
 
 /**
@@ -274,7 +274,7 @@ export const classes = {
   UnexpectedStatus,
   TransportError,
   DecodeError,
-  InvalidInput
+  InvalidInput,
 } as const
 
 /**

@@ -69,7 +69,7 @@ export interface Service {
   readonly execute: <A, S extends QE.DocumentedStatus>(
     endpoint: Endpoint<S>,
     success: Success<A>,
-    input?: RequestInput
+    input?: RequestInput,
   ) => Effect.Effect<A, QE.ErrorFor<S>>
 }
 
@@ -98,7 +98,7 @@ const describe = (
   ctx: CallContext,
   status: number | undefined,
   detail: string | undefined,
-  requestId: string | undefined
+  requestId: string | undefined,
 ) =>
   `${tag}: ${ctx.operation} (${ctx.method} ${ctx.path})` +
   (status === undefined ? "" : ` answered ${status}`) +
@@ -110,7 +110,7 @@ const invalidInput = (ctx: CallContext, field: string | undefined, problem: stri
     message: describe("InvalidInput", ctx, undefined, ctx.redact(problem), undefined) + " (no request was sent)",
     method: ctx.method,
     path: ctx.path,
-    ...(field === undefined ? {} : { field })
+    ...(field === undefined ? {} : { field }),
   })
 
 const buildPath = (endpoint: Endpoint<any>, params: Readonly<Record<string, string>>, ctx: CallContext) => {
@@ -164,14 +164,14 @@ const transportError = (
   ctx: CallContext,
   reason: QE.TransportReason,
   detail: string,
-  status?: number
+  status?: number,
 ) =>
   new QE.TransportError({
     message: describe("TransportError", ctx, status, `${reason}: ${detail}`, undefined),
     method: ctx.method,
     path: ctx.path,
     reason,
-    ...(status === undefined ? {} : { status })
+    ...(status === undefined ? {} : { status }),
   })
 
 const fromHttpClientError = (error: HttpClientError.HttpClientError, ctx: CallContext, status?: number) => {
@@ -179,10 +179,10 @@ const fromHttpClientError = (error: HttpClientError.HttpClientError, ctx: CallCo
   return transportError(ctx, status === undefined ? reason : reason === "Transport" ? "Body" : reason, detail, status)
 }
 
-const pickRequestId = (headers: Readonly<Record<string, string>>) => {
+const pickRequestId = (headers: Readonly<Record<string, string>>, redact: Redactor) => {
   for (const name of REQUEST_ID_HEADERS) {
     const value = headers[name]
-    if (value !== undefined && value !== "") return snippet(value, 100)
+    if (value !== undefined && value !== "") return snippet(redact(value), 100)
   }
   return undefined
 }
@@ -209,13 +209,13 @@ const serverMessageOf = (text: string, redact: Redactor): string | undefined => 
   return snippet(redact(text))
 }
 
-const STATUS_CLASSES: Record<number, new(props: any) => QE.QuantiveError> = {
+const STATUS_CLASSES: Record<number, new (props: any) => QE.QuantiveError> = {
   400: QE.BadRequest,
   402: QE.PaymentRequired,
   403: QE.Forbidden,
   404: QE.NotFound,
   409: QE.Conflict,
-  423: QE.Locked
+  423: QE.Locked,
 }
 
 const statusError = (
@@ -224,27 +224,29 @@ const statusError = (
   ctx: CallContext,
   headers: Readonly<Record<string, string>>,
   bodyText: string,
-  now: number
+  now: number,
 ): QE.QuantiveError => {
-  const requestId = pickRequestId(headers)
+  const requestId = pickRequestId(headers, ctx.redact)
   const serverMessage = serverMessageOf(bodyText, ctx.redact)
   const common = {
     method: ctx.method,
     path: ctx.path,
     status,
     ...(serverMessage === undefined ? {} : { serverMessage }),
-    ...(requestId === undefined ? {} : { requestId })
+    ...(requestId === undefined ? {} : { requestId }),
   }
   if (status === 401) {
     return new QE.Unauthorized({ ...common, message: describe("Unauthorized", ctx, status, serverMessage, requestId) })
   }
   if (status === 429) {
     const retryAfter = parseRetryAfter(headers, now)
-    const wait = Option.isSome(retryAfter) ? `retry after ${Math.ceil(Duration.toMillis(retryAfter.value) / 1000)}s` : ""
+    const wait = Option.isSome(retryAfter)
+      ? `retry after ${Math.ceil(Duration.toMillis(retryAfter.value) / 1000)}s`
+      : ""
     return new QE.TooManyRequests({
       ...common,
       ...(Option.isSome(retryAfter) ? { retryAfter: retryAfter.value } : {}),
-      message: describe("TooManyRequests", ctx, status, [serverMessage, wait].filter(Boolean).join("; "), requestId)
+      message: describe("TooManyRequests", ctx, status, [serverMessage, wait].filter(Boolean).join("; "), requestId),
     })
   }
   if (status >= 500 && status <= 599) {
@@ -257,7 +259,7 @@ const statusError = (
   }
   return new QE.UnexpectedStatus({
     ...common,
-    message: describe("UnexpectedStatus", ctx, status, serverMessage, requestId)
+    message: describe("UnexpectedStatus", ctx, status, serverMessage, requestId),
   })
 }
 
@@ -266,7 +268,7 @@ const decodeError = (
   status: number,
   requestId: string | undefined,
   problem: string,
-  extra: { readonly issuePath?: string; readonly snippet?: string }
+  extra: { readonly issuePath?: string; readonly snippet?: string },
 ) =>
   new QE.DecodeError({
     message: describe("DecodeError", ctx, status, problem, requestId),
@@ -274,7 +276,7 @@ const decodeError = (
     path: ctx.path,
     status,
     ...(requestId === undefined ? {} : { requestId }),
-    ...extra
+    ...extra,
   })
 
 const textDecoder = new TextDecoder()
@@ -290,7 +292,8 @@ const concat = (chunks: ReadonlyArray<Uint8Array>, size: number) => {
   return out
 }
 
-const isRedirect = (status: number) => status === 301 || status === 302 || status === 303 || status === 307 ||
+const isRedirect = (status: number) =>
+  status === 301 || status === 302 || status === 303 || status === 307 ||
   status === 308
 
 /** @internal */
@@ -303,7 +306,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
     authorization: `Bearer ${Redacted.value(config.token)}`,
     "gtmhub-accountid": Redacted.value(config.accountId),
     accept: "application/json",
-    "user-agent": USER_AGENT
+    "user-agent": USER_AGENT,
   }
 
   /** Reads the whole body, failing at the configured cap rather than buffering past it. */
@@ -314,7 +317,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
         ctx,
         "ResponseTooLarge",
         `the body is ${seen} bytes, over the cap of ${cap} bytes (maxResponseBytes)`,
-        response.status
+        response.status,
       )
     const declared = Number(response.headers["content-length"])
     if (Number.isFinite(declared) && declared > cap) return Effect.fail(tooLarge(String(declared)))
@@ -329,9 +332,9 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
           if (acc.size > cap) return Effect.fail(tooLarge(`more than ${cap}`))
           acc.chunks.push(chunk)
           return Effect.succeed(acc)
-        }
+        },
       ),
-      Effect.map(({ chunks, size }) => textDecoder.decode(concat(chunks, size)))
+      Effect.map(({ chunks, size }) => textDecoder.decode(concat(chunks, size))),
     )
   }
 
@@ -341,15 +344,15 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
       (init) =>
         Effect.provideService(effect, FetchHttpClient.RequestInit, {
           ...Option.getOrElse(init, () => ({})),
-          redirect: "manual"
-        })
+          redirect: "manual",
+        }),
     )
 
   /** Sends, following same-origin redirects only. */
   const send = (
     request: HttpClientRequest.HttpClientRequest,
     ctx: CallContext,
-    hops: number
+    hops: number,
   ): Effect.Effect<HttpClientResponse.HttpClientResponse, QE.TransportError | QE.UnexpectedStatus> =>
     client.execute(request).pipe(
       withManualRedirects,
@@ -365,9 +368,9 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
                 message: describe("UnexpectedStatus", ctx, response.status, why, undefined),
                 method: ctx.method,
                 path: ctx.path,
-                status: response.status
-              })
-            )
+                status: response.status,
+              }),
+            ),
           )
         let next: URL
         try {
@@ -384,21 +387,26 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
           : request
         return Effect.zipRight(
           Effect.ignore(readBody(response, ctx)),
-          send(HttpClientRequest.setUrl(redirected, next.href), ctx, hops + 1)
+          send(HttpClientRequest.setUrl(redirected, next.href), ctx, hops + 1),
         )
-      })
+      }),
     )
 
   const execute = <A, S extends QE.DocumentedStatus>(
     endpoint: Endpoint<S>,
     success: Success<A>,
-    input: RequestInput = {}
+    input: RequestInput = {},
   ): Effect.Effect<A, QE.ErrorFor<S>> => {
     const template = `/${endpoint.api}${endpoint.path}`
     const documented: ReadonlySet<number> = new Set(endpoint.statuses)
-    const effect = Effect.gen(function*() {
+    const effect = Effect.gen(function* () {
       const start = yield* Clock.currentTimeMillis
-      const templateCtx: CallContext = { operation: endpoint.operation, method: endpoint.method, path: template, redact }
+      const templateCtx: CallContext = {
+        operation: endpoint.operation,
+        method: endpoint.method,
+        path: template,
+        redact,
+      }
       const path = yield* buildPath(endpoint, input.params ?? {}, templateCtx)
       const ctx: CallContext = { ...templateCtx, path: redact(path) }
 
@@ -419,20 +427,20 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
 
       const response = yield* send(request, ctx, 0)
       const status = response.status
-      const requestId = pickRequestId(response.headers)
+      const requestId = pickRequestId(response.headers, redact)
       yield* Effect.annotateCurrentSpan({
         "http.response.status_code": status,
-        ...(requestId === undefined ? {} : { "quantive.request_id": requestId })
+        ...(requestId === undefined ? {} : { "quantive.request_id": requestId }),
       })
       const bodyText = yield* readBody(response, ctx)
       yield* Effect.logDebug("quantive request").pipe(
         Effect.annotateLogs({ operation: endpoint.operation, method: endpoint.method, path: ctx.path, status }),
-        Effect.annotateLogs("durationMs", (yield* Clock.currentTimeMillis) - start)
+        Effect.annotateLogs("durationMs", (yield* Clock.currentTimeMillis) - start),
       )
 
       if (status < 200 || status > 299) {
         return yield* Effect.fail(
-          statusError(status, documented, ctx, response.headers, bodyText, yield* Clock.currentTimeMillis)
+          statusError(status, documented, ctx, response.headers, bodyText, yield* Clock.currentTimeMillis),
         )
       }
       switch (success._tag) {
@@ -473,9 +481,9 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
         attributes: {
           "quantive.operation": endpoint.operation,
           "http.request.method": endpoint.method,
-          "url.template": template
-        }
-      })
+          "url.template": template,
+        },
+      }),
     ) as Effect.Effect<A, QE.ErrorFor<S>>
   }
 

@@ -3,7 +3,7 @@ import { ConfigError, Either, Redacted } from "effect"
 /** @internal */
 export const regions = {
   eu: "https://app.quantive.com/results/api",
-  us: "https://app.us.quantive.com/results/api"
+  us: "https://app.us.quantive.com/results/api",
 } as const
 
 /** @internal */
@@ -39,7 +39,7 @@ export const optionNames: ConfigNames = {
   accountId: "accountId",
   region: "region",
   baseUrl: "baseUrl",
-  maxResponseBytes: "maxResponseBytes"
+  maxResponseBytes: "maxResponseBytes",
 }
 
 /** @internal */
@@ -48,7 +48,7 @@ export const envNames: ConfigNames = {
   accountId: "QUANTIVE_ACCOUNT_ID",
   region: "QUANTIVE_REGION",
   baseUrl: "QUANTIVE_BASE_URL",
-  maxResponseBytes: "QUANTIVE_MAX_RESPONSE_BYTES"
+  maxResponseBytes: "QUANTIVE_MAX_RESPONSE_BYTES",
 }
 
 /** Configuration after validation: what the pipeline runs on. @internal */
@@ -77,7 +77,7 @@ const CONTROL = /[\u0000-\u001f\u007f\s]/
 const resolveBaseUrl = (raw: RawConfig, names: ConfigNames): Either.Either<URL, ConfigError.ConfigError> => {
   if (raw.baseUrl !== undefined && raw.region !== undefined) {
     return Either.left(
-      invalid(names.baseUrl, `set either ${names.baseUrl} or ${names.region}, not both`)
+      invalid(names.baseUrl, `set either ${names.baseUrl} or ${names.region}, not both`),
     )
   }
   if (raw.baseUrl === undefined) {
@@ -87,7 +87,7 @@ const resolveBaseUrl = (raw: RawConfig, names: ConfigNames): Either.Either<URL, 
         names.region,
         `unknown region "${region}": expected one of ${
           Object.keys(regions).join(", ")
-        }, or set ${names.baseUrl} for any other host`
+        }, or set ${names.baseUrl} for any other host`,
       ))
     }
     return Either.right(new URL(regions[region as Region]))
@@ -104,7 +104,7 @@ const resolveBaseUrl = (raw: RawConfig, names: ConfigNames): Either.Either<URL, 
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     return Either.left(invalid(
       names.baseUrl,
-      `plain http:// is refused for ${url.hostname}: the token would cross the network in clear text (use https://; http:// is allowed for loopback only)`
+      `plain http:// is refused for ${url.hostname}: the token would cross the network in clear text (use https://; http:// is allowed for loopback only)`,
     ))
   }
   if (url.username !== "" || url.password !== "") {
@@ -117,7 +117,7 @@ const resolveBaseUrl = (raw: RawConfig, names: ConfigNames): Either.Either<URL, 
   if (/\/v\d+$/.test(path)) {
     return Either.left(invalid(
       names.baseUrl,
-      `is the API root without the version (e.g. https://app.quantive.com/results/api): the client appends /v1 or /v2`
+      `is the API root without the version (e.g. https://app.quantive.com/results/api): the client appends /v1 or /v2`,
     ))
   }
   url.pathname = path
@@ -132,7 +132,7 @@ const resolveBaseUrl = (raw: RawConfig, names: ConfigNames): Either.Either<URL, 
  */
 export const resolve = (
   raw: RawConfig,
-  names: ConfigNames
+  names: ConfigNames,
 ): Either.Either<ResolvedConfig, ConfigError.ConfigError> => {
   const token = Redacted.isRedacted(raw.token) ? Redacted.value(raw.token) : raw.token
   if (typeof token !== "string" || token.trim() === "") {
@@ -156,6 +156,6 @@ export const resolve = (
     accountId: Redacted.make(raw.accountId.trim()),
     baseUrl,
     maxResponseBytes,
-    maxRedirects: DEFAULT_MAX_REDIRECTS
+    maxRedirects: DEFAULT_MAX_REDIRECTS,
   }))
 }

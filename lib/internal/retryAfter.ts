@@ -10,7 +10,7 @@ const SECONDS = /^\s*(\d+(?:\.\d+)?)\s*$/
  */
 export const parseRetryAfter = (
   headers: Readonly<Record<string, string | undefined>>,
-  now: number
+  now: number,
 ): Option.Option<Duration.Duration> => {
   const ms = headers["retry-after-ms"]
   if (ms !== undefined) {

@@ -6,5 +6,5 @@ export const optional = <S extends Schema.Schema.All>(schema: S): Schema.optiona
 
 /** A non-empty string after trimming, with a message that names the problem. @internal */
 export const NonEmpty = Schema.String.pipe(
-  Schema.filter((s) => s.trim() !== "", { message: () => "must be a non-empty string" })
+  Schema.filter((s) => s.trim() !== "", { message: () => "must be a non-empty string" }),
 )

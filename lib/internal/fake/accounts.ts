@@ -31,7 +31,7 @@ export const accountRoutes = (state: AccountsState): ReadonlyArray<Route> => {
       api: "v1",
       path: "/accounts/{id}",
       handle: ({ params }) =>
-        params.id === state.account.id ? reply(200, state.account) : problem(403, "no access to that account")
+        params.id === state.account.id ? reply(200, state.account) : problem(403, "no access to that account"),
     },
     {
       method: "POST",
@@ -44,7 +44,7 @@ export const accountRoutes = (state: AccountsState): ReadonlyArray<Route> => {
         if (!DOMAIN.test(json.domain)) return problem(400, "domain may hold lower-case letters, digits and dashes")
         if (isTaken(json.accountName, json.domain)) return problem(409, "the account name or domain is taken")
         return reply(204)
-      }
+      },
     },
     {
       method: "PATCH",
@@ -74,7 +74,7 @@ export const accountRoutes = (state: AccountsState): ReadonlyArray<Route> => {
         if (typeof accountName === "string") next.name = accountName
         state.account = next as unknown as Account
         return reply(200, state.account)
-      }
-    }
+      },
+    },
   ]
 }

@@ -27,6 +27,8 @@ export interface FakeReply {
   readonly headers: Record<string, string>
   readonly body: string
   readonly transport?: TransportFault | undefined
+  /** Send the body chunked, with no `content-length`. */
+  readonly chunked?: boolean | undefined
 }
 
 /**
@@ -39,7 +41,7 @@ export interface FakeReply {
  * - `NoHeaders`: accept the request and never answer.
  * - `TruncateBody`: handle the request, send headers (with the full `content-length`) and the first bytes, then close.
  * - `DripBody`: handle the request and send the body slowly.
- * - `Oversize`: answer 200 with a JSON body of about this many bytes.
+ * - `Oversize`: answer 200 with a JSON body of about this many bytes (`chunked`: with no `content-length`).
  * - `Redirect`: answer with a redirect to `location`.
  *
  * @since 0.1.0
@@ -58,7 +60,7 @@ export type Fault =
   | { readonly _tag: "NoHeaders" }
   | { readonly _tag: "TruncateBody"; readonly afterBytes?: number }
   | { readonly _tag: "DripBody"; readonly chunkBytes?: number; readonly intervalMillis?: number }
-  | { readonly _tag: "Oversize"; readonly bytes: number }
+  | { readonly _tag: "Oversize"; readonly bytes: number; readonly chunked?: boolean }
   | { readonly _tag: "Redirect"; readonly status?: number; readonly location: string }
 
 /**
@@ -84,7 +86,7 @@ export interface FaultOptions {
  */
 export interface RecordedRequest {
   readonly method: string
-  /** The raw (still percent-encoded) path, version included: `/v1/accounts/abc`. */
+  /** The raw (still percent-encoded) path from the version on, any `/results/api` prefix removed: `/v1/accounts/abc`. */
   readonly path: string
   readonly query: Readonly<Record<string, string>>
   readonly headers: Readonly<Record<string, string>>
@@ -186,7 +188,12 @@ export class FakeCore {
   }
 
   inject(fault: Fault, options: FaultOptions = {}): void {
-    this.faults.push({ fault, remaining: options.times ?? 1, method: options.method?.toUpperCase(), path: options.path })
+    this.faults.push({
+      fault,
+      remaining: options.times ?? 1,
+      method: options.method?.toUpperCase(),
+      path: options.path,
+    })
   }
 
   clearFaults(): void {
@@ -207,7 +214,7 @@ export class FakeCore {
     return armed.fault
   }
 
-  private record(request: FakeRequest, tokenMatched: boolean): void {
+  private record(request: FakeRequest, path: string, tokenMatched: boolean): void {
     const { authorization: _, ...headers } = request.headers
     let body: unknown = undefined
     if (request.body !== "") {
@@ -219,12 +226,12 @@ export class FakeCore {
     }
     this.requests.push({
       method: request.method,
-      path: request.url.pathname,
+      path,
       query: Object.fromEntries(request.url.searchParams),
       headers,
       tokenMatched,
       body,
-      at: Date.now()
+      at: Date.now(),
     })
   }
 
@@ -251,9 +258,10 @@ export class FakeCore {
 
   private async answer(request: FakeRequest): Promise<FakeReply> {
     const method = request.method.toUpperCase()
-    const path = request.url.pathname
+    // Served at the root and under the real hosts' prefixes (`/results/api`, legacy `/api`).
+    const path = request.url.pathname.replace(/^\/(?:results\/)?api(?=\/v\d+\/)/, "")
     const tokenMatched = request.headers["authorization"] === `Bearer ${this.options.token}`
-    this.record(request, tokenMatched)
+    this.record(request, path, tokenMatched)
     if (this.latencyMillis > 0) await sleep(this.latencyMillis)
 
     let fault = this.takeFault(method, path)
@@ -266,16 +274,16 @@ export class FakeCore {
       switch (fault._tag) {
         case "Status":
           return reply(fault.status, fault.body ?? { statusCode: fault.status, message: `injected ${fault.status}` }, {
-            ...fault.headers
+            ...fault.headers,
           })
         case "Raw":
           return {
             status: fault.status ?? 200,
             headers: { "content-type": fault.contentType ?? "application/json" },
-            body: fault.body
+            body: fault.body,
           }
         case "Oversize":
-          return reply(200, { padding: "x".repeat(Math.max(0, fault.bytes)) })
+          return { ...reply(200, { padding: "x".repeat(Math.max(0, fault.bytes)) }), chunked: fault.chunked }
         case "Redirect":
           return { status: fault.status ?? 302, headers: { location: fault.location }, body: "" }
         case "ResetBeforeHeaders":
@@ -285,7 +293,11 @@ export class FakeCore {
           transport = { _tag: "TruncateBody", afterBytes: fault.afterBytes ?? 16 }
           break
         case "DripBody":
-          transport = { _tag: "DripBody", chunkBytes: fault.chunkBytes ?? 8, intervalMillis: fault.intervalMillis ?? 50 }
+          transport = {
+            _tag: "DripBody",
+            chunkBytes: fault.chunkBytes ?? 8,
+            intervalMillis: fault.intervalMillis ?? 50,
+          }
           break
       }
     }

@@ -25,8 +25,7 @@ export const objectId = (random: () => number): string => {
 }
 
 /** @internal */
-export const pick = <A>(random: () => number, items: ReadonlyArray<A>): A =>
-  items[Math.floor(random() * items.length)]!
+export const pick = <A>(random: () => number, items: ReadonlyArray<A>): A => items[Math.floor(random() * items.length)]!
 
 const COMPANIES = [
   ["Northwind Traders", "northwind"],
@@ -34,7 +33,7 @@ const COMPANIES = [
   ["Fabrikam", "fabrikam"],
   ["Tailspin Toys", "tailspin"],
   ["Wide World Importers", "wideworld"],
-  ["Adventure Works", "adventureworks"]
+  ["Adventure Works", "adventureworks"],
 ] as const
 
 /** Domains that are always taken in the fake, besides the account's own. @internal */
@@ -47,7 +46,7 @@ const deadline = (random: () => number, day: string) => ({
   lastScheduled: "2026-11-16T09:00:00Z",
   periodStart: "2026-11-16T00:00:00Z",
   remindAt: { hour: 9 + Math.floor(random() * 3), minute: 0 },
-  reportChannels: { email: true, mobile: random() < 0.5, msTeams: random() < 0.3, slack: random() < 0.5 }
+  reportChannels: { email: true, mobile: random() < 0.5, msTeams: random() < 0.3, slack: random() < 0.5 },
 })
 
 /** The account of a seed: every field of seed 000's sample, with plausible values. @internal */
@@ -68,9 +67,9 @@ export const makeAccount = (seed: number): Account => {
       confidenceMapping: [
         { color: "#ea80fc", name: "Low", range: { from: 0, to: 3 } },
         { color: "#ffd54f", name: "Medium", range: { from: 4, to: 6 } },
-        { color: "#69f0ae", name: "High", range: { from: 7, to: 10 } }
+        { color: "#69f0ae", name: "High", range: { from: 7, to: 10 } },
       ],
-      confidenceType: "numeric"
+      confidenceType: "numeric",
     },
     csManaged: false,
     dateCreated: "2021-03-04T10:20:30Z",
@@ -84,7 +83,7 @@ export const makeAccount = (seed: number): Account => {
       planId: "enterprise-annual",
       trialDuration: 14,
       usersMax: 1000,
-      usersMin: 10
+      usersMin: 10,
     },
     isActive: true,
     language: "English",
@@ -99,7 +98,7 @@ export const makeAccount = (seed: number): Account => {
           excludeTeamIds: [],
           excludeUserIds: [],
           includeObjectivesWithoutKrs: false,
-          timezone: "Europe/Sofia"
+          timezone: "Europe/Sofia",
         },
         controlDangerOnGoalConfidence: true,
         goalConfidenceToUpdateMetricLastUpdated: false,
@@ -108,11 +107,11 @@ export const makeAccount = (seed: number): Account => {
         includeSessionsWithoutMetrics: false,
         includeTeamsWithoutObjectives: false,
         okrUpdate: { excludeTeamIds: [], excludeUserIds: [], sendToTeamMembers: true, timezone: "Europe/Sofia" },
-        targetSessionIds: [objectId(random)]
+        targetSessionIds: [objectId(random)],
       },
       reportsDeadline: deadline(random, "Monday"),
       retrospectiveMeeting: deadline(random, "Thursday"),
-      timezone: "Europe/Sofia"
+      timezone: "Europe/Sofia",
     },
     ownerId,
     products: [{ edition: "enterprise", id: objectId(random), type: "results" }],
@@ -130,11 +129,11 @@ export const makeAccount = (seed: number): Account => {
       signedUsersCount: usersCount,
       type: "annual",
       usersAllowed: 1000,
-      usersCount
+      usersCount,
     }],
     trackingProperties: { enableLiveChat: false, ignoreConversion: false, shouldTrack: false },
     trialEnds: "2021-03-18T10:20:30Z",
     type: 1,
-    useQuantiveAuth0Domain: true
+    useQuantiveAuth0Domain: true,
   }
 }

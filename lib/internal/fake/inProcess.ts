@@ -16,7 +16,7 @@ const abortable = <A>(promise: Promise<A>, signal: AbortSignal | null): Promise<
     signal.addEventListener("abort", onAbort, { once: true })
     promise.then(
       (value) => (signal.removeEventListener("abort", onAbort), resolve(value)),
-      (error) => (signal.removeEventListener("abort", onAbort), reject(error))
+      (error) => (signal.removeEventListener("abort", onAbort), reject(error)),
     )
   })
 }
@@ -35,7 +35,7 @@ const toResponse = (answer: FakeReply, signal: AbortSignal | null): Response => 
       start(controller) {
         controller.enqueue(bytes.subarray(0, Math.min(transport.afterBytes, Math.max(0, bytes.length - 1))))
         controller.error(new TypeError("terminated", { cause: withCode("other side closed", "UND_ERR_SOCKET") }))
-      }
+      },
     })
     return new Response(stream, init)
   }
@@ -56,7 +56,7 @@ const toResponse = (answer: FakeReply, signal: AbortSignal | null): Response => 
       },
       cancel() {
         clearTimeout(timer)
-      }
+      },
     })
     signal?.addEventListener("abort", () => clearTimeout(timer), { once: true })
     return new Response(stream, init)
@@ -65,21 +65,22 @@ const toResponse = (answer: FakeReply, signal: AbortSignal | null): Response => 
 }
 
 /** @internal */
-export const makeFetch = (core: FakeCore) => async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-  const request = new Request(input, init)
-  const headers: Record<string, string> = {}
-  request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value))
-  const body = request.body === null ? "" : await request.text()
-  const answer = await abortable(
-    core.dispatch({ method: request.method, url: new URL(request.url), headers, body }),
-    request.signal
-  )
-  switch (answer.transport?._tag) {
-    case "ResetBeforeHeaders":
-      throw new TypeError("fetch failed", { cause: withCode("socket hang up", "ECONNRESET") })
-    case "NoHeaders":
-      return abortable(new Promise<Response>(() => {}), request.signal)
-    default:
-      return toResponse(answer, request.signal)
+export const makeFetch =
+  (core: FakeCore) => async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init)
+    const headers: Record<string, string> = {}
+    request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value))
+    const body = request.body === null ? "" : await request.text()
+    const answer = await abortable(
+      core.dispatch({ method: request.method, url: new URL(request.url), headers, body }),
+      request.signal,
+    )
+    switch (answer.transport?._tag) {
+      case "ResetBeforeHeaders":
+        throw new TypeError("fetch failed", { cause: withCode("socket hang up", "ECONNRESET") })
+      case "NoHeaders":
+        return abortable(new Promise<Response>(() => {}), request.signal)
+      default:
+        return toResponse(answer, request.signal)
+    }
   }
-}

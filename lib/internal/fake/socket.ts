@@ -48,8 +48,8 @@ const send = (res: ServerResponse, answer: FakeReply, onAbandon: () => void): vo
     res.on("close", onAbandon)
     return
   }
-  const headers = { ...answer.headers, "content-length": String(bytes.length) }
-  if (answer.status === 204 || answer.status === 304) delete (headers as Record<string, string>)["content-length"]
+  const headers: Record<string, string> = { ...answer.headers, "content-length": String(bytes.length) }
+  if (answer.status === 204 || answer.status === 304 || answer.chunked) delete headers["content-length"]
   res.writeHead(answer.status, headers)
   if (transport?._tag === "TruncateBody") {
     res.write(bytes.subarray(0, Math.min(transport.afterBytes, Math.max(0, bytes.length - 1))), () => {
@@ -76,6 +76,21 @@ const send = (res: ServerResponse, answer: FakeReply, onAbandon: () => void): vo
     tick()
     return
   }
+  if (answer.chunked) {
+    let offset = 0
+    let closed = false
+    res.on("close", () => (closed = true))
+    const pump = () => {
+      while (!closed && offset < bytes.length) {
+        const next = bytes.subarray(offset, offset + 65_536)
+        offset += next.length
+        if (offset >= bytes.length) return void res.end(next)
+        if (!res.write(next)) return void res.once("drain", pump)
+      }
+    }
+    pump()
+    return
+  }
   res.end(bytes)
 }
 
@@ -90,11 +105,11 @@ export const listen = (core: FakeCore, host = "127.0.0.1", port = 0): Promise<Li
           method: req.method ?? "GET",
           url: new URL(req.url ?? "/", "http://fake.invalid"),
           headers: toHeaders(req),
-          body
+          body,
         }
         send(res, await core.dispatch(request), () => abandoned++)
       },
-      () => res.destroy()
+      () => res.destroy(),
     ).catch(() => res.destroy())
   })
   server.on("connection", (socket) => {
@@ -114,7 +129,7 @@ export const listen = (core: FakeCore, host = "127.0.0.1", port = 0): Promise<Li
           new Promise<void>((done) => {
             for (const socket of sockets) socket.destroy()
             server.close(() => done())
-          })
+          }),
       })
     })
   })

@@ -1,0 +1,112 @@
+/**
+ * Fault matrix row 18: random tokens and account ids, pushed through every error class (with servers that echo them
+ * back in messages, bodies and paths), never appear in an error's message, `String`, `JSON.stringify`,
+ * `util.inspect`, `Cause.pretty`, a JSON log line or a span attribute.
+ */
+import { assert, describe, it } from "@effect/vitest"
+import { Cause, Effect, Layer, Schema } from "effect"
+import { inspect } from "node:util"
+import * as Client from "../lib/internal/client.ts"
+import { Accounts, QuantiveError } from "../mod.ts"
+import { FakeQuantive } from "../testing.ts"
+import { everything, randomHex, recordingJsonLogger, recordingTracer, withRawClient } from "./support.ts"
+
+const Echo = Schema.Struct({ id: Schema.String, name: Schema.String })
+
+/** Every rendering of an error a user or a log pipeline might produce. */
+const renderings = (error: unknown): Record<string, string> => ({
+  message: (error as Error).message,
+  string: String(error),
+  json: JSON.stringify(error),
+  inspect: inspect(error, { depth: 20, showHidden: true }),
+  pretty: Cause.pretty(Cause.fail(error)),
+  stack: String((error as Error).stack),
+})
+
+const ROUNDS = 5
+
+describe("secrets never leak (fault matrix row 18)", () => {
+  it.effect("across every error class, with servers echoing the token and account id", () =>
+    Effect.gen(function* () {
+      const seenTags = new Set<string>()
+      for (let round = 0; round < ROUNDS; round++) {
+        const token = `qt_${randomHex(40)}`
+        const accountId = randomHex(24)
+        const log = recordingJsonLogger()
+        const tracer = recordingTracer()
+        const errors = yield* withRawClient((client, { fake }) =>
+          Effect.gen(function* () {
+            const echo = `token ${token} account ${accountId} Bearer ${token}`
+            const byAccount = { params: { id: accountId } }
+            const collected: Array<QuantiveError.QuantiveError> = []
+            const run = (input: Client.RequestInput = byAccount) =>
+              client.execute(everything, Client.json(Echo), input).pipe(
+                Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+                Effect.flip,
+                Effect.tap((error) => collected.push(error)),
+              )
+            for (const status of [400, 401, 402, 403, 404, 409, 423, 429, 500, 503, 418]) {
+              fake.inject({
+                _tag: "Status",
+                status,
+                body: { message: echo, error: echo },
+                headers: { "retry-after": "3", "x-request-id": `req-${accountId}` },
+              })
+              yield* run()
+            }
+            fake.inject({ _tag: "Raw", body: `not json: ${echo}` })
+            yield* run()
+            fake.inject({ _tag: "Raw", body: JSON.stringify({ id: accountId, name: { echo } }) })
+            yield* run()
+            // Deno's fetch re-sends a GET once when a pooled connection is reset before the response: arm twice.
+            fake.inject({ _tag: "ResetBeforeHeaders" }, { times: 2 })
+            yield* run()
+            fake.clearFaults()
+            fake.inject({ _tag: "TruncateBody", afterBytes: 5 })
+            yield* run()
+            fake.inject({ _tag: "Redirect", location: `http://localhost:1/${accountId}?t=${token}` })
+            yield* run()
+            yield* run({ params: { id: "" } })
+            const badBody = Client.body(Echo, { id: accountId, name: { echo } } as never)
+            yield* run({ params: { id: accountId }, body: badBody })
+            return collected
+          }).pipe(Effect.provide(Layer.merge(log.layer, tracer.layer))), { token, accountId })
+
+        for (const error of errors) {
+          seenTags.add(error._tag)
+          for (const [how, text] of Object.entries(renderings(error))) {
+            assert.notInclude(text, token, `${error._tag} ${how}`)
+            assert.notInclude(text, accountId, `${error._tag} ${how}`)
+          }
+        }
+        const logged = log.lines.join("\n")
+        assert.isAbove(log.lines.length, errors.length - 1)
+        assert.notInclude(logged, token)
+        assert.notInclude(logged, accountId)
+        const attributes = JSON.stringify(tracer.spans.map((span) => [span.name, [...span.attributes]]))
+        assert.notInclude(attributes, token)
+        assert.notInclude(attributes, accountId)
+      }
+      assert.deepStrictEqual([...seenTags].sort(), Object.keys(QuantiveError.classes).sort())
+    }))
+
+  it.effect("the account id in a path is shown as {accountId}; debug logs of successful calls hold no secret", () => {
+    const log = recordingJsonLogger()
+    const token = `qt_${randomHex(40)}`
+    const accountId = randomHex(24)
+    return Effect.gen(function* () {
+      const { fake } = yield* FakeQuantive.FakeServer
+      const accounts = yield* Accounts
+      yield* accounts.get(accountId)
+      fake.inject({ _tag: "Status", status: 403 })
+      const error = yield* Effect.flip(accounts.get(accountId))
+      assert.strictEqual(error.path, "/v1/accounts/{accountId}")
+      assert.isAbove(log.lines.length, 1)
+      assert.notInclude(log.lines.join("\n"), token)
+      assert.notInclude(log.lines.join("\n"), accountId)
+    }).pipe(
+      Effect.provide(FakeQuantive.layer({ transport: "socket", token, accountId })),
+      Effect.provide(log.layer),
+    )
+  })
+})

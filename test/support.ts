@@ -1,0 +1,119 @@
+/**
+ * Shared test support: fakes on loopback sockets, a raw pipeline for custom endpoints, a recording tracer and logger.
+ */
+import { FetchHttpClient, HttpClient } from "@effect/platform"
+import { Context, Effect, Layer, Logger, LogLevel, Option, Tracer } from "effect"
+import type { Span, SpanKind, SpanLink } from "effect/Tracer"
+import * as Client from "../lib/internal/client.ts"
+import * as Config from "../lib/internal/config.ts"
+import type { QuantiveError } from "../mod.ts"
+import { FakeQuantive } from "../testing.ts"
+
+/** Every Quantive service over a fake served on a real loopback socket, plus the fake itself. */
+export const socket = (options: FakeQuantive.Options = {}) => FakeQuantive.layer({ ...options, transport: "socket" })
+
+/** Runs `f` with a fake listening on loopback and a raw pipeline pointed at it. */
+export const withRawClient = <A, E>(
+  f: (
+    client: Client.Service,
+    server: { readonly fake: FakeQuantive.FakeQuantive; readonly baseUrl: string; readonly abandoned: () => number },
+  ) => Effect.Effect<A, E>,
+  options: FakeQuantive.Options & { readonly maxResponseBytes?: number } = {},
+): Effect.Effect<A, E> =>
+  Effect.gen(function* () {
+    const server = yield* FakeQuantive.FakeServer
+    const http = yield* HttpClient.HttpClient
+    const resolved = Config.resolve(
+      {
+        token: server.fake.token,
+        accountId: server.fake.accountId,
+        baseUrl: server.baseUrl,
+        maxResponseBytes: options.maxResponseBytes,
+      },
+      Config.optionNames,
+    )
+    if (resolved._tag === "Left") return yield* Effect.die(resolved.left)
+    return yield* f(Client.make(resolved.right, http), server)
+  }).pipe(
+    Effect.provide(Layer.merge(FakeQuantive.layerSocket(options), FetchHttpClient.layer)),
+    Effect.scoped,
+  )
+
+/** An endpoint that documents every status, to reach every error class. */
+export const everything = Client.endpoint({
+  operation: "Test.everything",
+  method: "GET",
+  api: "v1",
+  path: "/accounts/{id}",
+  statuses: [400, 401, 402, 403, 404, 409, 423, 429, 500],
+})
+
+/** A tracer that records every span it makes. */
+export const recordingTracer = () => {
+  const spans: Array<Span> = []
+  let next = 0
+  const tracer = Tracer.make({
+    span(
+      name: string,
+      parent: Option.Option<Tracer.AnySpan>,
+      context: Context.Context<never>,
+      links: ReadonlyArray<SpanLink>,
+      startTime: bigint,
+      kind: SpanKind,
+    ) {
+      const attributes = new Map<string, unknown>()
+      const span: Span = {
+        _tag: "Span",
+        name,
+        spanId: `span-${++next}`,
+        traceId: "trace-1",
+        parent,
+        context,
+        status: { _tag: "Started", startTime },
+        attributes,
+        links,
+        sampled: true,
+        kind,
+        end: () => {},
+        attribute: (key, value) => attributes.set(key, value),
+        event: () => {},
+        addLinks: () => {},
+      }
+      spans.push(span)
+      return span
+    },
+    context: (f) => f(),
+  })
+  return { spans, layer: Layer.setTracer(tracer) }
+}
+
+/** A logger that keeps the JSON line of every log entry (all levels). */
+export const recordingJsonLogger = () => {
+  const lines: Array<string> = []
+  const logger = Logger.map(Logger.jsonLogger, (line) => {
+    lines.push(line)
+  })
+  return {
+    lines,
+    layer: Layer.merge(Logger.replace(Logger.defaultLogger, logger), Logger.minimumLogLevel(LogLevel.All)),
+  }
+}
+
+/** A random string of hex digits. */
+export const randomHex = (length: number) => {
+  let out = ""
+  for (let i = 0; i < length; i++) out += Math.floor(Math.random() * 16).toString(16)
+  return out
+}
+
+/** Fails the test with a readable message when an effect that should fail succeeds. */
+export const flipOrFail = <A, E>(effect: Effect.Effect<A, E>) =>
+  Effect.flip(effect).pipe(
+    Effect.catchAllDefect((defect) => Effect.dieMessage(`expected a failure, got a defect: ${String(defect)}`)),
+  )
+
+/** The `_tag` of a Quantive error. */
+export const tagOf = (error: QuantiveError.QuantiveError) => error._tag
+
+/** `Option` re-export for brevity in tests. */
+export { Option }
