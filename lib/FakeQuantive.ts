@@ -152,17 +152,29 @@ export const listen = async (
 }
 
 /**
+ * What `FakeServer` holds.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Served {
+  readonly fake: FakeQuantive
+  readonly baseUrl: string
+  /** Socket only: connections the client abandoned while the fake held the request. */
+  readonly abandoned: () => number
+}
+
+const FakeServerTag: Context.TagClass<FakeServer, "@effect-quantive/client/testing/FakeServer", Served> = Context.Tag(
+  "@effect-quantive/client/testing/FakeServer",
+)<FakeServer, Served>()
+
+/**
  * The fake in an Effect context: the fake itself and the base URL that reaches it.
  *
  * @since 0.1.0
  * @category tags
  */
-export class FakeServer extends Context.Tag("@effect-quantive/client/testing/FakeServer")<FakeServer, {
-  readonly fake: FakeQuantive
-  readonly baseUrl: string
-  /** Socket only: connections the client abandoned while the fake held the request. */
-  readonly abandoned: () => number
-}>() {}
+export class FakeServer extends FakeServerTag {}
 
 /** The base URL used in-process: never resolved, since the fake's `fetch` answers every request itself. */
 const IN_PROCESS_BASE_URL = "https://fake.quantive.invalid/results/api"

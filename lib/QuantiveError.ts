@@ -13,7 +13,15 @@
  */
 import { Schema } from "effect"
 
-const Common = {
+type CommonFields = {
+  readonly message: typeof Schema.String
+  readonly method: typeof Schema.String
+  readonly path: typeof Schema.String
+  readonly serverMessage: Schema.optional<typeof Schema.String>
+  readonly requestId: Schema.optional<typeof Schema.String>
+}
+
+const Common: CommonFields = {
   message: Schema.String,
   method: Schema.String,
   path: Schema.String,
@@ -21,7 +29,22 @@ const Common = {
   requestId: Schema.optional(Schema.String),
 }
 
-const WithStatus = { ...Common, status: Schema.Number }
+type StatusFields = CommonFields & {
+  readonly status: typeof Schema.Number
+}
+
+const WithStatus: StatusFields = { ...Common, status: Schema.Number }
+
+/** An explicitly typed error base (explicit for JSR's fast type check and `isolatedDeclarations`). */
+type Base<Self, Tag extends string, Fields extends Schema.Struct.Fields> = Schema.TaggedErrorClass<
+  Self,
+  Tag,
+  { readonly _tag: Schema.tag<Tag> } & Fields
+>
+
+const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema.TaggedError<BadRequest>(
+  "@effect-quantive/client/BadRequest",
+)("BadRequest", WithStatus)
 
 /**
  * 400: the server rejected the request as malformed.
@@ -29,10 +52,11 @@ const WithStatus = { ...Common, status: Schema.Number }
  * @since 0.1.0
  * @category errors
  */
-export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-quantive/client/BadRequest")(
-  "BadRequest",
-  WithStatus,
-) {}
+export class BadRequest extends BadRequestBase {}
+
+const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> = Schema.TaggedError<Unauthorized>(
+  "@effect-quantive/client/Unauthorized",
+)("Unauthorized", WithStatus)
 
 /**
  * 401: the token is missing, wrong or revoked.
@@ -40,10 +64,11 @@ export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-quantive
  * @since 0.1.0
  * @category errors
  */
-export class Unauthorized extends Schema.TaggedError<Unauthorized>("@effect-quantive/client/Unauthorized")(
-  "Unauthorized",
-  WithStatus,
-) {}
+export class Unauthorized extends UnauthorizedBase {}
+
+const PaymentRequiredBase: Base<PaymentRequired, "PaymentRequired", StatusFields> = Schema.TaggedError<PaymentRequired>(
+  "@effect-quantive/client/PaymentRequired",
+)("PaymentRequired", WithStatus)
 
 /**
  * 402: the account's subscription does not cover the request.
@@ -51,10 +76,11 @@ export class Unauthorized extends Schema.TaggedError<Unauthorized>("@effect-quan
  * @since 0.1.0
  * @category errors
  */
-export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effect-quantive/client/PaymentRequired")(
-  "PaymentRequired",
-  WithStatus,
-) {}
+export class PaymentRequired extends PaymentRequiredBase {}
+
+const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema.TaggedError<Forbidden>(
+  "@effect-quantive/client/Forbidden",
+)("Forbidden", WithStatus)
 
 /**
  * 403: the token's user may not do this.
@@ -62,10 +88,11 @@ export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effec
  * @since 0.1.0
  * @category errors
  */
-export class Forbidden extends Schema.TaggedError<Forbidden>("@effect-quantive/client/Forbidden")(
-  "Forbidden",
-  WithStatus,
-) {}
+export class Forbidden extends ForbiddenBase {}
+
+const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema.TaggedError<NotFound>(
+  "@effect-quantive/client/NotFound",
+)("NotFound", WithStatus)
 
 /**
  * 404: the resource does not exist.
@@ -73,10 +100,11 @@ export class Forbidden extends Schema.TaggedError<Forbidden>("@effect-quantive/c
  * @since 0.1.0
  * @category errors
  */
-export class NotFound extends Schema.TaggedError<NotFound>("@effect-quantive/client/NotFound")(
-  "NotFound",
-  WithStatus,
-) {}
+export class NotFound extends NotFoundBase {}
+
+const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema.TaggedError<Conflict>(
+  "@effect-quantive/client/Conflict",
+)("Conflict", WithStatus)
 
 /**
  * 409: the request conflicts with the current state (a taken domain, an existing user).
@@ -84,10 +112,11 @@ export class NotFound extends Schema.TaggedError<NotFound>("@effect-quantive/cli
  * @since 0.1.0
  * @category errors
  */
-export class Conflict extends Schema.TaggedError<Conflict>("@effect-quantive/client/Conflict")(
-  "Conflict",
-  WithStatus,
-) {}
+export class Conflict extends ConflictBase {}
+
+const LockedBase: Base<Locked, "Locked", StatusFields> = Schema.TaggedError<Locked>(
+  "@effect-quantive/client/Locked",
+)("Locked", WithStatus)
 
 /**
  * 423: the resource is locked (a locked goal).
@@ -95,10 +124,15 @@ export class Conflict extends Schema.TaggedError<Conflict>("@effect-quantive/cli
  * @since 0.1.0
  * @category errors
  */
-export class Locked extends Schema.TaggedError<Locked>("@effect-quantive/client/Locked")(
-  "Locked",
-  WithStatus,
-) {}
+export class Locked extends LockedBase {}
+
+const TooManyRequestsBase: Base<
+  TooManyRequests,
+  "TooManyRequests",
+  StatusFields & { readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf> }
+> = Schema.TaggedError<TooManyRequests>(
+  "@effect-quantive/client/TooManyRequests",
+)("TooManyRequests", { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) })
 
 /**
  * 429: too many requests. `retryAfter` holds the parsed `Retry-After` (seconds, HTTP date or `retry-after-ms`)
@@ -107,10 +141,11 @@ export class Locked extends Schema.TaggedError<Locked>("@effect-quantive/client/
  * @since 0.1.0
  * @category errors
  */
-export class TooManyRequests extends Schema.TaggedError<TooManyRequests>("@effect-quantive/client/TooManyRequests")(
-  "TooManyRequests",
-  { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) },
-) {}
+export class TooManyRequests extends TooManyRequestsBase {}
+
+const ServerErrorBase: Base<ServerError, "ServerError", StatusFields> = Schema.TaggedError<ServerError>(
+  "@effect-quantive/client/ServerError",
+)("ServerError", WithStatus)
 
 /**
  * 5xx: the server failed. `status` tells which.
@@ -118,10 +153,13 @@ export class TooManyRequests extends Schema.TaggedError<TooManyRequests>("@effec
  * @since 0.1.0
  * @category errors
  */
-export class ServerError extends Schema.TaggedError<ServerError>("@effect-quantive/client/ServerError")(
-  "ServerError",
-  WithStatus,
-) {}
+export class ServerError extends ServerErrorBase {}
+
+const UnexpectedStatusBase: Base<UnexpectedStatus, "UnexpectedStatus", StatusFields> = Schema.TaggedError<
+  UnexpectedStatus
+>(
+  "@effect-quantive/client/UnexpectedStatus",
+)("UnexpectedStatus", WithStatus)
 
 /**
  * A status the operation does not document and that no universal mapping covers, or a redirect that was refused
@@ -130,10 +168,7 @@ export class ServerError extends Schema.TaggedError<ServerError>("@effect-quanti
  * @since 0.1.0
  * @category errors
  */
-export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@effect-quantive/client/UnexpectedStatus")(
-  "UnexpectedStatus",
-  WithStatus,
-) {}
+export class UnexpectedStatus extends UnexpectedStatusBase {}
 
 /**
  * Why a request got no usable response.
@@ -141,7 +176,9 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@eff
  * @since 0.1.0
  * @category models
  */
-export const TransportReason = Schema.Literal(
+export const TransportReason: Schema.Literal<
+  ["Connect", "Reset", "Timeout", "Aborted", "Body", "ResponseTooLarge", "Transport"]
+> = Schema.Literal(
   "Connect",
   "Reset",
   "Timeout",
@@ -157,6 +194,14 @@ export const TransportReason = Schema.Literal(
  */
 export type TransportReason = typeof TransportReason.Type
 
+const TransportErrorBase: Base<
+  TransportError,
+  "TransportError",
+  CommonFields & { readonly status: Schema.optional<typeof Schema.Number>; readonly reason: typeof TransportReason }
+> = Schema.TaggedError<TransportError>(
+  "@effect-quantive/client/TransportError",
+)("TransportError", { ...Common, status: Schema.optional(Schema.Number), reason: TransportReason })
+
 /**
  * No usable response: DNS failure, connection refused or reset, a body cut short, a timeout, an abort, or a body
  * larger than the configured cap. `reason` classifies it; `message` keeps the underlying cause's description
@@ -165,10 +210,22 @@ export type TransportReason = typeof TransportReason.Type
  * @since 0.1.0
  * @category errors
  */
-export class TransportError extends Schema.TaggedError<TransportError>("@effect-quantive/client/TransportError")(
-  "TransportError",
-  { ...Common, status: Schema.optional(Schema.Number), reason: TransportReason },
-) {}
+export class TransportError extends TransportErrorBase {}
+
+const DecodeErrorBase: Base<
+  DecodeError,
+  "DecodeError",
+  StatusFields & {
+    readonly issuePath: Schema.optional<typeof Schema.String>
+    readonly snippet: Schema.optional<typeof Schema.String>
+  }
+> = Schema.TaggedError<DecodeError>(
+  "@effect-quantive/client/DecodeError",
+)("DecodeError", {
+  ...WithStatus,
+  issuePath: Schema.optional(Schema.String),
+  snippet: Schema.optional(Schema.String),
+})
 
 /**
  * A 2xx body that is not JSON or does not match the operation's schema. `issuePath` names the field that failed;
@@ -177,14 +234,15 @@ export class TransportError extends Schema.TaggedError<TransportError>("@effect-
  * @since 0.1.0
  * @category errors
  */
-export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-quantive/client/DecodeError")(
-  "DecodeError",
-  {
-    ...WithStatus,
-    issuePath: Schema.optional(Schema.String),
-    snippet: Schema.optional(Schema.String),
-  },
-) {}
+export class DecodeError extends DecodeErrorBase {}
+
+const InvalidInputBase: Base<
+  InvalidInput,
+  "InvalidInput",
+  CommonFields & { readonly field: Schema.optional<typeof Schema.String> }
+> = Schema.TaggedError<InvalidInput>(
+  "@effect-quantive/client/InvalidInput",
+)("InvalidInput", { ...Common, field: Schema.optional(Schema.String) })
 
 /**
  * Input rejected before any request was sent: an empty or dot-segment id, a body that does not match its schema,
@@ -193,10 +251,7 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-quanti
  * @since 0.1.0
  * @category errors
  */
-export class InvalidInput extends Schema.TaggedError<InvalidInput>("@effect-quantive/client/InvalidInput")(
-  "InvalidInput",
-  { ...Common, field: Schema.optional(Schema.String) },
-) {}
+export class InvalidInput extends InvalidInputBase {}
 
 /**
  * The error class of each documented status.
@@ -261,7 +316,21 @@ export type QuantiveError = ErrorFor<DocumentedStatus>
  * @since 0.1.0
  * @category constructors
  */
-export const classes = {
+export const classes: {
+  readonly BadRequest: typeof BadRequest
+  readonly Unauthorized: typeof Unauthorized
+  readonly PaymentRequired: typeof PaymentRequired
+  readonly Forbidden: typeof Forbidden
+  readonly NotFound: typeof NotFound
+  readonly Conflict: typeof Conflict
+  readonly Locked: typeof Locked
+  readonly TooManyRequests: typeof TooManyRequests
+  readonly ServerError: typeof ServerError
+  readonly UnexpectedStatus: typeof UnexpectedStatus
+  readonly TransportError: typeof TransportError
+  readonly DecodeError: typeof DecodeError
+  readonly InvalidInput: typeof InvalidInput
+} = {
   BadRequest,
   Unauthorized,
   PaymentRequired,
@@ -275,7 +344,7 @@ export const classes = {
   TransportError,
   DecodeError,
   InvalidInput,
-} as const
+}
 
 /**
  * True for any error of this library.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: type-check (with the type tests), build, `deno check`, vitest on Node, the same vitest suite on Deno, and
+// npm test: type-check (with the type tests), build, `deno check`, the JSR dry run, vitest on Node, the same vitest suite on Deno, and
 // the Deno.test smoke suite. Prints each suite's counts and one closing `N passed, N failed` line; exits 1 on any
 // failure.
 import { spawnSync } from "node:child_process"
@@ -55,6 +55,7 @@ const started = Date.now()
 check("typecheck (tsc, with type tests)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"])
 const built = check("build (tsc to dist/)", bin("tsc"), ["-p", "tsconfig.build.json"])
 check("deno check mod.ts testing.ts", bin("deno"), ["check", "mod.ts", "testing.ts"])
+check("JSR gate (deno publish --dry-run)", bin("deno"), ["publish", "--dry-run", "--allow-dirty"])
 vitest("vitest on Node", bin("vitest"), [])
 vitest("vitest on Deno", bin("deno"), ["run", "-A", "node_modules/vitest/vitest.mjs"])
 if (built) {

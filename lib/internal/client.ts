@@ -78,7 +78,15 @@ export interface Service {
  *
  * @internal
  */
-export class QuantiveClient extends Context.Tag("@effect-quantive/client/QuantiveClient")<QuantiveClient, Service>() {}
+const QuantiveClientTag: Context.TagClass<QuantiveClient, "@effect-quantive/client/QuantiveClient", Service> = Context
+  .Tag("@effect-quantive/client/QuantiveClient")<QuantiveClient, Service>()
+
+/**
+ * The pipeline as a service: every endpoint group depends on it, `Quantive.layer` provides it.
+ *
+ * @internal
+ */
+export class QuantiveClient extends QuantiveClientTag {}
 
 /** @internal */
 export const USER_AGENT = "effect-quantive/0.1.0"
