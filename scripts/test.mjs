@@ -56,6 +56,7 @@ check("typecheck (tsc, with type tests)", bin("tsc"), ["-p", "tsconfig.json", "-
 const built = check("build (tsc to dist/)", bin("tsc"), ["-p", "tsconfig.build.json"])
 check("deno check mod.ts testing.ts", bin("deno"), ["check", "mod.ts", "testing.ts"])
 check("JSR gate (deno publish --dry-run)", bin("deno"), ["publish", "--dry-run", "--allow-dirty"])
+if (built) check("Node script imports dist/", process.execPath, ["test/node-smoke.mjs"])
 vitest("vitest on Node", bin("vitest"), [])
 vitest("vitest on Deno", bin("deno"), ["run", "-A", "node_modules/vitest/vitest.mjs"])
 if (built) {
