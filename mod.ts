@@ -2,10 +2,10 @@
  * The Effect-native client for the Quantive Results REST API.
  *
  * - `Quantive`: configuration and the layer that provides every service.
- * - `Accounts` (and, as they land, `Users`, `Badges` and the deprecated groups): one `Context.Tag` per endpoint
- *   group, reached with `yield* Accounts`.
+ * - `Accounts`, `Users`, `LegacyUsers` (and, as they land, `Badges` and the other deprecated groups): one
+ *   `Context.Tag` per endpoint group, reached with `yield* Users`.
  * - `QuantiveError`: one tagged error per documented status, plus transport, decode and input errors.
- * - The models (`Account`, ...) are both a `Schema` and a type.
+ * - The models (`Account`, `User`, ...) are both a `Schema` and a type.
  *
  * The embedded fake server lives in `@effect-quantive/client/testing`.
  *
@@ -14,5 +14,9 @@
  */
 export * from "./lib/Account.ts"
 export * from "./lib/Accounts.ts"
+export * from "./lib/LegacyUsers.ts"
+export * from "./lib/User.ts"
+export * from "./lib/Users.ts"
+export * from "./lib/UserSettings.ts"
 export * as Quantive from "./lib/Quantive.ts"
 export * as QuantiveError from "./lib/QuantiveError.ts"

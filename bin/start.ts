@@ -5,8 +5,8 @@
  * starts the embedded fake server on a loopback socket and talks HTTP to it.
  */
 import { FetchHttpClient } from "@effect/platform"
-import { Console, Effect, Layer } from "effect"
-import { Accounts, Quantive } from "../mod.ts"
+import { Console, Effect, Layer, Stream } from "effect"
+import { Accounts, Quantive, Users } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 
 const env = (name: string): string | undefined => {
@@ -18,7 +18,39 @@ const live = env("QUANTIVE_TOKEN") !== undefined && env("QUANTIVE_ACCOUNT_ID") !
 
 const line = (label: string, value: unknown) => Console.log(`  ${label.padEnd(18)} ${String(value)}`)
 
-/** Read the account, check domains, and show typed errors. */
+/** Export every user through `Users.pages`: progress per page, a count by role and active state, a few samples. */
+const exportUsers = Effect.gen(function* () {
+  const users = yield* Users
+  const started = Date.now()
+  const byRole = new Map<string, number>()
+  const samples: Array<string> = []
+  let exported = 0
+  let active = 0
+  yield* users.pages({
+    fields: ["email", "firstName", "lastName", "isActive", "roles"],
+    pageSize: 200,
+    concurrency: 4,
+  }).pipe(
+    Stream.runForEach((page) =>
+      Effect.gen(function* () {
+        for (const user of page.items) {
+          exported += 1
+          if (user.isActive) active += 1
+          for (const role of user.roles ?? []) byRole.set(role.name ?? "?", (byRole.get(role.name ?? "?") ?? 0) + 1)
+          if (samples.length < 3) samples.push(`${user.firstName} ${user.lastName} <${user.email}>`)
+        }
+        const percent = page.totalCount === 0 ? 100 : Math.min(100, Math.floor((100 * exported) / page.totalCount))
+        yield* Console.log(`  exported ${String(exported).padStart(5)} of ${page.totalCount} users (${percent}%)`)
+      })
+    ),
+  )
+  yield* line("time", `${Date.now() - started} ms`)
+  yield* line("active", `${active} of ${exported}`)
+  for (const [role, count] of [...byRole].sort((a, b) => b[1] - a[1])) yield* line(`role ${role}`, count)
+  for (const sample of samples) yield* line("e.g.", sample)
+})
+
+/** Read the account, check domains, show typed errors, export the users. */
 const workflow = (accountId: string, requestsSent: () => number) =>
   Effect.gen(function* () {
     const accounts = yield* Accounts
@@ -57,6 +89,9 @@ const workflow = (accountId: string, requestsSent: () => number) =>
     yield* line("_tag", invalid._tag)
     yield* line("message", invalid.message)
     yield* line("requests sent", requestsSent() - before)
+
+    yield* Console.log("\n5. Export every user (Users.pages, 200 per page, 4 pages in flight, in order)")
+    yield* exportUsers
   })
 
 const program = live
@@ -70,7 +105,7 @@ const program = live
     yield* Console.log(`(set QUANTIVE_TOKEN and QUANTIVE_ACCOUNT_ID to use the real API)\n`)
     yield* workflow(fake.accountId, () => fake.requests.length)
     yield* Console.log(`\nThe fake received ${fake.requests.length} requests.`)
-  }).pipe(Effect.provide(FakeQuantive.layer({ transport: "socket" })))
+  }).pipe(Effect.provide(FakeQuantive.layer({ transport: "socket", users: 2_000 })))
 
 program.pipe(
   Effect.tapErrorCause((cause) => Console.error("The workflow failed:", cause)),

@@ -26,9 +26,29 @@ import { FakeCore, type Fault, type FaultOptions, type RateLimit, type RecordedR
 import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "./internal/fake/data.ts"
 import { makeFetch } from "./internal/fake/inProcess.ts"
 import { listen as listenSocket } from "./internal/fake/socket.ts"
+import {
+  type FakeRole,
+  type FakeUser,
+  makeRoles,
+  makeUsers,
+  userRoutes,
+  type UsersState,
+} from "./internal/fake/users.ts"
 import * as Quantive from "./Quantive.ts"
 
-export type { Fault, FaultOptions, RateLimit, RecordedRequest }
+export type { FakeRole, FakeUser, Fault, FaultOptions, RateLimit, RecordedRequest }
+
+/**
+ * What a `beforeList` hook is told: the page about to be answered.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ListRequest {
+  readonly skip: number
+  readonly take: number
+  readonly query: URLSearchParams
+}
 
 /**
  * @since 0.1.0
@@ -43,6 +63,8 @@ export interface Options {
   readonly accountId?: string
   /** Domains that are taken besides the account's own. */
   readonly takenDomains?: ReadonlyArray<string>
+  /** How many users the account has (deterministic for a seed). Default 25. */
+  readonly users?: number
   /** Latency added to every request. */
   readonly latencyMillis?: number
   /** Answer 429 with `Retry-After` past this rate. */
@@ -62,6 +84,12 @@ export interface FakeQuantive {
   readonly account: Account
   /** Domains `checkDomain` reports as taken (mutable). */
   readonly takenDomains: Set<string>
+  /** The account's users, in insertion order (mutable: tests add and remove users). */
+  readonly users: Array<FakeUser>
+  /** The roles users can have. */
+  readonly roles: ReadonlyArray<FakeRole>
+  /** Called before each `GET /v2/users` page is read: a test changes the collection between pages here. */
+  beforeList: ((request: ListRequest) => void) | undefined
   /** Every request received, in order; the bearer token is not recorded, only whether it matched. */
   readonly requests: ReadonlyArray<RecordedRequest>
   /** When true, every authorised request answers 402. */
@@ -80,6 +108,7 @@ export interface FakeQuantive {
 
 class Fake extends FakeCore implements FakeQuantive {
   readonly accounts: AccountsState
+  readonly usersState: UsersState
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
 
   constructor(options: Options) {
@@ -96,7 +125,15 @@ class Fake extends FakeCore implements FakeQuantive {
       account: { ...account, id: accountId },
       takenDomains: new Set([...TAKEN_DOMAINS, ...(options.takenDomains ?? [])]),
     }
+    const roles = makeRoles(seed)
+    const ownerId = account.ownerId ?? objectId(prng(seed))
+    this.usersState = {
+      users: makeUsers(seed, options.users ?? 25, accountId, { ...account, id: accountId, ownerId }, roles),
+      roles,
+      ownerId,
+    }
     this.addRoutes(accountRoutes(this.accounts))
+    this.addRoutes(userRoutes(this.usersState))
     this.fetch = makeFetch(this)
   }
 
@@ -111,6 +148,18 @@ class Fake extends FakeCore implements FakeQuantive {
   }
   get takenDomains() {
     return this.accounts.takenDomains
+  }
+  get users() {
+    return this.usersState.users
+  }
+  get roles() {
+    return this.usersState.roles
+  }
+  get beforeList() {
+    return this.usersState.beforeList
+  }
+  set beforeList(hook) {
+    this.usersState.beforeList = hook
   }
 }
 
@@ -180,39 +229,53 @@ export class FakeServer extends FakeServerTag {}
 const IN_PROCESS_BASE_URL = "https://fake.quantive.invalid/results/api"
 
 /**
- * The fake served in-process: provides `FakeServer` and an `HttpClient` (fetch-based) that reaches it with no socket.
+ * A given fake served in-process: provides `FakeServer` and an `HttpClient` (fetch-based) that reaches it with no
+ * socket. Use it to keep a handle on the fake outside the layer.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerInProcessOf = (fake: FakeQuantive): Layer.Layer<FakeServer | HttpClient.HttpClient> =>
+  Layer.merge(
+    Layer.succeed(FakeServer, { fake, baseUrl: IN_PROCESS_BASE_URL, abandoned: () => 0 }),
+    FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, fake.fetch as typeof fetch))),
+  )
+
+/**
+ * A new fake served in-process: provides `FakeServer` and an `HttpClient` (fetch-based) that reaches it with no
+ * socket.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerInProcess = (options: Options = {}): Layer.Layer<FakeServer | HttpClient.HttpClient> =>
-  Layer.unwrapEffect(Effect.sync(() => {
-    const fake = make(options)
-    return Layer.merge(
-      Layer.succeed(FakeServer, { fake, baseUrl: IN_PROCESS_BASE_URL, abandoned: () => 0 }),
-      FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, fake.fetch as typeof fetch))),
-    )
-  }))
+  Layer.suspend(() => layerInProcessOf(make(options)))
 
 /**
- * The fake served on a loopback socket for the layer's lifetime. Pair it with an `HttpClient` of your choice
+ * A given fake served on a loopback socket for the layer's lifetime. Pair it with an `HttpClient` of your choice
+ * (`FetchHttpClient.layer`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerSocketOf = (fake: FakeQuantive): Layer.Layer<FakeServer> =>
+  Layer.scoped(
+    FakeServer,
+    Effect.map(
+      Effect.acquireRelease(Effect.promise(() => listen(fake)), (server) => Effect.promise(() => server.close())),
+      (server) => ({ fake, baseUrl: server.baseUrl, abandoned: server.abandoned }),
+    ),
+  )
+
+/**
+ * A new fake served on a loopback socket for the layer's lifetime. Pair it with an `HttpClient` of your choice
  * (`FetchHttpClient.layer`).
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerSocket = (options: Options = {}): Layer.Layer<FakeServer> =>
-  Layer.scoped(
-    FakeServer,
-    Effect.gen(function* () {
-      const fake = make(options)
-      const server = yield* Effect.acquireRelease(
-        Effect.promise(() => listen(fake)),
-        (server) => Effect.promise(() => server.close()),
-      )
-      return { fake, baseUrl: server.baseUrl, abandoned: server.abandoned }
-    }),
-  )
+  Layer.suspend(() => layerSocketOf(make(options)))
 
 /**
  * Every Quantive service wired to the fake given by a `FakeServer` layer (its token, account id and URL).

@@ -13,6 +13,8 @@
 import { HttpClient } from "@effect/platform"
 import { Config, type ConfigError, Effect, Layer, type Redacted } from "effect"
 import { Accounts } from "./Accounts.ts"
+import { LegacyUsers } from "./LegacyUsers.ts"
+import { Users } from "./Users.ts"
 import * as Client from "./internal/client.ts"
 import * as internal from "./internal/config.ts"
 
@@ -67,7 +69,7 @@ export interface Options {
  * @since 0.1.0
  * @category models
  */
-export type Services = Accounts
+export type Services = Accounts | Users | LegacyUsers
 
 const clientLayer = (
   resolved: Effect.Effect<internal.ResolvedConfig, ConfigError.ConfigError>,
@@ -77,7 +79,11 @@ const clientLayer = (
     Effect.zipWith(resolved, HttpClient.HttpClient, Client.make),
   )
 
-const servicesLayer: Layer.Layer<Services, never, Client.QuantiveClient> = Accounts.layer
+const servicesLayer: Layer.Layer<Services, never, Client.QuantiveClient> = Layer.mergeAll(
+  Accounts.layer,
+  Users.layer,
+  LegacyUsers.layer,
+)
 
 /**
  * Provides every Quantive service from explicit options. Needs an `HttpClient.HttpClient`: `FetchHttpClient.layer`

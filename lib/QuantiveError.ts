@@ -254,6 +254,42 @@ const InvalidInputBase: Base<
 export class InvalidInput extends InvalidInputBase {}
 
 /**
+ * Why a paginated stream gave up.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const PaginationReason: Schema.Literal<["InconsistentPage", "OrderMismatch", "NoProgress"]> = Schema.Literal(
+  "InconsistentPage",
+  "OrderMismatch",
+  "NoProgress",
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type PaginationReason = typeof PaginationReason.Type
+
+const PaginationErrorBase: Base<
+  PaginationError,
+  "PaginationError",
+  CommonFields & { readonly reason: typeof PaginationReason; readonly skip: typeof Schema.Number }
+> = Schema.TaggedError<PaginationError>(
+  "@effect-quantive/client/PaginationError",
+)("PaginationError", { ...Common, reason: PaginationReason, skip: Schema.Number })
+
+/**
+ * A `pages`/`stream` whose server misbehaved, instead of a hang or silent loss: a page inconsistent with its own
+ * `totalCount` (`InconsistentPage`), items out of the order the stream sorts by (`OrderMismatch`), or pages that stop
+ * advancing, as when the server ignores `skip` (`NoProgress`). `skip` is the offset of the page that showed it.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PaginationError extends PaginationErrorBase {}
+
+/**
  * The error class of each documented status.
  *
  * @since 0.1.0
@@ -308,7 +344,7 @@ export type ErrorFor<S extends DocumentedStatus> = StatusErrors[S] | Universal
  * @since 0.1.0
  * @category type-level
  */
-export type QuantiveError = ErrorFor<DocumentedStatus>
+export type QuantiveError = ErrorFor<DocumentedStatus> | PaginationError
 
 /**
  * Every error class, by tag.
@@ -330,6 +366,7 @@ export const classes: {
   readonly TransportError: typeof TransportError
   readonly DecodeError: typeof DecodeError
   readonly InvalidInput: typeof InvalidInput
+  readonly PaginationError: typeof PaginationError
 } = {
   BadRequest,
   Unauthorized,
@@ -344,6 +381,7 @@ export const classes: {
   TransportError,
   DecodeError,
   InvalidInput,
+  PaginationError,
 }
 
 /**

@@ -4,14 +4,16 @@
  * `util.inspect`, `Cause.pretty`, a JSON log line or a span attribute.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Effect, Layer, Schema } from "effect"
+import { Cause, Effect, Layer, Schema, Stream } from "effect"
 import { inspect } from "node:util"
 import * as Client from "../lib/internal/client.ts"
+import * as Paginate from "../lib/internal/paginate.ts"
 import { Accounts, QuantiveError } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { everything, randomHex, recordingJsonLogger, recordingTracer, withRawClient } from "./support.ts"
 
 const Echo = Schema.Struct({ id: Schema.String, name: Schema.String })
+const Page = Schema.Struct({ items: Schema.Array(Echo), totalCount: Schema.Number })
 
 /** Every rendering of an error a user or a log pipeline might produce. */
 const renderings = (error: unknown): Record<string, string> => ({
@@ -69,6 +71,24 @@ describe("secrets never leak (fault matrix row 18)", () => {
             yield* run({ params: { id: "" } })
             const badBody = Client.body(Echo, { id: accountId, name: { echo } } as never)
             yield* run({ params: { id: accountId }, body: badBody })
+            // A page that contradicts its own totalCount: PaginationError.
+            fake.inject({ _tag: "Raw", body: JSON.stringify({ items: [], totalCount: 5, echo }) })
+            yield* Paginate.pages({
+              fetch: (skip, take) =>
+                client.execute(everything, Client.json(Page), { ...byAccount, query: { skip, take } }),
+              compare: () => 0,
+              idOf: (item: { readonly id: string }) => item.id,
+              pageSize: 10,
+              concurrency: 1,
+              operation: "Test.stream",
+              method: "GET",
+              path: "/v1/accounts/{accountId}",
+            }).pipe(
+              Stream.runDrain,
+              Effect.tapErrorCause((cause) => Effect.logError("stream failed", cause)),
+              Effect.flip,
+              Effect.tap((error) => collected.push(error)),
+            )
             return collected
           }).pipe(Effect.provide(Layer.merge(log.layer, tracer.layer))), { token, accountId })
 

@@ -71,6 +71,14 @@ export interface Service {
     success: Success<A>,
     input?: RequestInput,
   ) => Effect.Effect<A, QE.ErrorFor<S>>
+  /** Fails with `InvalidInput` for input a method checks itself, before any request. */
+  readonly invalidInput: (input: {
+    readonly operation: string
+    readonly method: string
+    readonly path: string
+    readonly field: string
+    readonly problem: string
+  }) => Effect.Effect<never, QE.InvalidInput>
 }
 
 /**
@@ -287,6 +295,27 @@ const decodeError = (
     ...extra,
   })
 
+/**
+ * Removes `null`-valued properties from parsed JSON, in place and recursively: the API may send `null` for a field it
+ * could also omit, and every optional field of our schemas means "absent". A required field sent as `null` still fails
+ * to decode, naming the field. Array elements are left as they are.
+ *
+ * @internal
+ */
+export const dropNulls = (value: unknown): unknown => {
+  if (Array.isArray(value)) {
+    for (const item of value) dropNulls(item)
+  } else if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>
+    for (const key in record) {
+      const field = record[key]
+      if (field === null) delete record[key]
+      else if (typeof field === "object") dropNulls(field)
+    }
+  }
+  return value
+}
+
 const textDecoder = new TextDecoder()
 
 const concat = (chunks: ReadonlyArray<Uint8Array>, size: number) => {
@@ -474,7 +503,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
             const start = snippet(redact(bodyText), 120)
             return yield* decodeError(ctx, status, requestId, `the body is not JSON: ${start}`, { snippet: start })
           }
-          const decoded = Schema.decodeUnknownEither(success.schema)(parsed)
+          const decoded = Schema.decodeUnknownEither(success.schema)(dropNulls(parsed))
           if (Either.isLeft(decoded)) {
             const { issuePath, message } = formatIssue(decoded.left, redact)
             return yield* decodeError(ctx, status, requestId, `${issuePath || "(root)"}: ${message}`, { issuePath })
@@ -495,5 +524,8 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
     ) as Effect.Effect<A, QE.ErrorFor<S>>
   }
 
-  return { config, execute }
+  const failInvalid: Service["invalidInput"] = ({ field, method, operation, path, problem }) =>
+    Effect.fail(invalidInput({ operation, method, path, redact }, field, problem))
+
+  return { config, execute, invalidInput: failInvalid }
 }

@@ -1,0 +1,429 @@
+/**
+ * The Users endpoints (seed 001): list with filter, sort, paging and typed field projection; `pages` and `stream`
+ * that never lose or repeat a user while the collection shifts; single-user reads and updates; bulk activation,
+ * deactivation, deletion, invitations and role changes.
+ *
+ * @since 0.1.0
+ */
+import { Context, Effect, Either, Layer, Schema, Stream } from "effect"
+import * as Client from "./internal/client.ts"
+import * as Query from "./internal/listQuery.ts"
+import * as Paginate from "./internal/paginate.ts"
+import { NonEmpty } from "./internal/schema.ts"
+import { userFields } from "./internal/userFields.ts"
+import type { ErrorFor, InvalidInput, PaginationError } from "./QuantiveError.ts"
+import {
+  BulkActivationResult,
+  BulkDeleteResult,
+  BulkRolesResult,
+  User,
+  UserAssignRoleParams,
+  UserCreateParams,
+  UserManagers,
+  UsersPage,
+  UserUpdateInfoParams,
+  UserUpdateLanguageParams,
+  UserUpdateNameParams,
+  UserUpdateRolesParams,
+} from "./User.ts"
+import { endpoints } from "./internal/usersEndpoints.ts"
+
+/**
+ * `"mentionsMarkup"` (the default: `@[John Smith:john.smith@okrs.tech:602a…]`) or `"plainText"` (`@John Smith`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Formatting = "mentionsMarkup" | "plainText"
+
+/**
+ * A field of the user object, for `fields` projections and sorts.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UserField = keyof User & string
+
+type Scalar = string | number | boolean | null
+
+type Condition<T> = T extends Scalar ? T | { readonly $in: ReadonlyArray<T> } : never
+
+/**
+ * A typed Mongo-style filter on the user's scalar fields: equality, or `$in`. `id` is sent as `_id`.
+ *
+ * ```ts
+ * { isActive: true, email: { $in: ["a@x.com", "b@x.com"] } }
+ * ```
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UserFilter = { readonly [K in UserField]?: Condition<NonNullable<User[K]>> }
+
+/**
+ * A user narrowed to the projected fields (and `id`), or the whole user when no projection is given.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ProjectedUser<F extends ReadonlyArray<UserField> | undefined> = [F] extends [ReadonlyArray<UserField>]
+  ? Pick<User, F[number] | "id">
+  : User
+
+/**
+ * The query of `Users.list`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UserListParams<F extends ReadonlyArray<UserField> | undefined = undefined> {
+  /** Projection: only these fields (and `id`) are returned, decoded and typed. */
+  readonly fields?: F
+  /** A typed filter, or a raw Mongo JSON string. */
+  readonly filter?: UserFilter | string | undefined
+  /** `dateCreated`, `-dateCreated`, comma-separated keys. */
+  readonly sort?: string | undefined
+  readonly skip?: number | undefined
+  readonly take?: number | undefined
+  /** The API's `limit`: the most items the query returns. */
+  readonly limit?: number | undefined
+  readonly formatting?: Formatting | undefined
+}
+
+/**
+ * The query of `Users.pages` and `Users.stream`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UserStreamParams<F extends ReadonlyArray<UserField> | undefined = undefined> {
+  readonly fields?: F
+  readonly filter?: UserFilter | string | undefined
+  /** The order of the stream; `DEFAULT_SORT` by default. `_id` is appended when absent, so the order is total. */
+  readonly sort?: string | undefined
+  readonly formatting?: Formatting | undefined
+  /** Users per request (`take`), 2–1000; 100 by default (the API's default). */
+  readonly pageSize?: number | undefined
+  /** Pages requested at once after the first, 1–16; 1 by default. Items stay in order. */
+  readonly concurrency?: number | undefined
+}
+
+/**
+ * The sort a stream uses when none is given: creation date, then id.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_SORT = "dateCreated,_id"
+
+/**
+ * A page as `Users.pages` emits it: the users not emitted before, the collection's size when it was read, and where.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UsersStreamPage<A> = Paginate.EmittedPage<A>
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type UserListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Users.pages` and `Users.stream`: those of `list`, plus `PaginationError`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type UserStreamError = UserListError | PaginationError
+
+/** @since 0.1.0 @category errors */
+export type UserGetError = ErrorFor<400 | 403 | 404 | 500>
+/** @since 0.1.0 @category errors */
+export type UserManagersError = ErrorFor<400 | 404 | 500>
+/** @since 0.1.0 @category errors */
+export type UserCreateError = ErrorFor<400 | 401 | 403 | 409 | 500>
+/** @since 0.1.0 @category errors */
+export type UserBulkError = ErrorFor<400 | 403 | 500>
+/** @since 0.1.0 @category errors */
+export type UserRemoveManyError = ErrorFor<400 | 403 | 404 | 500>
+/** @since 0.1.0 @category errors */
+export type UserSendInvitationsError = ErrorFor<400 | 401 | 402 | 403 | 500>
+/** @since 0.1.0 @category errors */
+export type UserAssignRoleError = ErrorFor<400 | 404>
+/** @since 0.1.0 @category errors */
+export type UserSendChangePasswordEmailError = ErrorFor<400 | 401 | 403 | 500>
+/** @since 0.1.0 @category errors */
+export type UserUpdateLanguageError = ErrorFor<400 | 500>
+/** @since 0.1.0 @category errors */
+export type UserUpdateNameError = ErrorFor<400 | 403 | 404 | 500>
+/** @since 0.1.0 @category errors */
+export type UserRemoveError = ErrorFor<400 | 401 | 402 | 403 | 409 | 500>
+/** @since 0.1.0 @category errors */
+export type UserRemoveRoleError = ErrorFor<400 | 404 | 409 | 500>
+/** @since 0.1.0 @category errors */
+export type UserRemoveRolesError = ErrorFor<400 | 409 | 500>
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UsersService {
+  /**
+   * Loads users with filter, sort, paging (`skip`/`take`/`limit`) and field projection. With `fields`, each item holds
+   * just those fields and `id`, and is typed so.
+   *
+   * `GET /v2/users`
+   */
+  readonly list: {
+    <const F extends ReadonlyArray<UserField>>(
+      query: UserListParams<F> & { readonly fields: F },
+    ): Effect.Effect<UsersPage<Pick<User, F[number] | "id">>, UserListError>
+    (query?: UserListParams): Effect.Effect<UsersPage<User>, UserListError>
+  }
+  /**
+   * Every matching user, page by page, pulled lazily: a stable sort is always sent, no user is emitted twice and none
+   * present throughout is skipped while the collection shifts, and `concurrency` pages may be in flight (in order).
+   */
+  readonly pages: {
+    <const F extends ReadonlyArray<UserField>>(
+      query: UserStreamParams<F> & { readonly fields: F },
+    ): Stream.Stream<UsersStreamPage<Pick<User, F[number] | "id">>, UserStreamError>
+    (query?: UserStreamParams): Stream.Stream<UsersStreamPage<User>, UserStreamError>
+  }
+  /** `pages`, one user at a time. */
+  readonly stream: {
+    <const F extends ReadonlyArray<UserField>>(
+      query: UserStreamParams<F> & { readonly fields: F },
+    ): Stream.Stream<Pick<User, F[number] | "id">, UserStreamError>
+    (query?: UserStreamParams): Stream.Stream<User, UserStreamError>
+  }
+  /** Gets a single user by id. `GET /v1/users/{userId}` */
+  readonly get: (userId: string, options?: { readonly formatting?: Formatting }) => Effect.Effect<User, UserGetError>
+  /**
+   * The ids of the managers of the teams the user belongs to (where the user is not the manager).
+   * `GET /v1/users/{userId}/managers`
+   */
+  readonly managers: (userId: string) => Effect.Effect<UserManagers, UserManagersError>
+  /** Creates one or more users; answers 201 with them. `POST /v1/users` */
+  readonly create: (users: ReadonlyArray<UserCreateParams>) => Effect.Effect<UsersPage<User>, UserCreateError>
+  /** Bulk activation; the result tells which ids succeeded. `POST /v1/users/activate` */
+  readonly activate: (userIds: ReadonlyArray<string>) => Effect.Effect<BulkActivationResult, UserBulkError>
+  /** Bulk deactivation; the result tells which ids succeeded. `POST /v1/users/deactivate` */
+  readonly deactivate: (userIds: ReadonlyArray<string>) => Effect.Effect<BulkActivationResult, UserBulkError>
+  /** Bulk delete; the result tells which ids succeeded. `POST /v1/users/delete` */
+  readonly removeMany: (userIds: ReadonlyArray<string>) => Effect.Effect<BulkDeleteResult, UserRemoveManyError>
+  /** Sends invitation emails to the users. `POST /v1/users/invitations` */
+  readonly sendInvitations: (userIds: ReadonlyArray<string>) => Effect.Effect<void, UserSendInvitationsError>
+  /** Sets the roles of many users at once. `POST /v1/users/roles` */
+  readonly updateRoles: (request: UserUpdateRolesParams) => Effect.Effect<BulkRolesResult, UserBulkError>
+  /** Assigns a single role to a user. `POST /v1/users/{userId}/roles` */
+  readonly assignRole: (userId: string, request: UserAssignRoleParams) => Effect.Effect<void, UserAssignRoleError>
+  /** Sends the user a reset-password link. `POST /v1/users/{userId}/send-change-password-email` */
+  readonly sendChangePasswordEmail: (userId: string) => Effect.Effect<void, UserSendChangePasswordEmailError>
+  /** Updates the user's language and notification settings. `PUT /v1/users/{userId}` */
+  readonly updateLanguage: (
+    userId: string,
+    settings: UserUpdateLanguageParams,
+  ) => Effect.Effect<void, UserUpdateLanguageError>
+  /** Updates the user's first and last name. `PATCH /v1/users/{userId}` */
+  readonly updateName: (userId: string, info: UserUpdateNameParams) => Effect.Effect<void, UserUpdateNameError>
+  /** Updates the user's first and last name. `PATCH /v1/users/{userId}/info` */
+  readonly updateInfo: (userId: string, info: UserUpdateInfoParams) => Effect.Effect<void, UserUpdateNameError>
+  /** Deletes a user. `DELETE /v1/accounts/user/{id}` */
+  readonly remove: (id: string) => Effect.Effect<void, UserRemoveError>
+  /** Removes one role from a user. `DELETE /v1/users/{userId}/roles/{roleId}` */
+  readonly removeRole: (userId: string, roleId: string) => Effect.Effect<void, UserRemoveRoleError>
+  /** Removes several roles from a user. `DELETE /v1/users/{userId}/roles?ids=…` */
+  readonly removeRoles: (userId: string, roleIds: ReadonlyArray<string>) => Effect.Effect<void, UserRemoveRolesError>
+}
+
+const Ids = Schema.NonEmptyArray(NonEmpty).annotations({ message: () => "give at least one non-empty id" })
+
+const schemaCache = new Map<string, Schema.Schema<any, any, never>>()
+
+/** The decoder of a projection: just those fields and `id` (and the sort's fields, kept for the stream's order). */
+const projection = (fields: ReadonlyArray<string> | undefined): Schema.Schema<any, any, never> => {
+  if (fields === undefined) return User
+  const key = [...fields].sort().join(",")
+  let schema = schemaCache.get(key)
+  if (schema === undefined) {
+    const picked: Record<string, Schema.Struct.Field> = { id: userFields.id }
+    for (const field of fields) {
+      const f = (userFields as unknown as Record<string, Schema.Struct.Field>)[field]
+      if (f !== undefined) picked[field] = f
+    }
+    schema = Schema.Struct(picked) as unknown as Schema.Schema<any, any, never>
+    schemaCache.set(key, schema)
+  }
+  return schema
+}
+
+const Page = (item: Schema.Schema<any, any, never>) =>
+  Schema.Struct({ items: Schema.Array(item), totalCount: Schema.Number })
+
+const make: Effect.Effect<UsersService, never, Client.QuantiveClient> = Effect.map(
+  Client.QuantiveClient,
+  (client): UsersService => {
+    const invalid = (operation: string, field: string, problem: string): Effect.Effect<never, InvalidInput> =>
+      client.invalidInput({ operation, method: "GET", path: "/v2/users", field, problem })
+
+    const fieldsParam = (fields: ReadonlyArray<string> | undefined) => {
+      if (fields === undefined) return Either.right(undefined)
+      const unknown = fields.filter((f) => !Object.hasOwn(userFields, f))
+      if (unknown.length > 0) return Either.left(`unknown user fields: ${unknown.join(", ")}`)
+      if (fields.length === 0) return Either.left("give at least one field, or leave fields out")
+      return Either.right(fields.join(","))
+    }
+
+    const list = (query: UserListParams<any> = {}) => {
+      const fields = fieldsParam(query.fields)
+      if (Either.isLeft(fields)) return invalid("Users.list", "fields", fields.left)
+      const filter = Query.encodeFilter(query.filter)
+      if (Either.isLeft(filter)) return invalid("Users.list", "filter", filter.left)
+      if (query.sort !== undefined && Either.isLeft(Query.parseSort(query.sort))) {
+        return invalid("Users.list", "sort", Either.getLeft(Query.parseSort(query.sort)).pipe((o) => String(o)))
+      }
+      for (const name of ["skip", "take", "limit"] as const) {
+        const value = query[name]
+        if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+          return invalid("Users.list", name, `${name} must be a non-negative integer`)
+        }
+      }
+      return client.execute(endpoints.list, Client.json(Page(projection(query.fields))), {
+        query: {
+          fields: fields.right,
+          filter: filter.right,
+          sort: query.sort,
+          skip: query.skip,
+          take: query.take,
+          limit: query.limit,
+          formatting: query.formatting,
+        },
+      })
+    }
+
+    const pages = (query: UserStreamParams<any> = {}): Stream.Stream<UsersStreamPage<any>, UserStreamError> => {
+      const pageSize = query.pageSize ?? 100
+      const concurrency = query.concurrency ?? 1
+      if (!Number.isSafeInteger(pageSize) || pageSize < 2 || pageSize > 1000) {
+        return Stream.fromEffect(invalid("Users.stream", "pageSize", "pageSize must be an integer from 2 to 1000"))
+      }
+      if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 16) {
+        return Stream.fromEffect(invalid("Users.stream", "concurrency", "concurrency must be an integer from 1 to 16"))
+      }
+      const sort = Query.stableSort(query.sort, DEFAULT_SORT)
+      if (Either.isLeft(sort)) return Stream.fromEffect(invalid("Users.stream", "sort", sort.left))
+      const keys = Either.getOrThrow(Query.parseSort(sort.right))
+      const fields = query.fields === undefined
+        ? undefined
+        : [...new Set([...query.fields, ...Query.sortFields(keys).filter((f) => f !== "id")])]
+      const base: UserListParams<any> = {
+        filter: query.filter,
+        sort: sort.right,
+        ...(fields === undefined ? {} : { fields }),
+        ...(query.formatting === undefined ? {} : { formatting: query.formatting }),
+      }
+      return Paginate.pages({
+        fetch: (skip, take) => list({ ...base, skip, take }),
+        compare: Query.comparator(keys),
+        idOf: (user: { readonly id: string }) => user.id,
+        pageSize,
+        concurrency,
+        operation: "Users.stream",
+        method: "GET",
+        path: "/v2/users",
+      })
+    }
+
+    const body = <A, I>(schema: Schema.Schema<A, I, never>, value: A) => ({ body: Client.body(schema, value) })
+
+    return {
+      list: list as UsersService["list"],
+      pages: pages as UsersService["pages"],
+      stream:
+        ((query?: UserStreamParams<any>) =>
+          Stream.flatMap(pages(query), (page) => Stream.fromIterable(page.items))) as UsersService["stream"],
+      get: (userId, options = {}) =>
+        client.execute(endpoints.get, Client.json(User), {
+          params: { userId },
+          query: { formatting: options.formatting },
+        }),
+      managers: (userId) => client.execute(endpoints.managers, Client.json(UserManagers), { params: { userId } }),
+      create: (users) =>
+        client.execute(
+          endpoints.create,
+          Client.json(UsersPage),
+          body(Schema.NonEmptyArray(UserCreateParams), users as never),
+        ),
+      activate: (userIds) =>
+        client.execute(endpoints.activate, Client.json(BulkActivationResult), body(Ids, userIds as never)),
+      deactivate: (userIds) =>
+        client.execute(endpoints.deactivate, Client.json(BulkActivationResult), body(Ids, userIds as never)),
+      removeMany: (userIds) =>
+        client.execute(endpoints.removeMany, Client.json(BulkDeleteResult), body(Ids, userIds as never)),
+      sendInvitations: (userIds) =>
+        client.execute(endpoints.sendInvitations, Client.empty, body(Ids, userIds as never)),
+      updateRoles: (request) =>
+        client.execute(endpoints.updateRoles, Client.json(BulkRolesResult), body(UserUpdateRolesParams, request)),
+      assignRole: (userId, request) =>
+        client.execute(endpoints.assignRole, Client.empty, {
+          params: { userId },
+          ...body(UserAssignRoleParams, request),
+        }),
+      sendChangePasswordEmail: (userId) =>
+        client.execute(endpoints.sendChangePasswordEmail, Client.empty, { params: { userId } }),
+      updateLanguage: (userId, settings) =>
+        client.execute(endpoints.updateLanguage, Client.empty, {
+          params: { userId },
+          ...body(UserUpdateLanguageParams, settings),
+        }),
+      updateName: (userId, info) =>
+        client.execute(endpoints.updateName, Client.empty, { params: { userId }, ...body(UserUpdateNameParams, info) }),
+      updateInfo: (userId, info) =>
+        client.execute(endpoints.updateInfo, Client.empty, { params: { userId }, ...body(UserUpdateInfoParams, info) }),
+      remove: (id) => client.execute(endpoints.remove, Client.empty, { params: { id } }),
+      removeRole: (userId, roleId) =>
+        client.execute(endpoints.removeRole, Client.empty, { params: { userId, roleId } }),
+      removeRoles: (userId, roleIds) => {
+        if (roleIds.length === 0 || roleIds.some((id) => typeof id !== "string" || id.trim() === "")) {
+          return client.invalidInput({
+            operation: "Users.removeRoles",
+            method: "DELETE",
+            path: "/v1/users/{userId}/roles",
+            field: "roleIds",
+            problem: "give at least one non-empty role id",
+          })
+        }
+        return client.execute(endpoints.removeRoles, Client.empty, {
+          params: { userId },
+          query: { ids: roleIds.join(",") },
+        })
+      },
+    }
+  },
+)
+
+const UsersTag: Context.TagClass<Users, "@effect-quantive/client/Users", UsersService> = Context.Tag(
+  "@effect-quantive/client/Users",
+)<Users, UsersService>()
+
+/**
+ * The Users service: `const users = yield* Users`. `Quantive.layer` provides it.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Users extends UsersTag {
+  /**
+   * @since 0.1.0
+   * @category constructors
+   */
+  static readonly make: Effect.Effect<UsersService, never, Client.QuantiveClient> = make
+  /**
+   * @since 0.1.0
+   * @category layers
+   */
+  static readonly layer: Layer.Layer<Users, never, Client.QuantiveClient> = Layer.effect(Users, make)
+}

@@ -1,0 +1,212 @@
+/**
+ * Pagination over `skip`/`take` that never emits an item twice and never skips an item present throughout, while the
+ * collection shifts between requests.
+ *
+ * How: every request after the first overlaps the previous page by one item (it starts at the position of the last
+ * item seen). Items are in the stream's total order (a sort that ends with the id), so
+ * - an item that does not sort after the last emitted one was already emitted (inserts before the cursor shifted it
+ *   into this page): it is dropped, with no set of seen ids, so memory stays bounded;
+ * - a page whose first item sorts after the last emitted one (or an empty page past the start) means items moved
+ *   left (deletions before the cursor) and something may have been jumped over: the stream steps back (further each
+ *   time) until the page starts at or before the last emitted item.
+ *
+ * With `concurrency > 1`, once the first page tells `totalCount`, the following pages are requested ahead (at most
+ * `concurrency` in flight) and processed in order with the same checks; the first discontinuity cancels them and the
+ * stream goes on one page at a time. Interrupting the stream interrupts the requests in flight.
+ *
+ * A server that breaks the rules fails the stream with `PaginationError` instead of hanging: a page inconsistent with
+ * its own `totalCount`, items out of the stream's order, or pages that stop advancing (a server ignoring `skip`).
+ *
+ * @internal
+ */
+import { Effect, Fiber, Option, Stream } from "effect"
+import { PaginationError, type PaginationReason } from "../QuantiveError.ts"
+
+/** One response of a paged endpoint. @internal */
+export interface PageResult<A> {
+  readonly items: ReadonlyArray<A>
+  readonly totalCount: number
+}
+
+/** A page as the stream emits it: the new items only, with where it was read and the collection's size then. */
+export interface EmittedPage<A> {
+  readonly items: ReadonlyArray<A>
+  readonly totalCount: number
+  readonly skip: number
+}
+
+/** @internal */
+export interface PaginateOptions<A, E> {
+  readonly fetch: (skip: number, take: number) => Effect.Effect<PageResult<A>, E>
+  /** The stream's total order: must agree with the sort sent to the server, and end with the id. */
+  readonly compare: (a: A, b: A) => number
+  readonly idOf: (a: A) => string
+  /** Items per request, at least 2 (one overlaps the previous page). */
+  readonly pageSize: number
+  readonly concurrency: number
+  /** Names the operation in errors: `Users.stream`. */
+  readonly operation: string
+  readonly method: string
+  readonly path: string
+}
+
+/** Pages in a row that bring nothing new before the stream gives up with `NoProgress`. @internal */
+export const MAX_PAGES_WITHOUT_PROGRESS = 32
+
+type Step<A> =
+  | { readonly _tag: "Emit"; readonly page: EmittedPage<A>; readonly next: number; readonly end: boolean }
+  | { readonly _tag: "StepBack"; readonly skip: number }
+
+/** @internal */
+export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<EmittedPage<A>, E | PaginationError> => {
+  const { compare, concurrency, idOf, pageSize: take } = options
+  const fail = (reason: PaginationReason, skip: number, problem: string) =>
+    Effect.fail(
+      new PaginationError({
+        message:
+          `PaginationError: ${options.operation} (${options.method} ${options.path}) at skip ${skip}: ${problem}`,
+        method: options.method,
+        path: options.path,
+        reason,
+        skip,
+      }),
+    )
+
+  return Stream.unwrapScoped(Effect.gen(function* () {
+    const scope = yield* Effect.scope
+    let last: A | undefined
+    let done = false
+    let started = false
+    let sequentialSkip = 0
+    let stepBacks = 0
+    let withoutProgress = 0
+    /** Requests made ahead, in order; only while the collection has not been seen to shift. */
+    let ahead: Array<{ readonly skip: number; readonly fiber: Fiber.RuntimeFiber<PageResult<A>, E> }> = []
+    let plannedNext = 0
+    let plannedEnd = 0
+
+    const check = (skip: number, page: PageResult<A>): Effect.Effect<Step<A>, PaginationError> => {
+      const { items, totalCount } = page
+      if (!Number.isInteger(totalCount) || totalCount < 0) {
+        return fail("InconsistentPage", skip, `totalCount ${totalCount} is not a count`)
+      }
+      if (items.length > take) return fail("InconsistentPage", skip, `${items.length} items for take ${take}`)
+      if (items.length < take && skip + items.length < totalCount) {
+        return fail(
+          "InconsistentPage",
+          skip,
+          `a short page (${items.length} of ${take}) while totalCount ${totalCount} says more follow`,
+        )
+      }
+      if (items.length > 0 && skip + items.length > totalCount) {
+        return fail("InconsistentPage", skip, `items run past totalCount ${totalCount}`)
+      }
+      for (let i = 1; i < items.length; i++) {
+        const order = compare(items[i - 1]!, items[i]!)
+        if (order > 0 || (order === 0 && idOf(items[i - 1]!) !== idOf(items[i]!))) {
+          return fail("OrderMismatch", skip, "the server's order disagrees with the stream's sort")
+        }
+        if (order === 0) return fail("InconsistentPage", skip, `id ${idOf(items[i]!)} twice in one page`)
+      }
+      const end = items.length < take
+      if (last !== undefined && skip > 0 && (items.length === 0 || compare(items[0]!, last) > 0)) {
+        // Items moved left since the previous page (or the collection shrank below `skip`): something may have been
+        // jumped over. Step back, further each time, until the page starts at or before `last`.
+        if (++withoutProgress >= MAX_PAGES_WITHOUT_PROGRESS) {
+          return fail("NoProgress", skip, `${withoutProgress} pages in a row brought nothing new`)
+        }
+        const back = (take - 1) * 2 ** stepBacks
+        stepBacks += 1
+        return Effect.succeed({ _tag: "StepBack", skip: Math.max(0, skip - back) })
+      }
+      stepBacks = 0
+      let first = 0
+      if (last !== undefined) {
+        const seen = last
+        while (first < items.length && compare(items[first]!, seen) <= 0) first++
+      }
+      const fresh = items.slice(first)
+      if (fresh.length > 0) {
+        last = fresh[fresh.length - 1]
+        withoutProgress = 0
+      } else if (!end && ++withoutProgress >= MAX_PAGES_WITHOUT_PROGRESS) {
+        return fail(
+          "NoProgress",
+          skip,
+          `${withoutProgress} pages in a row brought nothing new (is the server ignoring skip?)`,
+        )
+      }
+      return Effect.succeed({
+        _tag: "Emit",
+        page: { items: fresh, totalCount, skip },
+        next: skip + Math.max(items.length - 1, 1),
+        end,
+      })
+    }
+
+    const cancelAhead = Effect.suspend(() => {
+      const fibers = ahead.map((entry) => entry.fiber)
+      ahead = []
+      plannedNext = plannedEnd
+      return Fiber.interruptAll(fibers)
+    })
+
+    /** Keeps `concurrency` planned requests in flight (fewer near the end of the plan). */
+    const fillAhead = Effect.gen(function* () {
+      while (ahead.length < concurrency && plannedNext < plannedEnd) {
+        const skip = plannedNext
+        plannedNext += take - 1
+        ahead.push({ skip, fiber: yield* Effect.forkIn(options.fetch(skip, take), scope) })
+      }
+    })
+
+    /** The next request: the head of the requests made ahead, or one made now. */
+    const nextPage: Effect.Effect<{ readonly skip: number; readonly page: PageResult<A> }, E> = Effect.suspend(() => {
+      const head = ahead.shift()
+      if (head !== undefined) {
+        return Effect.zipLeft(
+          Effect.map(Fiber.join(head.fiber), (page) => ({ skip: head.skip, page })),
+          fillAhead,
+        )
+      }
+      const skip = sequentialSkip
+      return Effect.map(options.fetch(skip, take), (page) => ({ skip, page }))
+    })
+
+    /** The next non-empty page, or `None` at the end. */
+    const step: Effect.Effect<Option.Option<EmittedPage<A>>, E | PaginationError> = Effect.gen(function* () {
+      while (!done) {
+        const { page, skip } = yield* nextPage
+        const isFirst = !started
+        started = true
+        const result = yield* check(skip, page)
+        if (result._tag === "StepBack") {
+          yield* cancelAhead
+          sequentialSkip = result.skip
+          continue
+        }
+        sequentialSkip = result.next
+        if (result.end) {
+          done = true
+          yield* cancelAhead
+        } else if (isFirst && concurrency > 1) {
+          // The first page told the size: request the following pages ahead, in order.
+          plannedNext = result.next
+          plannedEnd = Math.max(plannedNext, page.totalCount - 1)
+          yield* fillAhead
+        } else if (ahead.length > 0 && ahead[0]!.skip !== result.next) {
+          yield* cancelAhead
+        }
+        if (result.page.items.length > 0) return Option.some(result.page)
+      }
+      return Option.none()
+    })
+
+    const pull = step.pipe(
+      Effect.mapError(Option.some),
+      Effect.flatMap(Option.match({ onNone: () => Effect.fail(Option.none()), onSome: Effect.succeed })),
+    )
+
+    return Stream.repeatEffectOption(pull)
+  }))
+}
