@@ -119,6 +119,31 @@ describe("decoding", () => {
 
 const AccountLike = Schema.Struct({ id: Schema.String, name: Schema.String, domain: Schema.String })
 
+describe("nulls in response bodies", () => {
+  it.effect("an optional field sent as null reads as absent; a required one is a DecodeError naming it", () =>
+    withRawClient((client, { fake }) =>
+      Effect.gen(function*() {
+        const params = { id: fake.accountId }
+        const WithOptional = Schema.Struct({
+          id: Schema.String,
+          nested: Schema.Struct({ note: Schema.optionalWith(Schema.String, { exact: true }) }),
+          list: Schema.Array(Schema.Struct({ at: Schema.optionalWith(Schema.String, { exact: true }) }))
+        })
+        fake.inject({ _tag: "Raw", body: JSON.stringify({ id: "a", nested: { note: null }, list: [{ at: null }] }) })
+        assert.deepStrictEqual(yield* client.execute(everything, Client.json(WithOptional), { params }), {
+          id: "a",
+          nested: {},
+          list: [{}]
+        })
+        fake.inject({ _tag: "Raw", body: JSON.stringify({ id: null }) })
+        const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params }))
+        assert.strictEqual(error._tag, "DecodeError")
+        if (error._tag === "DecodeError") assert.strictEqual(error.issuePath, "id")
+      })
+    ))
+})
+
+
 describe("status mapping", () => {
   it.effect("every documented status has its own tag; 429 parses Retry-After; others are UnexpectedStatus", () =>
     withRawClient((client, { fake }) =>

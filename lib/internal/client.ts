@@ -5,12 +5,22 @@
  * @internal
  */
 import { FetchHttpClient, HttpBody, HttpClient, HttpClientRequest } from "@effect/platform"
-import type { HttpClientError, HttpClientResponse } from "@effect/platform"
-import { Clock, Context, Duration, Effect, Either, Option, ParseResult, Redacted, Schema, Stream } from "effect"
+import type { HttpClientResponse } from "@effect/platform"
+import { Clock, Context, Effect, Either, Option, Redacted, Schema, Stream } from "effect"
 import * as QE from "../QuantiveError.ts"
 import type { ResolvedConfig } from "./config.ts"
-import { makeRedactor, type Redactor, snippet } from "./redact.ts"
-import { parseRetryAfter } from "./retryAfter.ts"
+import {
+  type CallContext,
+  decodeError,
+  describe,
+  formatIssue,
+  fromHttpClientError,
+  invalidInput,
+  pickRequestId,
+  statusError,
+  transportError,
+} from "./errors.ts"
+import { makeRedactor, snippet } from "./redact.ts"
 
 /** @internal */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
@@ -99,36 +109,6 @@ export class QuantiveClient extends QuantiveClientTag {}
 /** @internal */
 export const USER_AGENT = "effect-quantive/0.1.0"
 
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"]
-
-interface CallContext {
-  readonly operation: string
-  readonly method: string
-  /** The real path, redacted. */
-  readonly path: string
-  readonly redact: Redactor
-}
-
-const describe = (
-  tag: string,
-  ctx: CallContext,
-  status: number | undefined,
-  detail: string | undefined,
-  requestId: string | undefined,
-) =>
-  `${tag}: ${ctx.operation} (${ctx.method} ${ctx.path})` +
-  (status === undefined ? "" : ` answered ${status}`) +
-  (detail === undefined || detail === "" ? "" : `: ${detail}`) +
-  (requestId === undefined ? "" : ` [request id ${requestId}]`)
-
-const invalidInput = (ctx: CallContext, field: string | undefined, problem: string) =>
-  new QE.InvalidInput({
-    message: describe("InvalidInput", ctx, undefined, ctx.redact(problem), undefined) + " (no request was sent)",
-    method: ctx.method,
-    path: ctx.path,
-    ...(field === undefined ? {} : { field }),
-  })
-
 const buildPath = (endpoint: Endpoint<any>, params: Readonly<Record<string, string>>, ctx: CallContext) => {
   let failure: QE.InvalidInput | undefined
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -145,155 +125,6 @@ const buildPath = (endpoint: Endpoint<any>, params: Readonly<Record<string, stri
   })
   return failure === undefined ? Either.right(`/${endpoint.api}${path}`) : Either.left(failure)
 }
-
-const formatIssue = (error: ParseResult.ParseError, redact: Redactor) => {
-  const [first] = ParseResult.ArrayFormatter.formatErrorSync(error)
-  const issuePath = first === undefined ? "" : first.path.map(String).join(".")
-  const message = first === undefined ? "does not match the schema" : snippet(redact(first.message))
-  return { issuePath, message }
-}
-
-/** Walks an error's `cause` chain for a classifiable reason and a readable description. */
-const classifyTransport = (cause: unknown, redact: Redactor): { reason: QE.TransportReason; detail: string } => {
-  const parts: Array<string> = []
-  let reason: QE.TransportReason = "Transport"
-  let current: unknown = cause
-  for (let depth = 0; depth < 6 && current !== undefined && current !== null; depth++) {
-    const e = current as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown }
-    const code = typeof e.code === "string" ? e.code : ""
-    const text = `${typeof e.message === "string" ? e.message : String(current)}${code ? ` (${code})` : ""}`
-    if (text !== "" && !parts.includes(text)) parts.push(text)
-    const hay = `${code} ${text}`
-    if (reason === "Transport") {
-      if (/ECONNREFUSED|refused|ENOTFOUND|EAI_AGAIN|dns error|failed to lookup/i.test(hay)) reason = "Connect"
-      else if (/ECONNRESET|EPIPE|UND_ERR_SOCKET|socket hang up|reset|closed|other side closed|EOF/i.test(hay)) {
-        reason = "Reset"
-      } else if (/ETIMEDOUT|UND_ERR_.*TIMEOUT|timed out|timeout/i.test(hay)) reason = "Timeout"
-      else if (/AbortError|aborted/i.test(hay)) reason = "Aborted"
-    }
-    current = e.cause
-  }
-  return { reason, detail: snippet(redact(parts.join(" <- ")), 300) }
-}
-
-const transportError = (
-  ctx: CallContext,
-  reason: QE.TransportReason,
-  detail: string,
-  status?: number,
-) =>
-  new QE.TransportError({
-    message: describe("TransportError", ctx, status, `${reason}: ${detail}`, undefined),
-    method: ctx.method,
-    path: ctx.path,
-    reason,
-    ...(status === undefined ? {} : { status }),
-  })
-
-const fromHttpClientError = (error: HttpClientError.HttpClientError, ctx: CallContext, status?: number) => {
-  const { detail, reason } = classifyTransport(error.cause ?? error, ctx.redact)
-  return transportError(ctx, status === undefined ? reason : reason === "Transport" ? "Body" : reason, detail, status)
-}
-
-const pickRequestId = (headers: Readonly<Record<string, string>>, redact: Redactor) => {
-  for (const name of REQUEST_ID_HEADERS) {
-    const value = headers[name]
-    if (value !== undefined && value !== "") return snippet(redact(value), 100)
-  }
-  return undefined
-}
-
-/** The server's own words from an error body: a JSON `message`-like field, else a short text snippet. */
-const serverMessageOf = (text: string, redact: Redactor): string | undefined => {
-  if (text.trim() === "") return undefined
-  try {
-    const parsed: unknown = JSON.parse(text)
-    if (typeof parsed === "string") return snippet(redact(parsed))
-    if (typeof parsed === "object" && parsed !== null) {
-      const record = parsed as Record<string, unknown>
-      for (const key of ["message", "error", "errorMessage", "error_description", "title", "detail"]) {
-        const value = record[key]
-        if (typeof value === "string" && value !== "") return snippet(redact(value))
-        if (typeof value === "object" && value !== null && typeof (value as any).message === "string") {
-          return snippet(redact((value as any).message))
-        }
-      }
-    }
-  } catch {
-    // not JSON: fall through to a text snippet
-  }
-  return snippet(redact(text))
-}
-
-const STATUS_CLASSES: Record<number, new (props: any) => QE.QuantiveError> = {
-  400: QE.BadRequest,
-  402: QE.PaymentRequired,
-  403: QE.Forbidden,
-  404: QE.NotFound,
-  409: QE.Conflict,
-  423: QE.Locked,
-}
-
-const statusError = (
-  status: number,
-  documented: ReadonlySet<number>,
-  ctx: CallContext,
-  headers: Readonly<Record<string, string>>,
-  bodyText: string,
-  now: number,
-): QE.QuantiveError => {
-  const requestId = pickRequestId(headers, ctx.redact)
-  const serverMessage = serverMessageOf(bodyText, ctx.redact)
-  const common = {
-    method: ctx.method,
-    path: ctx.path,
-    status,
-    ...(serverMessage === undefined ? {} : { serverMessage }),
-    ...(requestId === undefined ? {} : { requestId }),
-  }
-  if (status === 401) {
-    return new QE.Unauthorized({ ...common, message: describe("Unauthorized", ctx, status, serverMessage, requestId) })
-  }
-  if (status === 429) {
-    const retryAfter = parseRetryAfter(headers, now)
-    const wait = Option.isSome(retryAfter)
-      ? `retry after ${Math.ceil(Duration.toMillis(retryAfter.value) / 1000)}s`
-      : ""
-    return new QE.TooManyRequests({
-      ...common,
-      ...(Option.isSome(retryAfter) ? { retryAfter: retryAfter.value } : {}),
-      message: describe("TooManyRequests", ctx, status, [serverMessage, wait].filter(Boolean).join("; "), requestId),
-    })
-  }
-  if (status >= 500 && status <= 599) {
-    return new QE.ServerError({ ...common, message: describe("ServerError", ctx, status, serverMessage, requestId) })
-  }
-  const Class = documented.has(status) ? STATUS_CLASSES[status] : undefined
-  if (Class !== undefined) {
-    const tag = (Class as unknown as { readonly _tag: string })._tag ?? Class.name
-    return new Class({ ...common, message: describe(tag, ctx, status, serverMessage, requestId) })
-  }
-  return new QE.UnexpectedStatus({
-    ...common,
-    message: describe("UnexpectedStatus", ctx, status, serverMessage, requestId),
-  })
-}
-
-const decodeError = (
-  ctx: CallContext,
-  status: number,
-  requestId: string | undefined,
-  problem: string,
-  extra: { readonly issuePath?: string; readonly snippet?: string },
-) =>
-  new QE.DecodeError({
-    message: describe("DecodeError", ctx, status, problem, requestId),
-    method: ctx.method,
-    path: ctx.path,
-    status,
-    ...(requestId === undefined ? {} : { requestId }),
-    ...extra,
-  })
 
 /**
  * Removes `null`-valued properties from parsed JSON, in place and recursively: the API may send `null` for a field it
