@@ -34,6 +34,8 @@ export interface Endpoint<S extends QE.DocumentedStatus> {
   /** The path after the version, with `{name}` placeholders: `/accounts/{id}`. */
   readonly path: string
   readonly statuses: ReadonlyArray<S>
+  /** Set on deprecated endpoints: what replaces it, named in the one warning logged on the first call. */
+  readonly deprecated?: string
 }
 
 /** @internal */
@@ -105,6 +107,19 @@ const QuantiveClientTag: Context.TagClass<QuantiveClient, "@effect-quantive/clie
  * @internal
  */
 export class QuantiveClient extends QuantiveClientTag {}
+
+/** Operations already warned about in this process: deprecated endpoints, and `Deprecation`/`Sunset` headers. */
+const warned = new Set<string>()
+
+/** Forgets which deprecation warnings were logged (for tests). @internal */
+export const resetDeprecationWarnings = (): void => warned.clear()
+
+const warnOnce = (key: string, message: string, annotations: Record<string, string>) =>
+  Effect.suspend(() => {
+    if (warned.has(key)) return Effect.void
+    warned.add(key)
+    return Effect.logWarning(message).pipe(Effect.annotateLogs(annotations))
+  })
 
 /** @internal */
 export const USER_AGENT = "effect-quantive/0.1.0"
@@ -275,6 +290,13 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
         path: template,
         redact,
       }
+      if (endpoint.deprecated !== undefined) {
+        yield* warnOnce(
+          `call:${endpoint.operation}`,
+          `${endpoint.operation} is deprecated (${endpoint.method} /${endpoint.api}${endpoint.path}): ${endpoint.deprecated}`,
+          { operation: endpoint.operation, replacement: endpoint.deprecated }
+        )
+      }
       const path = yield* buildPath(endpoint, input.params ?? {}, templateCtx)
       const ctx: CallContext = { ...templateCtx, path: redact(path) }
 
@@ -300,6 +322,19 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
         "http.response.status_code": status,
         ...(requestId === undefined ? {} : { "quantive.request_id": requestId }),
       })
+      const deprecation = response.headers["deprecation"]
+      const sunset = response.headers["sunset"]
+      if (deprecation !== undefined || sunset !== undefined) {
+        const said = [
+          deprecation === undefined ? undefined : `Deprecation: ${snippet(redact(deprecation), 100)}`,
+          sunset === undefined ? undefined : `Sunset: ${snippet(redact(sunset), 100)}`
+        ].filter((part) => part !== undefined).join(", ")
+        yield* warnOnce(
+          `header:${endpoint.operation}`,
+          `the server marks ${endpoint.operation} (${endpoint.method} ${template}) as deprecated: ${said}`,
+          { operation: endpoint.operation }
+        )
+      }
       const bodyText = yield* readBody(response, ctx)
       yield* Effect.logDebug("quantive request").pipe(
         Effect.annotateLogs({ operation: endpoint.operation, method: endpoint.method, path: ctx.path, status }),

@@ -132,5 +132,6 @@ export const endpoints = {
     api: "v1",
     path: "/users/settings",
     statuses: [400, 404, 500],
+    deprecated: "use Users.updateLanguage(userId, settings) (PUT /users/{userId})",
   }),
 }
