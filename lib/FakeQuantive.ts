@@ -22,8 +22,10 @@ import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { Context, Effect, Layer } from "effect"
 import type { Account } from "./Account.ts"
 import { accountRoutes, type AccountsState } from "./internal/fake/accounts.ts"
+import { badgeRoutes, type BadgesState, makeBadgesState } from "./internal/fake/badges.ts"
 import { FakeCore, type Fault, type FaultOptions, type RateLimit, type RecordedRequest } from "./internal/fake/core.ts"
 import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "./internal/fake/data.ts"
+import { type DeprecatedState, deprecatedRoutes, makeDeprecatedState } from "./internal/fake/deprecated.ts"
 import { makeFetch } from "./internal/fake/inProcess.ts"
 import { listen as listenSocket } from "./internal/fake/socket.ts"
 import {
@@ -36,7 +38,7 @@ import {
 } from "./internal/fake/users.ts"
 import * as Quantive from "./Quantive.ts"
 
-export type { FakeRole, FakeUser, Fault, FaultOptions, RateLimit, RecordedRequest }
+export type { BadgesState, DeprecatedState, FakeRole, FakeUser, Fault, FaultOptions, RateLimit, RecordedRequest }
 
 /**
  * What a `beforeList` hook is told: the page about to be answered.
@@ -88,6 +90,10 @@ export interface FakeQuantive {
   readonly users: Array<FakeUser>
   /** The roles users can have. */
   readonly roles: ReadonlyArray<FakeRole>
+  /** The badges, their assignments and approvals (mutable). */
+  readonly badges: BadgesState
+  /** The data of the deprecated endpoints: announcements, metrics, goals (mutable). */
+  readonly deprecated: DeprecatedState
   /** Called before each `GET /v2/users` page is read: a test changes the collection between pages here. */
   beforeList: ((request: ListRequest) => void) | undefined
   /** Every request received, in order; the bearer token is not recorded, only whether it matched. */
@@ -109,6 +115,8 @@ export interface FakeQuantive {
 class Fake extends FakeCore implements FakeQuantive {
   readonly accounts: AccountsState
   readonly usersState: UsersState
+  readonly badges: BadgesState
+  readonly deprecated: DeprecatedState
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
 
   constructor(options: Options) {
@@ -133,7 +141,12 @@ class Fake extends FakeCore implements FakeQuantive {
       ownerId,
     }
     this.addRoutes(accountRoutes(this.accounts))
+    this.badges = makeBadgesState(seed, this.usersState.users.map((user) => user.id))
+    this.deprecated = makeDeprecatedState(seed, this.usersState, accountId)
+    // Deprecated routes first: they may claim requests (the single-user POST /users) before the current ones.
+    this.addRoutes(deprecatedRoutes(this.deprecated, this.usersState))
     this.addRoutes(userRoutes(this.usersState))
+    this.addRoutes(badgeRoutes(this.badges))
     this.fetch = makeFetch(this)
   }
 

@@ -13,7 +13,11 @@
 import { HttpClient } from "@effect/platform"
 import { Config, type ConfigError, Effect, Layer, type Redacted } from "effect"
 import { Accounts } from "./Accounts.ts"
+import { Announcements } from "./Announcements.ts"
+import { Badges } from "./Badges.ts"
+import { Goals } from "./Goals.ts"
 import { LegacyUsers } from "./LegacyUsers.ts"
+import { Metrics } from "./Metrics.ts"
 import { Users } from "./Users.ts"
 import * as Client from "./internal/client.ts"
 import * as internal from "./internal/config.ts"
@@ -69,7 +73,7 @@ export interface Options {
  * @since 0.1.0
  * @category models
  */
-export type Services = Accounts | Users | LegacyUsers
+export type Services = Accounts | Users | Badges | LegacyUsers | Announcements | Metrics | Goals
 
 const clientLayer = (
   resolved: Effect.Effect<internal.ResolvedConfig, ConfigError.ConfigError>,
@@ -82,7 +86,11 @@ const clientLayer = (
 const servicesLayer: Layer.Layer<Services, never, Client.QuantiveClient> = Layer.mergeAll(
   Accounts.layer,
   Users.layer,
+  Badges.layer,
   LegacyUsers.layer,
+  Announcements.layer,
+  Metrics.layer,
+  Goals.layer,
 )
 
 /**

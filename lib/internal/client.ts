@@ -294,7 +294,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
         yield* warnOnce(
           `call:${endpoint.operation}`,
           `${endpoint.operation} is deprecated (${endpoint.method} /${endpoint.api}${endpoint.path}): ${endpoint.deprecated}`,
-          { operation: endpoint.operation, replacement: endpoint.deprecated }
+          { operation: endpoint.operation, replacement: endpoint.deprecated },
         )
       }
       const path = yield* buildPath(endpoint, input.params ?? {}, templateCtx)
@@ -327,12 +327,12 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
       if (deprecation !== undefined || sunset !== undefined) {
         const said = [
           deprecation === undefined ? undefined : `Deprecation: ${snippet(redact(deprecation), 100)}`,
-          sunset === undefined ? undefined : `Sunset: ${snippet(redact(sunset), 100)}`
+          sunset === undefined ? undefined : `Sunset: ${snippet(redact(sunset), 100)}`,
         ].filter((part) => part !== undefined).join(", ")
         yield* warnOnce(
           `header:${endpoint.operation}`,
           `the server marks ${endpoint.operation} (${endpoint.method} ${template}) as deprecated: ${said}`,
-          { operation: endpoint.operation }
+          { operation: endpoint.operation },
         )
       }
       const bodyText = yield* readBody(response, ctx)

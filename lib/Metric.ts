@@ -1,0 +1,6 @@
+/**
+ * The Metric models of seed 003. (Skeleton.)
+ *
+ * @since 0.1.0
+ */
+export {}
