@@ -1,20 +1,144 @@
 /**
- * The deprecated Announcements endpoints (seed 003; the feature was sunset on 2022-03-15). (Skeleton.)
+ * The deprecated Announcements endpoints (seed 003). Gtmhub sunset the Announcements feature on 2022-03-15 and
+ * names no replacement; the endpoints are kept for accounts and scripts that still use them. Each method logs one
+ * deprecation warning on its first call in the process.
  *
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
+import { Announcement, AnnouncementCreateParams, AnnouncementsPage, AnnouncementUpdateParams } from "./Announcement.ts"
 import * as Client from "./internal/client.ts"
+import { endpoints } from "./internal/deprecatedEndpoints.ts"
+import type { ErrorFor } from "./QuantiveError.ts"
+import type { Formatting } from "./Users.ts"
+
+/**
+ * How an announcement's comment is returned: `"mentionsMarkup"` (the default: markdown and mention markup such as
+ * `@[John Smith:john.smith@okrs.tech:602a…]`) or `"plainText"` (`@John Smith`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AnnouncementReadOptions {
+  readonly formatting?: Formatting | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type AnnouncementListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type AnnouncementGetError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type AnnouncementCreateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type AnnouncementUpdateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type AnnouncementRemoveError = ErrorFor<400 | 401 | 402 | 403 | 500>
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type AnnouncementRemoveReactionError = ErrorFor<400 | 401 | 402 | 403 | 500>
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface AnnouncementsService {}
+export interface AnnouncementsService {
+  /**
+   * Gets all announcements of the account.
+   *
+   * `GET /v1/announcements`
+   *
+   * @deprecated The Announcements feature was sunset on 2022-03-15; there is no replacement.
+   */
+  readonly list: (options?: AnnouncementReadOptions) => Effect.Effect<AnnouncementsPage, AnnouncementListError>
+  /**
+   * Gets a single announcement by its id.
+   *
+   * `GET /v1/announcements/{id}`
+   *
+   * @deprecated The Announcements feature was sunset on 2022-03-15; there is no replacement.
+   */
+  readonly get: (id: string, options?: AnnouncementReadOptions) => Effect.Effect<Announcement, AnnouncementGetError>
+  /**
+   * Creates an announcement in the current account; answers 201 with it.
+   *
+   * `POST /v1/announcements`
+   *
+   * @deprecated The Announcements feature was sunset on 2022-03-15; there is no replacement.
+   */
+  readonly create: (
+    announcement: AnnouncementCreateParams,
+  ) => Effect.Effect<Announcement, AnnouncementCreateError>
+  /**
+   * Updates the specified announcement's comment; answers with the announcement.
+   *
+   * `PATCH /v1/announcements/{id}`
+   *
+   * @deprecated The Announcements feature was sunset on 2022-03-15; there is no replacement.
+   */
+  readonly update: (
+    id: string,
+    announcement: AnnouncementUpdateParams,
+  ) => Effect.Effect<Announcement, AnnouncementUpdateError>
+  /**
+   * Deletes an announcement (204).
+   *
+   * `DELETE /v1/announcements/{id}`
+   *
+   * @deprecated The Announcements feature was sunset on 2022-03-15; there is no replacement.
+   */
+  readonly remove: (id: string) => Effect.Effect<void, AnnouncementRemoveError>
+  /**
+   * Deletes the token's user's reaction from an announcement; answers with the announcement.
+   *
+   * `DELETE /v1/announcements/{id}/react`
+   *
+   * @deprecated The Announcements feature was sunset on 2022-03-15; there is no replacement.
+   */
+  readonly removeReaction: (id: string) => Effect.Effect<Announcement, AnnouncementRemoveReactionError>
+}
 
 const make: Effect.Effect<AnnouncementsService, never, Client.QuantiveClient> = Effect.map(
   Client.QuantiveClient,
-  (_client): AnnouncementsService => ({}),
+  (client): AnnouncementsService => ({
+    list: (options = {}) =>
+      client.execute(endpoints.announcementsList, Client.json(AnnouncementsPage), {
+        query: { formatting: options.formatting },
+      }),
+    get: (id, options = {}) =>
+      client.execute(endpoints.announcementsGet, Client.json(Announcement), {
+        params: { id },
+        query: { formatting: options.formatting },
+      }),
+    create: (announcement) =>
+      client.execute(endpoints.announcementsCreate, Client.json(Announcement), {
+        body: Client.body(AnnouncementCreateParams, announcement),
+      }),
+    update: (id, announcement) =>
+      client.execute(endpoints.announcementsUpdate, Client.json(Announcement), {
+        params: { id },
+        body: Client.body(AnnouncementUpdateParams, announcement),
+      }),
+    remove: (id) => client.execute(endpoints.announcementsRemove, Client.empty, { params: { id } }),
+    removeReaction: (id) =>
+      client.execute(endpoints.announcementsRemoveReaction, Client.json(Announcement), { params: { id } }),
+  }),
 )
 
 const AnnouncementsTag: Context.TagClass<Announcements, "@effect-quantive/client/Announcements", AnnouncementsService> =
@@ -23,7 +147,8 @@ const AnnouncementsTag: Context.TagClass<Announcements, "@effect-quantive/client
   )<Announcements, AnnouncementsService>()
 
 /**
- * The Announcements service: `const x = yield* Announcements`. `Quantive.layer` provides it.
+ * The deprecated Announcements endpoints: `const announcements = yield* Announcements`. `Quantive.layer` provides
+ * it. The feature was sunset on 2022-03-15 with no replacement.
  *
  * @since 0.1.0
  * @category tags

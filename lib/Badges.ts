@@ -1,20 +1,249 @@
 /**
- * The Badges endpoints (seed 002). (Skeleton: being filled in.)
+ * The Badges endpoints (seed 002): CRUD operations on the account's badges, assigning them to users and teams,
+ * unassigning them, and approving or rejecting assignments that wait for approval.
  *
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
+import {
+  AssignedBadge,
+  AssignedBadgesPage,
+  AssignedBadgesV2,
+  Badge,
+  BadgeAssignees,
+  BadgeAssignParams,
+  BadgeCreateParams,
+  BadgesPage,
+  BadgeUpdateParams,
+} from "./Badge.ts"
+import { endpoints } from "./internal/badgesEndpoints.ts"
 import * as Client from "./internal/client.ts"
+import type { ErrorFor } from "./QuantiveError.ts"
+
+/**
+ * The errors of `Badges.list`: documented 400, 401, 402, 403, 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Badges.pendingApprovals`: documented 400, 401, 402, 403, 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgePendingApprovalsError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Badges.assigned`: documented 400, 401, 402, 403, 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeAssignedError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Badges.assignees`: documented 400, 401, 402, 403, 404 (no such badge), 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeAssigneesError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+
+/**
+ * The errors of `Badges.current`: documented 400, 401, 402, 403, 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeCurrentError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Badges.get`: documented 400, 401, 402, 403, 404 (no such badge), 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeGetError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+
+/**
+ * The errors of `Badges.create`: documented 400, 401, 402, 403, 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeCreateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Badges.approve`: documented 400, 401, 402, 403, 500, plus the universal ones. 404 is not
+ * documented: an unknown assignment is a `BadRequest`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeApproveError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Badges.assign`: documented 400, 401, 402, 403, 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeAssignError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Badges.update`: documented 400, 401, 402, 403, 404 (no such badge), 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeUpdateError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+
+/**
+ * The errors of `Badges.reject`: documented 400, 401, 402, 403, 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeRejectError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Badges.unassign`: documented 400, 401, 402, 403, 500, plus the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeUnassignError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `Badges.remove`: documented 400, 401, 402, 403, 500, plus the universal ones. 404 is not documented:
+ * an unknown badge is a `BadRequest`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type BadgeRemoveError = ErrorFor<400 | 401 | 402 | 403 | 500>
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface BadgesService {}
+export interface BadgesService {
+  /**
+   * Gets all badges of the account (the endpoint "gets all badges based on a filter", but documents no filter
+   * parameter: with none, it returns all badges for the account).
+   *
+   * `GET /v1/badges`
+   */
+  readonly list: () => Effect.Effect<BadgesPage, BadgeListError>
+  /**
+   * Gets all badge assignations that need to be approved.
+   *
+   * `GET /v1/badges/approve`
+   */
+  readonly pendingApprovals: () => Effect.Effect<AssignedBadgesPage, BadgePendingApprovalsError>
+  /**
+   * Gets the badge assignments, each with its badge expanded. Seed 002 gives this endpoint the same summary as
+   * `current` ("Gets all badges assigned to the current user"); the embedded fake answers it with every approved
+   * assignment of the account, and `current` with the current user's.
+   *
+   * `GET /v1/badges/assign`
+   */
+  readonly assigned: () => Effect.Effect<AssignedBadgesV2, BadgeAssignedError>
+  /**
+   * Gets the users and teams that have the badge awarded. An unknown badge fails with `NotFound`.
+   *
+   * `GET /v1/badges/assign/{id}`
+   */
+  readonly assignees: (badgeId: string) => Effect.Effect<BadgeAssignees, BadgeAssigneesError>
+  /**
+   * Gets all badges assigned to the current user (the token's user), each with its badge expanded.
+   *
+   * `GET /v1/badges/current`
+   */
+  readonly current: () => Effect.Effect<AssignedBadgesV2, BadgeCurrentError>
+  /**
+   * Gets a single badge by its id. An unknown badge fails with `NotFound`.
+   *
+   * `GET /v1/badges/{id}`
+   */
+  readonly get: (id: string) => Effect.Effect<Badge, BadgeGetError>
+  /**
+   * Creates a badge in the current account; answers 201 with it. A body off its schema (no `name`) fails with
+   * `InvalidInput` before any request is sent.
+   *
+   * `POST /v1/badges`
+   */
+  readonly create: (badge: BadgeCreateParams) => Effect.Effect<Badge, BadgeCreateError>
+  /**
+   * Approves a request to assign a badge (answers 204). `assignmentId` is the id of the assigned badge request, as
+   * `pendingApprovals` lists it.
+   *
+   * `POST /v1/badges/approve/{id}`
+   */
+  readonly approve: (assignmentId: string) => Effect.Effect<void, BadgeApproveError>
+  /**
+   * Assigns a badge to assignees, each either a user or a team; returns the assignment, which may wait for approval
+   * (see its `status`). No `badgeId`, or no assignee, fails with `InvalidInput` before any request is sent.
+   *
+   * `POST /v1/badges/assign`
+   */
+  readonly assign: (request: BadgeAssignParams) => Effect.Effect<AssignedBadge, BadgeAssignError>
+  /**
+   * Updates a badge's properties (answers 204). An empty patch fails with `InvalidInput` before any request is sent;
+   * an unknown badge fails with `NotFound`.
+   *
+   * `PATCH /v1/badges/{id}`
+   */
+  readonly update: (id: string, badge: BadgeUpdateParams) => Effect.Effect<void, BadgeUpdateError>
+  /**
+   * Rejects a request to assign a badge (answers 204). `assignmentId` is the id of the assigned badge request.
+   *
+   * `DELETE /v1/badges/approve/{id}`
+   */
+  readonly reject: (assignmentId: string) => Effect.Effect<void, BadgeRejectError>
+  /**
+   * Unassigns a badge from an assignee, either a team or a user (answers 204). `badgeAssignId` is the id of the
+   * assignment (`AssignedBadge.id`), not of the badge.
+   *
+   * `DELETE /v1/badges/assign/{assigneeId}/{badgeAssignId}`
+   */
+  readonly unassign: (assigneeId: string, badgeAssignId: string) => Effect.Effect<void, BadgeUnassignError>
+  /**
+   * Deletes a badge by its id (answers 204).
+   *
+   * `DELETE /v1/badges/{id}`
+   */
+  readonly remove: (id: string) => Effect.Effect<void, BadgeRemoveError>
+}
 
+/**
+ * Builds the service on the request pipeline.
+ */
 const make: Effect.Effect<BadgesService, never, Client.QuantiveClient> = Effect.map(
   Client.QuantiveClient,
-  (_client): BadgesService => ({}),
+  (client): BadgesService => ({
+    list: () => client.execute(endpoints.list, Client.json(BadgesPage)),
+    pendingApprovals: () => client.execute(endpoints.pendingApprovals, Client.json(AssignedBadgesPage)),
+    assigned: () => client.execute(endpoints.assigned, Client.json(AssignedBadgesV2)),
+    assignees: (badgeId) =>
+      client.execute(endpoints.assignees, Client.json(BadgeAssignees), { params: { id: badgeId } }),
+    current: () => client.execute(endpoints.current, Client.json(AssignedBadgesV2)),
+    get: (id) => client.execute(endpoints.get, Client.json(Badge), { params: { id } }),
+    create: (badge) =>
+      client.execute(endpoints.create, Client.json(Badge), { body: Client.body(BadgeCreateParams, badge) }),
+    approve: (assignmentId) => client.execute(endpoints.approve, Client.empty, { params: { id: assignmentId } }),
+    assign: (request) =>
+      client.execute(endpoints.assign, Client.json(AssignedBadge), { body: Client.body(BadgeAssignParams, request) }),
+    update: (id, badge) =>
+      client.execute(endpoints.update, Client.empty, { params: { id }, body: Client.body(BadgeUpdateParams, badge) }),
+    reject: (assignmentId) => client.execute(endpoints.reject, Client.empty, { params: { id: assignmentId } }),
+    unassign: (assigneeId, badgeAssignId) =>
+      client.execute(endpoints.unassign, Client.empty, { params: { assigneeId, badgeAssignId } }),
+    remove: (id) => client.execute(endpoints.remove, Client.empty, { params: { id } }),
+  }),
 )
 
 const BadgesTag: Context.TagClass<Badges, "@effect-quantive/client/Badges", BadgesService> = Context.Tag(
@@ -22,18 +251,23 @@ const BadgesTag: Context.TagClass<Badges, "@effect-quantive/client/Badges", Badg
 )<Badges, BadgesService>()
 
 /**
- * The Badges service: `const x = yield* Badges`. `Quantive.layer` provides it.
+ * The Badges service: `const badges = yield* Badges`. `Quantive.layer` provides it; a test can replace it with
+ * `Layer.succeed(Badges, Badges.of({ ... }))`.
  *
  * @since 0.1.0
  * @category tags
  */
 export class Badges extends BadgesTag {
   /**
+   * Builds the service on the request pipeline.
+   *
    * @since 0.1.0
    * @category constructors
    */
   static readonly make: Effect.Effect<BadgesService, never, Client.QuantiveClient> = make
   /**
+   * The service as a layer over the request pipeline. `Quantive.layer` includes it.
+   *
    * @since 0.1.0
    * @category layers
    */

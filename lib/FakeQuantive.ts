@@ -25,7 +25,7 @@ import { accountRoutes, type AccountsState } from "./internal/fake/accounts.ts"
 import { badgeRoutes, type BadgesState, makeBadgesState } from "./internal/fake/badges.ts"
 import { FakeCore, type Fault, type FaultOptions, type RateLimit, type RecordedRequest } from "./internal/fake/core.ts"
 import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "./internal/fake/data.ts"
-import { type DeprecatedState, deprecatedRoutes, makeDeprecatedState } from "./internal/fake/deprecated.ts"
+import { deprecatedRoutes, type DeprecatedState, makeDeprecatedState } from "./internal/fake/deprecated.ts"
 import { makeFetch } from "./internal/fake/inProcess.ts"
 import { listen as listenSocket } from "./internal/fake/socket.ts"
 import {
@@ -140,11 +140,14 @@ class Fake extends FakeCore implements FakeQuantive {
       roles,
       ownerId,
     }
-    this.addRoutes(accountRoutes(this.accounts))
-    this.badges = makeBadgesState(seed, this.usersState.users.map((user) => user.id))
+    this.badges = makeBadgesState(seed, this.usersState.users.map((user) => user.id), {
+      lookupUser: (id) => this.usersState.users.find((user) => user.id === id),
+    })
     this.deprecated = makeDeprecatedState(seed, this.usersState, accountId)
     // Deprecated routes first: they may claim requests (the single-user POST /users) before the current ones.
     this.addRoutes(deprecatedRoutes(this.deprecated, this.usersState))
+    // After the deprecated routes: `GET /accounts/users` is not `GET /accounts/{id}`.
+    this.addRoutes(accountRoutes(this.accounts))
     this.addRoutes(userRoutes(this.usersState))
     this.addRoutes(badgeRoutes(this.badges))
     this.fetch = makeFetch(this)
@@ -291,29 +294,53 @@ export const layerSocket = (options: Options = {}): Layer.Layer<FakeServer> =>
   Layer.suspend(() => layerSocketOf(make(options)))
 
 /**
- * Every Quantive service wired to the fake given by a `FakeServer` layer (its token, account id and URL).
+ * Client options for layers wired to a fake: everything of `Quantive.Options` but the credentials and the URL, which
+ * come from the fake.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ClientOptions = Omit<Quantive.Options, "token" | "accountId" | "region" | "baseUrl">
+
+/**
+ * Every Quantive service wired to the fake given by a `FakeServer` layer (its token, account id and URL), with
+ * optional client options (a retry policy, timeouts, pacing).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layerQuantive: Layer.Layer<Quantive.Services, never, FakeServer | HttpClient.HttpClient> = Layer
-  .unwrapEffect(
+export const layerQuantiveWith = (
+  client: ClientOptions = {},
+): Layer.Layer<Quantive.Services, never, FakeServer | HttpClient.HttpClient> =>
+  Layer.unwrapEffect(
     Effect.map(
       FakeServer,
-      ({ baseUrl, fake }) => Quantive.layer({ token: fake.token, accountId: fake.accountId, baseUrl }),
+      ({ baseUrl, fake }) => Quantive.layer({ ...client, token: fake.token, accountId: fake.accountId, baseUrl }),
     ),
   ).pipe(Layer.orDie)
 
 /**
+ * Every Quantive service wired to the fake given by a `FakeServer` layer, with the default client options.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerQuantive: Layer.Layer<Quantive.Services, never, FakeServer | HttpClient.HttpClient> =
+  layerQuantiveWith()
+
+/**
  * Everything a test needs: the fake (`FakeServer`), and every Quantive service talking to it. In-process by default;
- * `{ transport: "socket" }` serves it on a loopback socket and talks to it with `FetchHttpClient`.
+ * `{ transport: "socket" }` serves it on a loopback socket and talks to it with `FetchHttpClient`. `client` sets the
+ * client's options, e.g. `{ client: { retry: Retry.none } }` so that an injected 503 fails at once.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layer = (
-  options: Options & { readonly transport?: "in-process" | "socket" } = {},
+  options: Options & { readonly transport?: "in-process" | "socket"; readonly client?: ClientOptions } = {},
 ): Layer.Layer<Quantive.Services | FakeServer> =>
   options.transport === "socket"
-    ? layerQuantive.pipe(Layer.provideMerge(Layer.merge(layerSocket(options), FetchHttpClient.layer)))
-    : layerQuantive.pipe(Layer.provideMerge(layerInProcess(options)))
+    ? layerQuantiveWith(options.client).pipe(
+      Layer.provideMerge(Layer.merge(layerSocket(options), FetchHttpClient.layer)),
+    )
+    : layerQuantiveWith(options.client).pipe(Layer.provideMerge(layerInProcess(options)))

@@ -1,20 +1,71 @@
 /**
- * The deprecated Goals endpoints (seed 003). (Skeleton.)
+ * The deprecated Goals endpoints (seed 003): the full update of an objective (replaced by PATCH Objective) and the
+ * update of its confidence (confidence now lives on key results: PATCH Key Result). Each method logs one
+ * deprecation warning on its first call in the process.
  *
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
+import { Goal, GoalUpdateConfidenceParams, GoalUpdateParams, GoalWithMetrics } from "./Goal.ts"
 import * as Client from "./internal/client.ts"
+import { endpoints } from "./internal/deprecatedEndpoints.ts"
+import type { ErrorFor } from "./QuantiveError.ts"
+
+/**
+ * The errors of `Goals.update`; `Locked` (423) when the goal is locked.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type GoalUpdateError = ErrorFor<400 | 401 | 402 | 403 | 404 | 423 | 500>
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type GoalUpdateConfidenceError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface GoalsService {}
+export interface GoalsService {
+  /**
+   * Updates an objective; answers with the objective, its metrics, tasks and links. A locked goal fails with
+   * `Locked`.
+   *
+   * `PUT /v1/goals/{goalId}`
+   *
+   * @deprecated Use PATCH Objective (the Objectives API).
+   */
+  readonly update: (goalId: string, goal: GoalUpdateParams) => Effect.Effect<GoalWithMetrics, GoalUpdateError>
+  /**
+   * Updates an objective's confidence; answers with the stored goal.
+   *
+   * `PUT /v1/goals/{goalId}/confidence`
+   *
+   * @deprecated Confidence is available on the Key Result level: use PATCH Key Result.
+   */
+  readonly updateConfidence: (
+    goalId: string,
+    confidence: GoalUpdateConfidenceParams,
+  ) => Effect.Effect<Goal, GoalUpdateConfidenceError>
+}
 
 const make: Effect.Effect<GoalsService, never, Client.QuantiveClient> = Effect.map(
   Client.QuantiveClient,
-  (_client): GoalsService => ({}),
+  (client): GoalsService => ({
+    update: (goalId, goal) =>
+      client.execute(endpoints.goalsUpdate, Client.json(GoalWithMetrics), {
+        params: { goalId },
+        body: Client.body(GoalUpdateParams, goal),
+      }),
+    updateConfidence: (goalId, confidence) =>
+      client.execute(endpoints.goalsUpdateConfidence, Client.json(Goal), {
+        params: { goalId },
+        body: Client.body(GoalUpdateConfidenceParams, confidence),
+      }),
+  }),
 )
 
 const GoalsTag: Context.TagClass<Goals, "@effect-quantive/client/Goals", GoalsService> = Context.Tag(
@@ -22,7 +73,7 @@ const GoalsTag: Context.TagClass<Goals, "@effect-quantive/client/Goals", GoalsSe
 )<Goals, GoalsService>()
 
 /**
- * The Goals service: `const x = yield* Goals`. `Quantive.layer` provides it.
+ * The deprecated Goals endpoints: `const goals = yield* Goals`. `Quantive.layer` provides it.
  *
  * @since 0.1.0
  * @category tags

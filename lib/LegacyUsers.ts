@@ -1,14 +1,104 @@
 /**
  * The deprecated Users endpoints (seeds 003 and 004). They still run in real accounts and in scripts being migrated;
- * each method says what replaces it.
+ * each method says what replaces it, and logs one deprecation warning on its first call in the process.
  *
  * @since 0.1.0
  */
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Either, Layer, Stream } from "effect"
 import * as Client from "./internal/client.ts"
+import * as Query from "./internal/listQuery.ts"
+import * as Paginate from "./internal/paginate.ts"
 import { endpoints } from "./internal/usersEndpoints.ts"
-import type { ErrorFor } from "./QuantiveError.ts"
-import { LegacyUserSettingsParams } from "./User.ts"
+import { LegacyUserCreateParams, LegacyUsersPage } from "./LegacyUser.ts"
+import type { ErrorFor, InvalidInput, PaginationError } from "./QuantiveError.ts"
+import { LegacyUserSettingsParams, User } from "./User.ts"
+
+/**
+ * The query of `LegacyUsers.list` (`GET /v1/accounts/users`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface LegacyUserListParams {
+  /**
+   * A filter in Lucene query syntax, sent as given: `email:…`, `name:…`, `roles:…` (`property:value`; for roles,
+   * `roles:roleId1,roleId2`).
+   */
+  readonly filter?: string | undefined
+  /** How many users to skip (the API's default: 0). */
+  readonly skip?: number | undefined
+  /** The most users to return (the API's default: 100). */
+  readonly take?: number | undefined
+  /** Include shadowed roles (such as team roles) in each user's `roles`; by default they are left out. */
+  readonly includeShadowedRoles?: boolean | undefined
+}
+
+/**
+ * The query of `LegacyUsers.pages` and `LegacyUsers.stream`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface LegacyUserStreamParams {
+  /** A filter in Lucene query syntax, sent as given (see `LegacyUserListParams`). */
+  readonly filter?: string | undefined
+  /** Include shadowed roles (such as team roles) in each user's `roles`. */
+  readonly includeShadowedRoles?: boolean | undefined
+  /** Users per request (`take`), 2–1000; 100 by default (the API's default). */
+  readonly pageSize?: number | undefined
+  /** Pages requested at once after the first, 1–16; 1 by default. Users stay in order. */
+  readonly concurrency?: number | undefined
+}
+
+/**
+ * The options of `LegacyUsers.create`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface LegacyUserCreateOptions {
+  /** Skip sending the e-mail invitation. */
+  readonly skipEmail?: boolean | undefined
+}
+
+/**
+ * A page as `LegacyUsers.pages` emits it: the users not emitted before, the collection's size when it was read, and
+ * where.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type LegacyUsersStreamPage = Paginate.EmittedPage<User>
+
+/**
+ * The errors of `LegacyUsers.create`: it documents only 401 and 429, both universal.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type LegacyUserCreateError = ErrorFor<401 | 429>
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type LegacyUserListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+
+/**
+ * The errors of `LegacyUsers.pages` and `LegacyUsers.stream`: those of `list`, plus `PaginationError`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type LegacyUserStreamError = LegacyUserListError | PaginationError
+
+/**
+ * The errors of `LegacyUsers.passwordPolicy`: it documents only 200, so just the universal ones.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type LegacyUserPasswordPolicyError = ErrorFor<never>
 
 /**
  * @since 0.1.0
@@ -22,6 +112,52 @@ export type LegacyUserUpdateSettingsError = ErrorFor<400 | 404 | 500>
  */
 export interface LegacyUsersService {
   /**
+   * Creates a single user; answers 201 with the user. `skipEmail` skips the e-mail invitation.
+   *
+   * `POST /v1/users` (with one user object as the body)
+   *
+   * @deprecated Deprecated since 2022-05-30: use `Users.create([user])` (`POST /users` with an array of users).
+   */
+  readonly create: (
+    user: LegacyUserCreateParams,
+    options?: LegacyUserCreateOptions,
+  ) => Effect.Effect<User, LegacyUserCreateError>
+  /**
+   * Gets the users of the account, filtered with a Lucene query and paged with `skip`/`take`.
+   *
+   * `GET /v1/accounts/users`
+   *
+   * @deprecated Use `Users.list` (`GET /v2/users`).
+   */
+  readonly list: (query?: LegacyUserListParams) => Effect.Effect<LegacyUsersPage, LegacyUserListError>
+  /**
+   * Every matching user, page by page, pulled lazily, with `concurrency` pages in flight (in order); no user is
+   * emitted twice and none present throughout is skipped while the collection shifts.
+   *
+   * The endpoint takes no `sort`: the stream relies on the server answering in ascending id order (MongoDB's default
+   * `_id` order) and checks it; a server that answers in another order fails the stream with `PaginationError`
+   * (`OrderMismatch`) rather than losing or repeating users.
+   *
+   * `GET /v1/accounts/users`, page after page
+   *
+   * @deprecated Use `Users.pages` (`GET /v2/users`).
+   */
+  readonly pages: (query?: LegacyUserStreamParams) => Stream.Stream<LegacyUsersStreamPage, LegacyUserStreamError>
+  /**
+   * `pages`, one user at a time, in ascending id order (see `pages` for the order it relies on).
+   *
+   * @deprecated Use `Users.stream` (`GET /v2/users`).
+   */
+  readonly stream: (query?: LegacyUserStreamParams) => Stream.Stream<User, LegacyUserStreamError>
+  /**
+   * Gets the password policy for the current authenticated user, as the plain text the service returns.
+   *
+   * `GET /v1/users/password/{clientId}/policy`
+   *
+   * @deprecated Deprecated with no documented replacement.
+   */
+  readonly passwordPolicy: (clientId: string) => Effect.Effect<string, LegacyUserPasswordPolicyError>
+  /**
    * Updates the personal settings of the token's user.
    *
    * `PUT /v1/users/settings`
@@ -31,14 +167,83 @@ export interface LegacyUsersService {
   readonly updateSettings: (settings: LegacyUserSettingsParams) => Effect.Effect<void, LegacyUserUpdateSettingsError>
 }
 
+/** The stream's order: ascending id, the order the endpoint is assumed to answer in (it takes no sort). */
+const byId = Query.comparator(Either.getOrThrow(Query.parseSort("_id")))
+
+const LIST_PATH = "/v1/accounts/users"
+
 const make: Effect.Effect<LegacyUsersService, never, Client.QuantiveClient> = Effect.map(
   Client.QuantiveClient,
-  (client): LegacyUsersService => ({
-    updateSettings: (settings) =>
-      client.execute(endpoints.legacyUpdateSettings, Client.empty, {
-        body: Client.body(LegacyUserSettingsParams, settings),
-      }),
-  }),
+  (client): LegacyUsersService => {
+    const invalid = (operation: string, field: string, problem: string): Effect.Effect<never, InvalidInput> =>
+      client.invalidInput({ operation, method: "GET", path: LIST_PATH, field, problem })
+
+    const list = (query: LegacyUserListParams = {}): Effect.Effect<LegacyUsersPage, LegacyUserListError> => {
+      if (query.filter !== undefined && typeof query.filter !== "string") {
+        return invalid("LegacyUsers.list", "filter", "filter must be a Lucene query string")
+      }
+      for (const name of ["skip", "take"] as const) {
+        const value = query[name]
+        if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+          return invalid("LegacyUsers.list", name, `${name} must be a non-negative integer`)
+        }
+      }
+      return client.execute(endpoints.legacyList, Client.json(LegacyUsersPage), {
+        query: {
+          filter: query.filter === undefined || query.filter.trim() === "" ? undefined : query.filter,
+          skip: query.skip,
+          take: query.take,
+          includeShadowedRoles: query.includeShadowedRoles,
+        },
+      })
+    }
+
+    const pages = (query: LegacyUserStreamParams = {}): Stream.Stream<LegacyUsersStreamPage, LegacyUserStreamError> => {
+      const pageSize = query.pageSize ?? 100
+      const concurrency = query.concurrency ?? 1
+      if (!Number.isSafeInteger(pageSize) || pageSize < 2 || pageSize > 1000) {
+        return Stream.fromEffect(
+          invalid("LegacyUsers.stream", "pageSize", "pageSize must be an integer from 2 to 1000"),
+        )
+      }
+      if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 16) {
+        return Stream.fromEffect(
+          invalid("LegacyUsers.stream", "concurrency", "concurrency must be an integer from 1 to 16"),
+        )
+      }
+      const base: LegacyUserListParams = {
+        filter: query.filter,
+        includeShadowedRoles: query.includeShadowedRoles,
+      }
+      return Paginate.pages({
+        fetch: (skip, take) => list({ ...base, skip, take }),
+        compare: byId,
+        idOf: (user: User) => user.id,
+        pageSize,
+        concurrency,
+        operation: "LegacyUsers.stream",
+        method: "GET",
+        path: LIST_PATH,
+      })
+    }
+
+    return {
+      create: (user, options = {}) =>
+        client.execute(endpoints.legacyCreate, Client.json(User), {
+          query: { skipEmail: options.skipEmail },
+          body: Client.body(LegacyUserCreateParams, user),
+        }),
+      list,
+      pages,
+      stream: (query) => Stream.flatMap(pages(query), (page) => Stream.fromIterable(page.items)),
+      passwordPolicy: (clientId) =>
+        client.execute(endpoints.legacyPasswordPolicy, Client.text, { params: { clientId } }),
+      updateSettings: (settings) =>
+        client.execute(endpoints.legacyUpdateSettings, Client.empty, {
+          body: Client.body(LegacyUserSettingsParams, settings),
+        }),
+    }
+  },
 )
 
 const LegacyUsersTag: Context.TagClass<LegacyUsers, "@effect-quantive/client/LegacyUsers", LegacyUsersService> = Context

@@ -1,20 +1,57 @@
 /**
- * The deprecated Metrics endpoint (seed 003). (Skeleton.)
+ * The deprecated Metrics endpoint (seed 003): the metrics (key results) of one owner. Its replacement is the Key
+ * Results API with an `ownerIds` filter. The method logs one deprecation warning on its first call in the process.
  *
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
 import * as Client from "./internal/client.ts"
+import { endpoints } from "./internal/deprecatedEndpoints.ts"
+import { MetricsPage } from "./Metric.ts"
+import type { ErrorFor } from "./QuantiveError.ts"
+import type { Formatting } from "./Users.ts"
+
+/**
+ * How text is returned: `"mentionsMarkup"` (the default: descriptions and text-area custom fields keep markdown and
+ * mention markup such as `@[Mariya Velikova:…:602a65efc05575000123291b]`) or `"plainText"` (`@Mariya Velikova`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface MetricByOwnerOptions {
+  readonly formatting?: Formatting | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type MetricByOwnerError = ErrorFor<400 | 401 | 402 | 403 | 500>
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface MetricsService {}
+export interface MetricsService {
+  /**
+   * Gets the metrics (key results) owned by the given user or team.
+   *
+   * `GET /v1/metrics/owner/{ownerId}`
+   *
+   * @deprecated Use the Key Results API: GET key results with an `ownerIds` filter.
+   */
+  readonly byOwner: (ownerId: string, options?: MetricByOwnerOptions) => Effect.Effect<MetricsPage, MetricByOwnerError>
+}
 
 const make: Effect.Effect<MetricsService, never, Client.QuantiveClient> = Effect.map(
   Client.QuantiveClient,
-  (_client): MetricsService => ({}),
+  (client): MetricsService => ({
+    byOwner: (ownerId, options = {}) =>
+      client.execute(endpoints.metricsByOwner, Client.json(MetricsPage), {
+        params: { ownerId },
+        query: { formatting: options.formatting },
+      }),
+  }),
 )
 
 const MetricsTag: Context.TagClass<Metrics, "@effect-quantive/client/Metrics", MetricsService> = Context.Tag(
@@ -22,7 +59,7 @@ const MetricsTag: Context.TagClass<Metrics, "@effect-quantive/client/Metrics", M
 )<Metrics, MetricsService>()
 
 /**
- * The Metrics service: `const x = yield* Metrics`. `Quantive.layer` provides it.
+ * The deprecated Metrics endpoint: `const metrics = yield* Metrics`. `Quantive.layer` provides it.
  *
  * @since 0.1.0
  * @category tags

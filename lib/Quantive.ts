@@ -11,7 +11,7 @@
  * @since 0.1.0
  */
 import { HttpClient } from "@effect/platform"
-import { Config, type ConfigError, Effect, Layer, type Redacted } from "effect"
+import { Config, type ConfigError, type Duration, Effect, Layer, type Redacted } from "effect"
 import { Accounts } from "./Accounts.ts"
 import { Announcements } from "./Announcements.ts"
 import { Badges } from "./Badges.ts"
@@ -21,6 +21,8 @@ import { Metrics } from "./Metrics.ts"
 import { Users } from "./Users.ts"
 import * as Client from "./internal/client.ts"
 import * as internal from "./internal/config.ts"
+import { currentRetryPolicy } from "./internal/resilience.ts"
+import type * as Retry from "./Retry.ts"
 
 /**
  * A Quantive region: `eu` is `app.quantive.com` (the default), `us` is `app.us.quantive.com`. Any other host, a
@@ -65,6 +67,17 @@ export interface Options {
   readonly baseUrl?: string | URL | undefined
   /** The largest response body accepted, in bytes; larger ones fail with `TransportError` ("ResponseTooLarge"). */
   readonly maxResponseBytes?: number | undefined
+  /** The retry policy of every call; `Retry.defaultPolicy` by default, `Retry.none` to turn retries off. */
+  readonly retry?: Retry.Policy | undefined
+  /** The longest one attempt may take, reading the body included; 30 s by default. */
+  readonly attemptTimeout?: Duration.DurationInput | undefined
+  /** The longest a whole call may take, every attempt and wait included; no limit by default. */
+  readonly timeout?: Duration.DurationInput | undefined
+  /**
+   * Client-side pacing for this account: at most `requests` requests per `per`, to keep a sync under the server's
+   * limit. Off by default.
+   */
+  readonly rateLimit?: { readonly requests: number; readonly per: Duration.DurationInput } | undefined
 }
 
 /**
@@ -138,3 +151,25 @@ export const layerConfig: Layer.Layer<Services, ConfigError.ConfigError, HttpCli
   servicesLayer,
   clientLayer(Effect.flatMap(config, (options) => internal.resolve(options, internal.envNames))),
 )
+
+/**
+ * Runs an effect (or a stream's effects) with another retry policy for every Quantive call it makes, overriding the
+ * layer's. `Quantive.withRetry(Retry.none)` turns retries off for those calls.
+ *
+ * ```ts
+ * users.get(id).pipe(Quantive.withRetry(Retry.policy({ maxAttempts: 2 })))
+ * ```
+ *
+ * @since 0.1.0
+ * @category retries
+ */
+export const withRetry: {
+  (policy: Retry.Policy): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, policy: Retry.Policy): Effect.Effect<A, E, R>
+} = function () {
+  if (arguments.length === 1) {
+    const policy = arguments[0] as Retry.Policy
+    return <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.locally(self, currentRetryPolicy, policy)
+  }
+  return Effect.locally(arguments[0], currentRetryPolicy, arguments[1])
+} as any

@@ -6,7 +6,8 @@
  * input rejected before any request was sent (`InvalidInput`).
  *
  * Every error carries the HTTP method, the URL path (with the account id replaced by `{accountId}`), the status where
- * there is one, the server's message where the body had one, and the request id where the response had one. None of
+ * there is one, the server's message where the body had one, the request id where the response had one, and, once
+ * the retry policy has given up, `attempts` (how many were made) and `elapsedMillis` (from the first to the end). None of
  * them ever holds the bearer token or the account id: the pipeline redacts both before an error is built.
  *
  * @since 0.1.0
@@ -19,6 +20,8 @@ type CommonFields = {
   readonly path: typeof Schema.String
   readonly serverMessage: Schema.optional<typeof Schema.String>
   readonly requestId: Schema.optional<typeof Schema.String>
+  readonly attempts: Schema.optional<typeof Schema.Number>
+  readonly elapsedMillis: Schema.optional<typeof Schema.Number>
 }
 
 const Common: CommonFields = {
@@ -27,6 +30,8 @@ const Common: CommonFields = {
   path: Schema.String,
   serverMessage: Schema.optional(Schema.String),
   requestId: Schema.optional(Schema.String),
+  attempts: Schema.optional(Schema.Number),
+  elapsedMillis: Schema.optional(Schema.Number),
 }
 
 type StatusFields = CommonFields & {
@@ -143,12 +148,16 @@ const TooManyRequestsBase: Base<
  */
 export class TooManyRequests extends TooManyRequestsBase {}
 
-const ServerErrorBase: Base<ServerError, "ServerError", StatusFields> = Schema.TaggedError<ServerError>(
+const ServerErrorBase: Base<
+  ServerError,
+  "ServerError",
+  StatusFields & { readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf> }
+> = Schema.TaggedError<ServerError>(
   "@effect-quantive/client/ServerError",
-)("ServerError", WithStatus)
+)("ServerError", { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) })
 
 /**
- * 5xx: the server failed. `status` tells which.
+ * 5xx: the server failed. `status` tells which; `retryAfter` holds a 503's `Retry-After` when it had one.
  *
  * @since 0.1.0
  * @category errors

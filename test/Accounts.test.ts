@@ -5,14 +5,15 @@
 import { assert, describe, it } from "@effect/vitest"
 import { FetchHttpClient } from "@effect/platform"
 import { Effect, Layer } from "effect"
-import { Accounts, Quantive } from "../mod.ts"
+import { Accounts, Quantive, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { socket as socketLayer } from "./support.ts"
 
 const setup = Effect.all({ accounts: Accounts, server: FakeQuantive.FakeServer })
 
 for (const transport of ["socket", "in-process"] as const) {
-  const socket = (options: FakeQuantive.Options = {}) => FakeQuantive.layer({ ...options, transport })
+  const socket = (options: FakeQuantive.Options = {}) =>
+    FakeQuantive.layer({ ...options, transport, client: { retry: Retry.none } })
 
   describe(`Accounts (${transport})`, () => {
     it.effect("get: decodes the whole account and sends the documented headers", () =>

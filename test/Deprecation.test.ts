@@ -15,7 +15,7 @@ const warnings = (lines: ReadonlyArray<string>) =>
 describe("deprecation warnings", () => {
   it.effect("a deprecated method warns once per process, naming its replacement", () => {
     const log = recordingJsonLogger()
-    return Effect.gen(function*() {
+    return Effect.gen(function* () {
       resetDeprecationWarnings()
       const legacy = yield* LegacyUsers
       yield* legacy.updateSettings({ language: "french" })
@@ -29,7 +29,7 @@ describe("deprecation warnings", () => {
 
   it.effect("a Deprecation or Sunset header is logged once per operation", () => {
     const log = recordingJsonLogger()
-    return Effect.gen(function*() {
+    return Effect.gen(function* () {
       resetDeprecationWarnings()
       const { fake } = yield* FakeQuantive.FakeServer
       const accounts = yield* Accounts

@@ -52,7 +52,8 @@ describe("secrets never leak (fault matrix row 18)", () => {
                 _tag: "Status",
                 status,
                 body: { message: echo, error: echo },
-                headers: { "retry-after": "3", "x-request-id": `req-${accountId}` },
+                // Retry-After 0: a real wait would start the account's back-off and hold the next calls.
+                headers: { "retry-after": "0", "x-request-id": `req-${accountId}` },
               })
               yield* run()
             }

@@ -6,11 +6,15 @@ import { Context, Effect, Layer, Logger, LogLevel, Option, Tracer } from "effect
 import type { Span, SpanKind, SpanLink } from "effect/Tracer"
 import * as Client from "../lib/internal/client.ts"
 import * as Config from "../lib/internal/config.ts"
-import type { QuantiveError } from "../mod.ts"
+import { type QuantiveError, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 
-/** Every Quantive service over a fake served on a real loopback socket, plus the fake itself. */
-export const socket = (options: FakeQuantive.Options = {}) => FakeQuantive.layer({ ...options, transport: "socket" })
+/**
+ * Every Quantive service over a fake served on a real loopback socket, plus the fake itself. No retries unless the
+ * test asks for a policy: an injected status must reach the test as is.
+ */
+export const socket = (options: FakeQuantive.Options & { readonly client?: FakeQuantive.ClientOptions } = {}) =>
+  FakeQuantive.layer({ ...options, client: { retry: Retry.none, ...options.client }, transport: "socket" })
 
 /** Runs `f` with a fake listening on loopback and a raw pipeline pointed at it. */
 export const withRawClient = <A, E>(
@@ -18,7 +22,7 @@ export const withRawClient = <A, E>(
     client: Client.Service,
     server: { readonly fake: FakeQuantive.FakeQuantive; readonly baseUrl: string; readonly abandoned: () => number },
   ) => Effect.Effect<A, E>,
-  options: FakeQuantive.Options & { readonly maxResponseBytes?: number } = {},
+  options: FakeQuantive.Options & { readonly maxResponseBytes?: number; readonly retry?: Retry.Policy } = {},
 ): Effect.Effect<A, E> =>
   Effect.gen(function* () {
     const server = yield* FakeQuantive.FakeServer
@@ -29,6 +33,7 @@ export const withRawClient = <A, E>(
         accountId: server.fake.accountId,
         baseUrl: server.baseUrl,
         maxResponseBytes: options.maxResponseBytes,
+        retry: options.retry ?? Retry.none,
       },
       Config.optionNames,
     )

@@ -21,6 +21,7 @@ import {
   transportError,
 } from "./errors.ts"
 import { makeRedactor, snippet } from "./redact.ts"
+import * as Resilience from "./resilience.ts"
 
 /** @internal */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
@@ -182,6 +183,8 @@ const isRedirect = (status: number) =>
 /** @internal */
 export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient): Service => {
   const redact = makeRedactor(config)
+  /** One back-off (and pacing) per client, that is per account. */
+  const gate = Resilience.makeGate()
   // Our own span replaces the platform's, whose attributes would carry the full URL and the account id header.
   const client = HttpClient.withTracerDisabledWhen(httpClient, () => true)
   const root = config.baseUrl.origin + config.baseUrl.pathname.replace(/\/+$/, "")
@@ -275,6 +278,94 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
       }),
     )
 
+  /** Turns a 2xx body into the success value. */
+  const decodeSuccess = <A>(
+    success: Success<A>,
+    status: number,
+    bodyText: string,
+    ctx: CallContext,
+    requestId: string | undefined,
+  ): Effect.Effect<A, QE.DecodeError> => {
+    switch (success._tag) {
+      case "Void":
+        return Effect.succeed(undefined as A)
+      case "Text": {
+        try {
+          const parsed: unknown = JSON.parse(bodyText)
+          if (typeof parsed === "string") return Effect.succeed(parsed as A)
+        } catch {
+          // a plain text body
+        }
+        return Effect.succeed(bodyText as A)
+      }
+      case "Json": {
+        if (bodyText.trim() === "") {
+          return Effect.fail(decodeError(ctx, status, requestId, "the body is empty where JSON was expected", {}))
+        }
+        let parsed: unknown
+        try {
+          parsed = JSON.parse(bodyText)
+        } catch {
+          const start = snippet(redact(bodyText), 120)
+          return Effect.fail(
+            decodeError(ctx, status, requestId, `the body is not JSON: ${start}`, { snippet: start }),
+          )
+        }
+        const decoded = Schema.decodeUnknownEither(success.schema)(dropNulls(parsed))
+        if (Either.isLeft(decoded)) {
+          const { issuePath, message } = formatIssue(decoded.left, redact)
+          return Effect.fail(
+            decodeError(ctx, status, requestId, `${issuePath || "(root)"}: ${message}`, { issuePath }),
+          )
+        }
+        return Effect.succeed(decoded.right)
+      }
+    }
+  }
+
+  /** One complete attempt: send, read the whole body, map the status, decode. */
+  const attemptOnce = <A>(
+    endpoint: Endpoint<any>,
+    request: HttpClientRequest.HttpClientRequest,
+    ctx: CallContext,
+    success: Success<A>,
+    documented: ReadonlySet<number>,
+  ): Effect.Effect<A, QE.QuantiveError> =>
+    Effect.gen(function* () {
+      const start = yield* Clock.currentTimeMillis
+      const response = yield* send(request, ctx, 0)
+      const status = response.status
+      const requestId = pickRequestId(response.headers, redact)
+      yield* Effect.annotateCurrentSpan({
+        "http.response.status_code": status,
+        ...(requestId === undefined ? {} : { "quantive.request_id": requestId }),
+      })
+      const deprecation = response.headers["deprecation"]
+      const sunset = response.headers["sunset"]
+      if (deprecation !== undefined || sunset !== undefined) {
+        const said = [
+          deprecation === undefined ? undefined : `Deprecation: ${snippet(redact(deprecation), 100)}`,
+          sunset === undefined ? undefined : `Sunset: ${snippet(redact(sunset), 100)}`,
+        ].filter((part) => part !== undefined).join(", ")
+        yield* warnOnce(
+          `header:${endpoint.operation}`,
+          `the server marks ${endpoint.operation} (${endpoint.method} /${endpoint.api}${endpoint.path}) as deprecated: ${said}`,
+          { operation: endpoint.operation },
+        )
+      }
+      const bodyText = yield* readBody(response, ctx)
+      yield* Effect.logDebug("quantive request").pipe(
+        Effect.annotateLogs({ operation: endpoint.operation, method: endpoint.method, path: ctx.path, status }),
+        Effect.annotateLogs("durationMs", (yield* Clock.currentTimeMillis) - start),
+      )
+      if (status < 200 || status > 299) {
+        return yield* Effect.fail(
+          statusError(status, documented, ctx, response.headers, bodyText, yield* Clock.currentTimeMillis),
+        )
+      }
+      return yield* decodeSuccess(success, status, bodyText, ctx, requestId)
+    })
+
   const execute = <A, S extends QE.DocumentedStatus>(
     endpoint: Endpoint<S>,
     success: Success<A>,
@@ -283,7 +374,6 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
     const template = `/${endpoint.api}${endpoint.path}`
     const documented: ReadonlySet<number> = new Set(endpoint.statuses)
     const effect = Effect.gen(function* () {
-      const start = yield* Clock.currentTimeMillis
       const templateCtx: CallContext = {
         operation: endpoint.operation,
         method: endpoint.method,
@@ -293,7 +383,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
       if (endpoint.deprecated !== undefined) {
         yield* warnOnce(
           `call:${endpoint.operation}`,
-          `${endpoint.operation} is deprecated (${endpoint.method} /${endpoint.api}${endpoint.path}): ${endpoint.deprecated}`,
+          `${endpoint.operation} is deprecated (${endpoint.method} ${template}): ${endpoint.deprecated}`,
           { operation: endpoint.operation, replacement: endpoint.deprecated },
         )
       }
@@ -314,69 +404,12 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
         }
         request = HttpClientRequest.setBody(request, HttpBody.text(JSON.stringify(encoded.right), "application/json"))
       }
-
-      const response = yield* send(request, ctx, 0)
-      const status = response.status
-      const requestId = pickRequestId(response.headers, redact)
-      yield* Effect.annotateCurrentSpan({
-        "http.response.status_code": status,
-        ...(requestId === undefined ? {} : { "quantive.request_id": requestId }),
-      })
-      const deprecation = response.headers["deprecation"]
-      const sunset = response.headers["sunset"]
-      if (deprecation !== undefined || sunset !== undefined) {
-        const said = [
-          deprecation === undefined ? undefined : `Deprecation: ${snippet(redact(deprecation), 100)}`,
-          sunset === undefined ? undefined : `Sunset: ${snippet(redact(sunset), 100)}`,
-        ].filter((part) => part !== undefined).join(", ")
-        yield* warnOnce(
-          `header:${endpoint.operation}`,
-          `the server marks ${endpoint.operation} (${endpoint.method} ${template}) as deprecated: ${said}`,
-          { operation: endpoint.operation },
-        )
-      }
-      const bodyText = yield* readBody(response, ctx)
-      yield* Effect.logDebug("quantive request").pipe(
-        Effect.annotateLogs({ operation: endpoint.operation, method: endpoint.method, path: ctx.path, status }),
-        Effect.annotateLogs("durationMs", (yield* Clock.currentTimeMillis) - start),
+      return yield* Resilience.run(
+        attemptOnce(endpoint, request, ctx, success, documented),
+        { operation: endpoint.operation, method: endpoint.method, path: ctx.path },
+        config.resilience,
+        gate,
       )
-
-      if (status < 200 || status > 299) {
-        return yield* Effect.fail(
-          statusError(status, documented, ctx, response.headers, bodyText, yield* Clock.currentTimeMillis),
-        )
-      }
-      switch (success._tag) {
-        case "Void":
-          return undefined as A
-        case "Text": {
-          try {
-            const parsed: unknown = JSON.parse(bodyText)
-            if (typeof parsed === "string") return parsed as A
-          } catch {
-            // a plain text body
-          }
-          return bodyText as A
-        }
-        case "Json": {
-          if (bodyText.trim() === "") {
-            return yield* decodeError(ctx, status, requestId, "the body is empty where JSON was expected", {})
-          }
-          let parsed: unknown
-          try {
-            parsed = JSON.parse(bodyText)
-          } catch {
-            const start = snippet(redact(bodyText), 120)
-            return yield* decodeError(ctx, status, requestId, `the body is not JSON: ${start}`, { snippet: start })
-          }
-          const decoded = Schema.decodeUnknownEither(success.schema)(dropNulls(parsed))
-          if (Either.isLeft(decoded)) {
-            const { issuePath, message } = formatIssue(decoded.left, redact)
-            return yield* decodeError(ctx, status, requestId, `${issuePath || "(root)"}: ${message}`, { issuePath })
-          }
-          return decoded.right
-        }
-      }
     })
     return effect.pipe(
       Effect.withSpan(`Quantive.${endpoint.operation}`, {

@@ -1,4 +1,6 @@
-import { ConfigError, Either, Redacted } from "effect"
+import { ConfigError, Duration, Either, Redacted } from "effect"
+import * as Retry from "../Retry.ts"
+import type { ResilienceConfig } from "./resilience.ts"
 
 /** @internal */
 export const regions = {
@@ -22,7 +24,14 @@ export interface RawConfig {
   readonly region?: string | undefined
   readonly baseUrl?: string | URL | undefined
   readonly maxResponseBytes?: number | undefined
+  readonly retry?: Retry.Policy | undefined
+  readonly attemptTimeout?: Duration.DurationInput | undefined
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly rateLimit?: { readonly requests: number; readonly per: Duration.DurationInput } | undefined
 }
+
+/** The default per-attempt timeout, body included. @internal */
+export const DEFAULT_ATTEMPT_TIMEOUT: Duration.Duration = Duration.seconds(30)
 
 /** The names under which each setting is reported in a `ConfigError`. @internal */
 export interface ConfigNames {
@@ -59,6 +68,7 @@ export interface ResolvedConfig {
   readonly baseUrl: URL
   readonly maxResponseBytes: number
   readonly maxRedirects: number
+  readonly resilience: ResilienceConfig
 }
 
 const invalid = (name: string, message: string) => ConfigError.InvalidData([name], message)
@@ -151,7 +161,34 @@ export const resolve = (
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
     return Either.left(invalid(names.maxResponseBytes, "must be a positive integer (bytes)"))
   }
+  const positive = (value: Duration.DurationInput | undefined, name: string) => {
+    if (value === undefined) return Either.right(undefined)
+    const duration = Duration.decodeUnknown(value)
+    return duration._tag === "Some" && Duration.toMillis(duration.value) > 0
+      ? Either.right(duration.value)
+      : Either.left(invalid(name, 'must be a positive duration (e.g. "30 seconds")'))
+  }
+  const attemptTimeout = raw.attemptTimeout === undefined
+    ? Either.right(DEFAULT_ATTEMPT_TIMEOUT)
+    : positive(raw.attemptTimeout, "attemptTimeout")
+  if (Either.isLeft(attemptTimeout)) return Either.left(attemptTimeout.left)
+  const timeout = positive(raw.timeout, "timeout")
+  if (Either.isLeft(timeout)) return Either.left(timeout.left)
+  let rateLimit: ResilienceConfig["rateLimit"] = undefined
+  if (raw.rateLimit !== undefined) {
+    const per = positive(raw.rateLimit.per, "rateLimit.per")
+    if (Either.isLeft(per) || per.right === undefined) return Either.left(invalid("rateLimit.per", "must be positive"))
+    if (!(raw.rateLimit.requests > 0)) return Either.left(invalid("rateLimit.requests", "must be positive"))
+    rateLimit = { requests: raw.rateLimit.requests, per: per.right }
+  }
+  const resilience: ResilienceConfig = {
+    retry: raw.retry ?? Retry.defaultPolicy,
+    attemptTimeout: attemptTimeout.right,
+    timeout: timeout.right,
+    rateLimit,
+  }
   return Either.map(resolveBaseUrl(raw, names), (baseUrl) => ({
+    resilience,
     token: Redacted.make(token.trim()),
     accountId: Redacted.make(raw.accountId.trim()),
     baseUrl,

@@ -171,7 +171,12 @@ export const statusError = (
     })
   }
   if (status >= 500 && status <= 599) {
-    return new QE.ServerError({ ...common, message: describe("ServerError", ctx, status, serverMessage, requestId) })
+    const retryAfter = parseRetryAfter(headers, now)
+    return new QE.ServerError({
+      ...common,
+      ...(Option.isSome(retryAfter) ? { retryAfter: retryAfter.value } : {}),
+      message: describe("ServerError", ctx, status, serverMessage, requestId),
+    })
   }
   const Class = documented.has(status) ? STATUS_CLASSES[status] : undefined
   if (Class !== undefined) {

@@ -1,5 +1,6 @@
 /**
- * The Users endpoints of seed 001: method, version, path and documented statuses.
+ * The Users endpoints of seed 001, and the deprecated Users endpoints of seeds 003/004 (`legacy…`): method, version,
+ * path, documented statuses, and for the deprecated ones what replaces them.
  *
  * @internal
  */
@@ -133,5 +134,29 @@ export const endpoints = {
     path: "/users/settings",
     statuses: [400, 404, 500],
     deprecated: "use Users.updateLanguage(userId, settings) (PUT /users/{userId})",
+  }),
+  legacyCreate: endpoint({
+    operation: "LegacyUsers.create",
+    method: "POST",
+    api: "v1",
+    path: "/users",
+    statuses: [401, 429],
+    deprecated: "use Users.create([user]) (POST /users with an array of users)",
+  }),
+  legacyList: endpoint({
+    operation: "LegacyUsers.list",
+    method: "GET",
+    api: "v1",
+    path: "/accounts/users",
+    statuses: [400, 401, 402, 403, 500],
+    deprecated: "use Users.list or Users.stream (GET /v2/users)",
+  }),
+  legacyPasswordPolicy: endpoint({
+    operation: "LegacyUsers.passwordPolicy",
+    method: "GET",
+    api: "v1",
+    path: "/users/password/{clientId}/policy",
+    statuses: [],
+    deprecated: "the API documents no replacement",
   }),
 }

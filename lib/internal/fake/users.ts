@@ -1,10 +1,11 @@
 /**
- * The fake server's Users routes (seed 001, and the deprecated `PUT /users/settings` and single-user `POST /users`
- * of seed 003). The data lives in `userData.ts`, the list query engine in `query.ts`.
+ * The fake server's Users routes (seed 001, and the deprecated `PUT /users/settings` of seed 003). The deprecated
+ * single-user `POST /users` lives in `deprecated.ts`, which uses `createUsers` from here. The data lives in
+ * `userData.ts`, the list query engine in `query.ts`.
  *
  * @internal
  */
-import { problem, reply, type Route } from "./core.ts"
+import { type FakeReply, problem, reply, type Route } from "./core.ts"
 import { prng } from "./data.ts"
 import { applyPaging, matches, parseFields, parseFilter, parsePaging, parseSort, project, sortByKeys } from "./query.ts"
 import {
@@ -85,11 +86,122 @@ interface NewUser {
 const notificationSettingsOf = (u: unknown): { subjectsOptedOut: Array<string> } | undefined =>
   isRecord(u) && isStringArray(u.subjectsOptedOut) ? { subjectsOptedOut: u.subjectsOptedOut.slice() } : undefined
 
+const randoms = new WeakMap<UsersState, () => number>()
+
+/** The state's seeded generator, one per state, shared by every route over it (the current and deprecated ones). */
+const randomOf = (state: UsersState): () => number => {
+  let random = randoms.get(state)
+  if (random === undefined) {
+    random = prng(hash(state.ownerId) ^ 0x0c7ea7e)
+    randoms.set(state, random)
+  }
+  return random
+}
+
+const userById = (state: UsersState, id: string) => state.users.find((user) => user.id === id)
+
+const roleById = (state: UsersState, id: string) => state.roles.find((role) => role.id === id)
+
+/** A fresh team object for a role a user gains: their first role's team, else the owner's, else an empty team. */
+const teamOf = (state: UsersState, user: FakeUser | undefined): FakeTeam => {
+  const owner = userById(state, state.ownerId)
+  const source = (user && rolesOf(user)[0]?.team) ?? (owner && rolesOf(owner)[0]?.team)
+  return source !== undefined
+    ? clone(source)
+    : blankTeam(randomOf(state), text(user ?? owner, "accountId"), state.ownerId)
+}
+
+const parseNewUser = (state: UsersState, u: unknown, at: string): NewUser | string => {
+  if (!isRecord(u)) return `${at} must be a user object`
+  if (typeof u.email !== "string" || !EMAIL.test(u.email.trim())) return `${at}.email must be an e-mail address`
+  for (const key of ["firstName", "lastName", "language"]) {
+    if (u[key] !== undefined && typeof u[key] !== "string") return `${at}.${key} must be a string`
+  }
+  const member = state.roles.find((role) => role.name === "Member") ?? state.roles[0]
+  let roles: Array<FakeRole> = member === undefined ? [] : [member]
+  if (u.roleIds !== undefined) {
+    if (!isStringArray(u.roleIds) || u.roleIds.length === 0) return `${at}.roleIds must be a non-empty array of ids`
+    roles = []
+    for (const id of splitIds(u.roleIds)) {
+      const role = roleById(state, id)
+      if (role === undefined) return `${at}.roleIds: role ${id} does not exist`
+      roles.push(role)
+    }
+  }
+  return {
+    email: u.email.trim(),
+    firstName: ((u.firstName as string | undefined) ?? "").trim(),
+    lastName: ((u.lastName as string | undefined) ?? "").trim(),
+    language: (u.language as string | undefined) ?? "english",
+    roles,
+  }
+}
+
+/**
+ * Validates every user, then creates them all (or none): 400 on a malformed one, 409 on a taken e-mail. `single`
+ * answers 201 with the one user (the deprecated create of seeds 003/004), otherwise 201 `{ items, totalCount }`.
+ * `skipEmail` leaves `dateInvited` empty.
+ *
+ * @internal
+ */
+export const createUsers = (
+  state: UsersState,
+  bodies: ReadonlyArray<unknown>,
+  skipEmail: boolean,
+  single: boolean,
+): FakeReply => {
+  const random = randomOf(state)
+  const inputs: Array<NewUser> = []
+  const emails = new Set(state.users.map((user) => text(user, "email").toLowerCase()))
+  for (const [i, body] of bodies.entries()) {
+    const input = parseNewUser(state, body, single ? "the user" : `users[${i}]`)
+    if (typeof input === "string") return problem(400, input)
+    if (emails.has(input.email.toLowerCase())) return problem(409, `a user with e-mail ${input.email} exists`)
+    emails.add(input.email.toLowerCase())
+    inputs.push(input)
+  }
+  const template = userById(state, state.ownerId) ?? state.users[0]
+  const ctx = contextFrom(random, state.ownerId, template)
+  const team = teamOf(state, template)
+  const taken = new Set(state.users.map((user) => user.id))
+  const created = inputs.map((input) => {
+    let id = hexId(random)
+    while (taken.has(id)) id = hexId(random)
+    taken.add(id)
+    const stamp = Date.now()
+    return buildUser(random, ctx, {
+      id,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      dateCreated: stamp,
+      dateDeactivated: "",
+      dateInvited: skipEmail ? "" : isoDate(stamp),
+      language: input.language,
+      roles: input.roles,
+      roleTeams: input.roles.map(() => clone(team)),
+      teamIds: [team.id],
+    })
+  })
+  state.users.push(...created)
+  return single ? reply(201, created[0]) : reply(201, { items: created, totalCount: created.length })
+}
+
+/**
+ * The current bulk `POST /users` (seed 001): a non-empty array of users, 201 `{ items, totalCount }`. A single object
+ * is the deprecated create, which `deprecated.ts` claims before this route sees it.
+ *
+ * @internal
+ */
+export const bulkCreate = (state: UsersState, json: unknown, skipEmail: boolean): FakeReply =>
+  Array.isArray(json) && json.length > 0
+    ? createUsers(state, json, skipEmail, false)
+    : problem(400, "the body must be a non-empty array of users")
+
 /** @internal */
 export const userRoutes = (state: UsersState): ReadonlyArray<Route> => {
-  const random = prng(hash(state.ownerId) ^ 0x0c7ea7e)
-  const find = (id: string) => state.users.find((user) => user.id === id)
-  const findRole = (id: string) => state.roles.find((role) => role.id === id)
+  const find = (id: string) => userById(state, id)
+  const findRole = (id: string) => roleById(state, id)
   const index = () => new Map(state.users.map((user) => [user.id, user]))
   const remove = (ids: ReadonlySet<string>) => {
     let kept = 0
@@ -99,77 +211,7 @@ export const userRoutes = (state: UsersState): ReadonlyArray<Route> => {
   /** The owner's Admin role, which the owner cannot lose. */
   const ownerAdmin = (user: FakeUser) =>
     user.id === state.ownerId ? rolesOf(user).find((role) => role.name === "Admin") : undefined
-  /** A fresh team object for a role a user gains: their first role's team, else the owner's, else an empty team. */
-  const teamFor = (user: FakeUser | undefined): FakeTeam => {
-    const owner = find(state.ownerId)
-    const source = (user && rolesOf(user)[0]?.team) ?? (owner && rolesOf(owner)[0]?.team)
-    return source !== undefined ? clone(source) : blankTeam(random, text(user ?? owner, "accountId"), state.ownerId)
-  }
-  const entryFor = (user: FakeUser, role: FakeRole) => roleEntry(role, text(user, "accountId"), teamFor(user))
-
-  const parseNewUser = (u: unknown, at: string): NewUser | string => {
-    if (!isRecord(u)) return `${at} must be a user object`
-    if (typeof u.email !== "string" || !EMAIL.test(u.email.trim())) return `${at}.email must be an e-mail address`
-    for (const key of ["firstName", "lastName", "language"]) {
-      if (u[key] !== undefined && typeof u[key] !== "string") return `${at}.${key} must be a string`
-    }
-    const member = state.roles.find((role) => role.name === "Member") ?? state.roles[0]
-    let roles: Array<FakeRole> = member === undefined ? [] : [member]
-    if (u.roleIds !== undefined) {
-      if (!isStringArray(u.roleIds) || u.roleIds.length === 0) return `${at}.roleIds must be a non-empty array of ids`
-      roles = []
-      for (const id of splitIds(u.roleIds)) {
-        const role = findRole(id)
-        if (role === undefined) return `${at}.roleIds: role ${id} does not exist`
-        roles.push(role)
-      }
-    }
-    return {
-      email: u.email.trim(),
-      firstName: ((u.firstName as string | undefined) ?? "").trim(),
-      lastName: ((u.lastName as string | undefined) ?? "").trim(),
-      language: (u.language as string | undefined) ?? "english",
-      roles,
-    }
-  }
-
-  /** Validates every user, then creates them all (or none): 400 on a malformed one, 409 on a taken e-mail. */
-  const create = (bodies: ReadonlyArray<unknown>, skipEmail: boolean, single: boolean) => {
-    const inputs: Array<NewUser> = []
-    const emails = new Set(state.users.map((user) => text(user, "email").toLowerCase()))
-    for (const [i, body] of bodies.entries()) {
-      const input = parseNewUser(body, single ? "the user" : `users[${i}]`)
-      if (typeof input === "string") return problem(400, input)
-      if (emails.has(input.email.toLowerCase())) return problem(409, `a user with e-mail ${input.email} exists`)
-      emails.add(input.email.toLowerCase())
-      inputs.push(input)
-    }
-    const template = find(state.ownerId) ?? state.users[0]
-    const ctx = contextFrom(random, state.ownerId, template)
-    const team = teamFor(template)
-    const taken = new Set(state.users.map((user) => user.id))
-    const created = inputs.map((input) => {
-      let id = hexId(random)
-      while (taken.has(id)) id = hexId(random)
-      taken.add(id)
-      const stamp = Date.now()
-      return buildUser(random, ctx, {
-        id,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        email: input.email,
-        dateCreated: stamp,
-        dateDeactivated: "",
-        dateInvited: skipEmail ? "" : isoDate(stamp),
-        language: input.language,
-        roles: input.roles,
-        roleTeams: input.roles.map(() => clone(team)),
-        teamIds: [team.id],
-      })
-    })
-    state.users.push(...created)
-    return single ? reply(201, created[0]) : reply(201, { items: created, totalCount: created.length })
-  }
+  const entryFor = (user: FakeUser, role: FakeRole) => roleEntry(role, text(user, "accountId"), teamOf(state, user))
 
   const setActive = (json: unknown, active: boolean) => {
     const ids = idsOf(json)
@@ -279,16 +321,9 @@ export const userRoutes = (state: UsersState): ReadonlyArray<Route> => {
       method: "POST",
       api: "v1",
       path: "/users",
-      // An array (seed 001, 201 `{ items, totalCount }`); a single object is the deprecated create (seed 003,
-      // 201 with the user), which shares the path. `skipEmail=true` leaves `dateInvited` empty.
-      handle: ({ json, query }) => {
-        const skipEmail = query.get("skipEmail") === "true"
-        if (isRecord(json)) return create([json], skipEmail, true)
-        if (!Array.isArray(json) || json.length === 0) {
-          return problem(400, "the body must be a non-empty array of users")
-        }
-        return create(json, skipEmail, false)
-      },
+      // An array (seed 001, 201 `{ items, totalCount }`). A single object is the deprecated create (seeds 003/004),
+      // which the deprecated routes (registered first) claim. `skipEmail=true` leaves `dateInvited` empty.
+      handle: ({ json, query }) => bulkCreate(state, json, query.get("skipEmail") === "true"),
     },
     { method: "POST", api: "v1", path: "/users/activate", handle: ({ json }) => setActive(json, true) },
     { method: "POST", api: "v1", path: "/users/deactivate", handle: ({ json }) => setActive(json, false) },

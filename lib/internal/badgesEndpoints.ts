@@ -1,0 +1,101 @@
+/**
+ * The Badges endpoints of seed 002: method, version, path and documented statuses.
+ *
+ * @internal
+ */
+import { endpoint } from "./client.ts"
+
+/** @internal */
+export const endpoints = {
+  list: endpoint({
+    operation: "Badges.list",
+    method: "GET",
+    api: "v1",
+    path: "/badges",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+  pendingApprovals: endpoint({
+    operation: "Badges.pendingApprovals",
+    method: "GET",
+    api: "v1",
+    path: "/badges/approve",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+  assigned: endpoint({
+    operation: "Badges.assigned",
+    method: "GET",
+    api: "v1",
+    path: "/badges/assign",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+  assignees: endpoint({
+    operation: "Badges.assignees",
+    method: "GET",
+    api: "v1",
+    path: "/badges/assign/{id}",
+    statuses: [400, 401, 402, 403, 404, 500],
+  }),
+  current: endpoint({
+    operation: "Badges.current",
+    method: "GET",
+    api: "v1",
+    path: "/badges/current",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+  get: endpoint({
+    operation: "Badges.get",
+    method: "GET",
+    api: "v1",
+    path: "/badges/{id}",
+    statuses: [400, 401, 402, 403, 404, 500],
+  }),
+  create: endpoint({
+    operation: "Badges.create",
+    method: "POST",
+    api: "v1",
+    path: "/badges",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+  approve: endpoint({
+    operation: "Badges.approve",
+    method: "POST",
+    api: "v1",
+    path: "/badges/approve/{id}",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+  assign: endpoint({
+    operation: "Badges.assign",
+    method: "POST",
+    api: "v1",
+    path: "/badges/assign",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+  update: endpoint({
+    operation: "Badges.update",
+    method: "PATCH",
+    api: "v1",
+    path: "/badges/{id}",
+    statuses: [400, 401, 402, 403, 404, 500],
+  }),
+  reject: endpoint({
+    operation: "Badges.reject",
+    method: "DELETE",
+    api: "v1",
+    path: "/badges/approve/{id}",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+  unassign: endpoint({
+    operation: "Badges.unassign",
+    method: "DELETE",
+    api: "v1",
+    path: "/badges/assign/{assigneeId}/{badgeAssignId}",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+  remove: endpoint({
+    operation: "Badges.remove",
+    method: "DELETE",
+    api: "v1",
+    path: "/badges/{id}",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+}
