@@ -79,7 +79,10 @@ const send = (res: ServerResponse, answer: FakeReply, onAbandon: () => void): vo
   if (answer.chunked) {
     let offset = 0
     let closed = false
-    res.on("close", () => (closed = true))
+    res.on("close", () => {
+      closed = true
+      if (offset < bytes.length) onAbandon()
+    })
     const pump = () => {
       while (!closed && offset < bytes.length) {
         const next = bytes.subarray(offset, offset + 65_536)
