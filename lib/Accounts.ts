@@ -6,32 +6,9 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { Account, AccountCheckDomainParams, AccountUpdateParams } from "./Account.ts"
+import { endpoints } from "./internal/accountsEndpoints.ts"
 import * as Client from "./internal/client.ts"
 import type { ErrorFor } from "./QuantiveError.ts"
-
-const endpoints = {
-  get: Client.endpoint({
-    operation: "Accounts.get",
-    method: "GET",
-    api: "v1",
-    path: "/accounts/{id}",
-    statuses: [400, 401, 402, 403, 500],
-  }),
-  checkDomain: Client.endpoint({
-    operation: "Accounts.checkDomain",
-    method: "POST",
-    api: "v1",
-    path: "/accounts/domain",
-    statuses: [400, 409, 500],
-  }),
-  update: Client.endpoint({
-    operation: "Accounts.update",
-    method: "PATCH",
-    api: "v1",
-    path: "/accounts/{id}",
-    statuses: [400, 401, 402, 403, 500],
-  }),
-}
 
 /**
  * The errors of `Accounts.get`: documented 400, 401, 402, 403, 500, plus the universal ones.

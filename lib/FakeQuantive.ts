@@ -140,6 +140,18 @@ class Fake extends FakeCore implements FakeQuantive {
       roles,
       ownerId,
     }
+    // The account's subscription counts the users the fake serves.
+    const count = this.usersState.users.length
+    this.accounts.account = {
+      ...this.accounts.account,
+      subscriptions: (this.accounts.account.subscriptions ?? []).map((sub) => ({
+        ...sub,
+        usersCount: count,
+        signedUsersCount: count,
+        usersAllowed: Math.max(sub.usersAllowed ?? 0, count),
+        maxUserLimit: Math.max(sub.maxUserLimit ?? 0, count),
+      })),
+    }
     this.badges = makeBadgesState(seed, this.usersState.users.map((user) => user.id), {
       lookupUser: (id) => this.usersState.users.find((user) => user.id === id),
     })

@@ -67,3 +67,19 @@ console.log(
   `extract-fixtures: ${entries.length} operations (${requests} request, ${responses} response samples) ` +
     `of ${operations.length} -> test/fixtures/samples.json`,
 )
+
+// Every operation's contract (no samples), for test/Endpoints.test.ts: seed, method, path, deprecated, url, statuses.
+const contracts = operations
+  .map((op) => ({
+    seed: op.seed,
+    method: op.method,
+    path: op.path,
+    deprecated: op.deprecated === true,
+    url: op.url,
+    statuses: op.statuses,
+  }))
+  .sort((a, b) =>
+    compare(a.seed, b.seed) || METHODS.indexOf(a.method) - METHODS.indexOf(b.method) || compare(a.path, b.path)
+  )
+writeFileSync(new URL("../test/fixtures/operations.json", import.meta.url), JSON.stringify(contracts, null, 2) + "\n")
+console.log(`extract-fixtures: ${contracts.length} operation contracts -> test/fixtures/operations.json`)

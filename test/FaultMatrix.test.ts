@@ -24,7 +24,7 @@ const settle = (millis = 15) => Effect.promise(() => new Promise<void>((resolve)
 /** Waits (in real time, bounded) until `predicate` holds. */
 const until = (predicate: () => boolean, what: string) =>
   Effect.gen(function* () {
-    for (let i = 0; i < 400 && !predicate(); i++) yield* settle(5)
+    for (let i = 0; i < 2000 && !predicate(); i++) yield* settle(5)
     assert.isTrue(predicate(), what)
   })
 

@@ -310,7 +310,7 @@ describe("transport failures", () => {
       const fiber = yield* Effect.fork(accounts.get(fake.accountId))
       while (fake.requests.length === 0) yield* Effect.sleep("5 millis")
       yield* Fiber.interrupt(fiber)
-      for (let i = 0; i < 200 && abandoned() === 0; i++) yield* Effect.sleep("5 millis")
+      for (let i = 0; i < 2000 && abandoned() === 0; i++) yield* Effect.sleep("5 millis")
       assert.strictEqual(abandoned(), 1)
     }).pipe(Effect.provide(socket())))
 })

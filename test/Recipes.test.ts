@@ -22,7 +22,7 @@ const getThrough = (recipe: typeof batchJob, moveClock = true) =>
       Effect.provide(recipe({ token: fake.token, accountId: fake.accountId, baseUrl })),
     )
     const fiber = yield* Effect.fork(Effect.either(call))
-    for (let i = 0; moveClock && i < 200 && fiber.unsafePoll() === null; i++) {
+    for (let i = 0; moveClock && i < 2000 && fiber.unsafePoll() === null; i++) {
       yield* Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 2)))
       yield* TestClock.adjust("5 seconds")
     }

@@ -138,7 +138,7 @@ describe("Users.stream", () => {
       const fiber = yield* Effect.fork(Stream.runDrain(users.stream({ pageSize: 10 })))
       while (fake.requests.length === 0) yield* Effect.sleep("5 millis")
       yield* Fiber.interrupt(fiber)
-      for (let i = 0; i < 200 && abandoned() === 0; i++) yield* Effect.sleep("5 millis")
+      for (let i = 0; i < 2000 && abandoned() === 0; i++) yield* Effect.sleep("5 millis")
       assert.strictEqual(abandoned(), 1)
       assert.strictEqual(fake.requests.length, 1)
     }).pipe(Effect.provide(socket({ users: 50 }))))

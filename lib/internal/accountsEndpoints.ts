@@ -1,0 +1,31 @@
+/**
+ * The Accounts endpoints of seed 000: method, version, path and documented statuses.
+ *
+ * @internal
+ */
+import * as Client from "./client.ts"
+
+/** @internal */
+export const endpoints = {
+  get: Client.endpoint({
+    operation: "Accounts.get",
+    method: "GET",
+    api: "v1",
+    path: "/accounts/{id}",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+  checkDomain: Client.endpoint({
+    operation: "Accounts.checkDomain",
+    method: "POST",
+    api: "v1",
+    path: "/accounts/domain",
+    statuses: [400, 409, 500],
+  }),
+  update: Client.endpoint({
+    operation: "Accounts.update",
+    method: "PATCH",
+    api: "v1",
+    path: "/accounts/{id}",
+    statuses: [400, 401, 402, 403, 500],
+  }),
+}
