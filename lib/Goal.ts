@@ -4,23 +4,18 @@
  * `PUT /goals/{goalId}/confidence` answers (`goal`, whose nested objects use capitalised field names), and their
  * request bodies. Every field the samples show is modelled; all but the goal's `id` are optional, and unknown extra
  * fields are tolerated (ignored on decode). The building blocks shared with metrics (assignees, tags, permissions,
- * links) live in `Metric.ts`.
+ * links) live in `Okr.ts`, the tasks in `GoalTask.ts`, and the approval workflow and closed state in
+ * `GoalWorkflow.ts`.
  *
  * @since 0.1.0
  */
 import { Schema } from "effect"
 import { NonEmpty, optional } from "./internal/schema.ts"
-import {
-  Metric,
-  OkrAccess,
-  OkrAssignee,
-  OkrClosedStatus,
-  OkrLinks,
-  OkrOwnerPermission,
-  OkrParent,
-  OkrPermission,
-  OkrTag,
-} from "./Metric.ts"
+import { GoalTask } from "./GoalTask.ts"
+import { GoalApprovalWorkflow, GoalClosedState, GoalWorkflow } from "./GoalWorkflow.ts"
+import { Metric } from "./Metric.ts"
+import { OkrAccess, OkrAssignee, OkrClosedStatus, OkrOwnerPermission, OkrParent, OkrPermission, OkrTag } from "./Okr.ts"
+import { OkrLinks } from "./OkrLinks.ts"
 import { TeamTag } from "./Team.ts"
 
 const Ids = Schema.Array(Schema.String)
@@ -69,124 +64,6 @@ export interface GoalDesignScore {
 export const GoalDesignScore: Schema.Schema<GoalDesignScore> = Schema.Struct({
   policies: optional(Schema.Array(GoalDesignPolicy)),
   totalPoints: optional(Schema.Number),
-})
-
-/**
- * One status change of a task: from `oldStatus` to `newStatus`, by whom and when.
- *
- * @since 0.1.0
- * @category models
- */
-export interface GoalTaskSnapshot {
-  readonly id?: string
-  readonly modifiedAt?: string
-  readonly modifiedBy?: string
-  readonly newStatus?: string
-  readonly oldStatus?: string
-  readonly previouslyModifiedAt?: string
-}
-
-/**
- * @since 0.1.0
- * @category schemas
- */
-export const GoalTaskSnapshot: Schema.Schema<GoalTaskSnapshot> = Schema.Struct({
-  id: optional(Schema.String),
-  modifiedAt: optional(Schema.String),
-  modifiedBy: optional(Schema.String),
-  newStatus: optional(Schema.String),
-  oldStatus: optional(Schema.String),
-  previouslyModifiedAt: optional(Schema.String),
-})
-
-/**
- * A task of a goal: what is to be done, by whom (`assignee`, `ownerId`), by when (`dueDate`), its status and its
- * history (`snapshots`), and where it comes from (`externalSystem`, `externalId`).
- *
- * @since 0.1.0
- * @category models
- */
-export interface GoalTask {
-  readonly access?: OkrAccess
-  readonly accountId?: string
-  readonly archived?: boolean
-  readonly assignee?: OkrAssignee
-  readonly createdById?: string
-  readonly dateCreated?: string
-  readonly dateModified?: string
-  readonly description?: string
-  readonly dueDate?: string
-  readonly externalId?: string
-  readonly externalSystem?: string
-  readonly id?: string
-  readonly lastComment?: { readonly createdById?: string; readonly text?: string }
-  readonly modifiedById?: string
-  readonly name?: string
-  readonly ownerId?: string
-  readonly parentId?: string
-  readonly parentName?: string
-  readonly parentType?: string
-  readonly priority?: number
-  readonly sessionId?: string
-  readonly snapshots?: ReadonlyArray<GoalTaskSnapshot>
-  readonly status?: string
-  readonly taskType?: string
-}
-
-/**
- * @since 0.1.0
- * @category schemas
- */
-export const GoalTask: Schema.Schema<GoalTask> = Schema.Struct({
-  access: optional(OkrAccess),
-  accountId: optional(Schema.String),
-  archived: optional(Schema.Boolean),
-  assignee: optional(OkrAssignee),
-  createdById: optional(Schema.String),
-  dateCreated: optional(Schema.String),
-  dateModified: optional(Schema.String),
-  description: optional(Schema.String),
-  dueDate: optional(Schema.String),
-  externalId: optional(Schema.String),
-  externalSystem: optional(Schema.String),
-  id: optional(Schema.String),
-  lastComment: optional(Schema.Struct({ createdById: optional(Schema.String), text: optional(Schema.String) })),
-  modifiedById: optional(Schema.String),
-  name: optional(Schema.String),
-  ownerId: optional(Schema.String),
-  parentId: optional(Schema.String),
-  parentName: optional(Schema.String),
-  parentType: optional(Schema.String),
-  priority: optional(Schema.Number),
-  sessionId: optional(Schema.String),
-  snapshots: optional(Schema.Array(GoalTaskSnapshot)),
-  status: optional(Schema.String),
-  taskType: optional(Schema.String),
-})
-
-/**
- * The approval workflow of a goal, in the goal update's form: when it was approved, its reviewers, how many are
- * needed, and its status. The sample shows `reviewers` as a list of numbers (`[2]`), and so it is modelled.
- *
- * @since 0.1.0
- * @category models
- */
-export interface GoalWorkflow {
-  readonly approvedAt?: string
-  readonly reviewers?: ReadonlyArray<number>
-  readonly reviewersNeeded?: number
-  readonly status?: string
-}
-
-/**
- * @since 0.1.0
- * @category schemas
- */
-export const GoalWorkflow: Schema.Schema<GoalWorkflow> = Schema.Struct({
-  approvedAt: optional(Schema.String),
-  reviewers: optional(Schema.Array(Schema.Number)),
-  reviewersNeeded: optional(Schema.Number),
-  status: optional(Schema.String),
 })
 
 /**
@@ -298,70 +175,6 @@ export const GoalWithMetrics: Schema.Schema<GoalWithMetrics> = Schema.Struct({
   url: optional(Schema.String),
   watchers: optional(Ids),
   workflow: optional(GoalWorkflow),
-})
-
-/**
- * A reviewer of a goal's approval workflow, in the stored goal's form: the user and their response (a number).
- *
- * @since 0.1.0
- * @category models
- */
-export interface GoalReviewer {
-  readonly Response?: number
-  readonly UserId?: string
-}
-
-/**
- * @since 0.1.0
- * @category schemas
- */
-export const GoalReviewer: Schema.Schema<GoalReviewer> = Schema.Struct({
-  Response: optional(Schema.Number),
-  UserId: optional(Schema.String),
-})
-
-/**
- * The approval workflow of a goal, in the stored goal's form (capitalised fields, a numeric `Status`).
- *
- * @since 0.1.0
- * @category models
- */
-export interface GoalApprovalWorkflow {
-  readonly ApprovedAt?: string
-  readonly Reviewers?: ReadonlyArray<GoalReviewer>
-  readonly ReviewersNeeded?: number
-  readonly Status?: number
-}
-
-/**
- * @since 0.1.0
- * @category schemas
- */
-export const GoalApprovalWorkflow: Schema.Schema<GoalApprovalWorkflow> = Schema.Struct({
-  ApprovedAt: optional(Schema.String),
-  Reviewers: optional(Schema.Array(GoalReviewer)),
-  ReviewersNeeded: optional(Schema.Number),
-  Status: optional(Schema.Number),
-})
-
-/**
- * Whether a stored goal is closed, and why, in the stored goal's form (capitalised fields, a numeric `Status`).
- *
- * @since 0.1.0
- * @category models
- */
-export interface GoalClosedState {
-  readonly Reason?: string
-  readonly Status?: number
-}
-
-/**
- * @since 0.1.0
- * @category schemas
- */
-export const GoalClosedState: Schema.Schema<GoalClosedState> = Schema.Struct({
-  Reason: optional(Schema.String),
-  Status: optional(Schema.Number),
 })
 
 /**

@@ -206,13 +206,13 @@ const PLACEHOLDERS: Readonly<Record<string, unknown>> = {
   DashboardItemSetting: {}, // DashboardItemSetting (lib/UserSettings.ts)
   DashboardItemSettings: [{}], // ReadonlyArray<DashboardItemSetting> (lib/UserSettings.ts)
   ProfilesSessionFilterDto: {}, // { sessionIds? } (ProfilesSettings, lib/UserSettings.ts)
-  tagResponse: {}, // OkrTag (lib/Metric.ts)
-  assigneeResponse: {}, // OkrAssignee (lib/Metric.ts)
-  defaultAccess: {}, // OkrAccess (lib/Metric.ts)
-  OwnerPermission: {}, // OkrOwnerPermission (lib/Metric.ts)
-  Permission: {}, // OkrPermission (lib/Metric.ts)
-  Binary: {}, // OkrBinary (lib/Metric.ts)
-  MetricFormat: {}, // MetricFormat (lib/Metric.ts)
+  tagResponse: {}, // OkrTag (lib/Okr.ts and lib/OkrLinks.ts)
+  assigneeResponse: {}, // OkrAssignee (lib/Okr.ts and lib/OkrLinks.ts)
+  defaultAccess: {}, // OkrAccess (lib/Okr.ts and lib/OkrLinks.ts)
+  OwnerPermission: {}, // OkrOwnerPermission (lib/Okr.ts and lib/OkrLinks.ts)
+  Permission: {}, // OkrPermission (lib/Okr.ts and lib/OkrLinks.ts)
+  Binary: {}, // OkrBinary (lib/Okr.ts and lib/OkrLinks.ts)
+  MetricFormat: {}, // MetricFormat (lib/Okr.ts and lib/OkrLinks.ts)
 }
 
 /**

@@ -1,10 +1,17 @@
 /**
  * The fake server's Users data (seed 001): roles, teams and users with every field of the seed's user sample,
- * generated deterministically from a seed. Plain data, no Effect.
+ * generated deterministically from a seed. Plain data, no Effect. The teams users carry are made in `teamData.ts`,
+ * their `userSettings` in `userSettingsData.ts`, the ids and dates in `seeded.ts`.
  *
  * @internal
  */
 import { pick, prng } from "./data.ts"
+import { chance, DAY, EPOCH, hexId, isoDate, MINUTE } from "./seeded.ts"
+import { type FakeTeam, teamObject, type TeamSpec, teamSpec } from "./teamData.ts"
+import { userSettings } from "./userSettingsData.ts"
+
+export { hexId, isoDate } from "./seeded.ts"
+export { blankTeam, type FakeTeam } from "./teamData.ts"
 
 /** A user as the fake stores it: the seed 001 user shape, loosely typed so tests may insert their own. @internal */
 export interface FakeUser {
@@ -26,13 +33,6 @@ export interface FakeUserRole {
   id: string
   name: string
   team: FakeTeam
-}
-
-/** A team object of the seed's shape (`roles[].team`). @internal */
-export interface FakeTeam {
-  id: string
-  manager: string
-  [field: string]: unknown
 }
 
 const ROLE_DEFS: ReadonlyArray<readonly [string, string, ReadonlyArray<string>]> = [
@@ -124,57 +124,8 @@ const slug = (name: string): string =>
 
 const FIRST = FIRST_NAMES.map((name) => [name, slug(name)] as const)
 const LAST = LAST_NAMES.map((name) => [name, slug(name)] as const)
-
-// deno-fmt-ignore
-const DEPARTMENTS = [
-  "Leadership", "Engineering", "Product", "Design", "Sales", "Marketing", "Customer Success", "Finance",
-  "People", "Operations", "Legal", "Data", "Security", "Support", "Partnerships", "Platform",
-]
-const COLORS = ["#1e88e5", "#43a047", "#e53935", "#8e24aa", "#fb8c00", "#00897b", "#3949ab", "#6d4c41"]
-const AVATARS = ["rocket", "star", "bolt", "leaf", "flag", "compass", "target", "globe"]
 const LANGUAGES = ["english", "english", "english", "english", "english", "german", "french", "spanish", "bulgarian"]
 const SUBJECTS = ["weekly-digest", "checkin-reminder", "mentions", "comments", "okr-updates", "badge-assigned"]
-const TAGS: ReadonlyArray<readonly [string, string]> = [
-  ["engineering", "Engineering"],
-  ["go-to-market", "Go to market"],
-  ["core", "Core"],
-  ["growth", "Growth"],
-  ["platform", "Platform"],
-  ["customer", "Customer"],
-]
-
-const DAY = 86_400_000
-const MINUTE = 60_000
-/** When the users' history begins (the seeded account's `dateCreated`). */
-const EPOCH = Date.UTC(2021, 2, 4, 10, 20, 30)
-
-const dayPrefixes = new Map<number, string>()
-const pad2 = (n: number) => (n < 10 ? "0" : "") + n
-
-/** An ISO timestamp with whole seconds (`2021-03-04T10:20:30Z`), the form every date of the fake takes. @internal */
-export const isoDate = (millis: number): string => {
-  const day = Math.floor(millis / DAY)
-  let prefix = dayPrefixes.get(day)
-  if (prefix === undefined) {
-    prefix = new Date(day * DAY).toISOString().slice(0, 11)
-    dayPrefixes.set(day, prefix)
-  }
-  const seconds = Math.floor((millis - day * DAY) / 1000)
-  return `${prefix}${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}Z`
-}
-
-const BYTES = Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1))
-const hex8 = (random: () => number) => {
-  const x = Math.floor(random() * 0x100000000)
-  return BYTES[x >>> 24]! + BYTES[(x >>> 16) & 255]! + BYTES[(x >>> 8) & 255]! + BYTES[x & 255]!
-}
-
-/** A Mongo-style 24-hex-digit id from the seeded generator (as `data.ts`'s `objectId`, in 3 draws, not 24). @internal */
-export const hexId = (random: () => number): string => hex8(random) + hex8(random) + hex8(random)
-
-const either = <A>(random: () => number, a: A, b: A): A => (random() < 0.5 ? a : b)
-const FAVS = ["Grow ARR", "Ship v2", "Hire 10 engineers"]
-const HOME_SCREENS = ["home", "home", "okrs", "insightboards"]
 
 /** What the users of one account share. @internal */
 export interface UserContext {
@@ -186,104 +137,6 @@ export interface UserContext {
   readonly sessions: ReadonlyArray<{ readonly id: string; readonly name: string }>
 }
 
-interface TeamSpec {
-  readonly id: string
-  readonly name: string
-  readonly color: string
-  readonly avatar: string
-  readonly dateCreated: string
-  readonly parentId: string
-  readonly external: boolean
-  readonly badgeId: string
-  readonly badgeAssignmentId: string
-  readonly tagId: string
-  readonly tag: readonly [string, string]
-  readonly counts: readonly [number, number, number, number]
-  readonly description: string
-  readonly summary: string
-  readonly externalId: string
-  manager: string
-  readonly members: Array<string>
-}
-
-const teamSpec = (random: () => number, ownerId: string, index: number, parents: ReadonlyArray<TeamSpec>): TeamSpec => {
-  const department = DEPARTMENTS[index % DEPARTMENTS.length]!
-  const round = Math.floor(index / DEPARTMENTS.length)
-  const id = hexId(random)
-  const name = round === 0 ? department : `${department} ${round + 1}`
-  return {
-    id,
-    name,
-    color: pick(random, COLORS),
-    avatar: pick(random, AVATARS),
-    dateCreated: isoDate(EPOCH + index * DAY + Math.floor(random() * 480) * MINUTE),
-    parentId: parents.length === 0 ? "" : parents[Math.floor(random() * Math.min(parents.length, 8))]!.id,
-    external: random() < 0.3,
-    badgeId: hexId(random),
-    badgeAssignmentId: hexId(random),
-    tagId: hexId(random),
-    tag: pick(random, TAGS),
-    counts: [Math.floor(random() * 6), Math.floor(random() * 12), Math.floor(random() * 40), Math.floor(random() * 9)],
-    description: `The ${name} team.`,
-    summary: `Awarded to ${name} for shipping its key results.`,
-    externalId: `hr-${id.slice(-6)}`,
-    manager: ownerId,
-    members: [],
-  }
-}
-
-/** A fresh team object of the seed's shape (every user gets its own copies). */
-const teamObject = (spec: TeamSpec, accountId: string, ownerId: string): FakeTeam => ({
-  ExternalTeamMapping: spec.external
-    ? { ExternalId: spec.externalId, ExternalSystem: "workday" }
-    : { ExternalId: "", ExternalSystem: "" },
-  accountId,
-  avatar: spec.avatar,
-  badges: [{
-    assigneeIds: [spec.id],
-    badge: {
-      accountId,
-      assignmentCondition: "manual",
-      background: spec.color,
-      icon: "trophy",
-      id: spec.badgeId,
-      name: "Team Player",
-      pattern: "dots",
-      summary: spec.summary,
-      type: "team",
-    },
-    id: spec.badgeAssignmentId,
-  }],
-  color: spec.color,
-  createdById: ownerId,
-  dateCreated: spec.dateCreated,
-  description: spec.description,
-  dynamicMetricCount: spec.counts[0],
-  id: spec.id,
-  isActive: { DateDeactivated: "", IsActive: true },
-  manager: spec.manager,
-  manualMetricCount: spec.counts[1],
-  members: spec.members.slice(),
-  membersGoalCount: spec.counts[2],
-  mentions: {},
-  modifiedById: ownerId,
-  movedExternalMembers: [],
-  name: spec.name,
-  parentId: spec.parentId,
-  picture: "",
-  tags: [{
-    id: spec.tagId,
-    isActive: { DateDeactivated: "", IsActive: true },
-    name: spec.tag[0],
-    title: spec.tag[1],
-  }],
-  teamGoalCount: spec.counts[3],
-})
-
-/** A team with no members, for a user who has none (a user created through the API in an empty account). @internal */
-export const blankTeam = (random: () => number, accountId: string, ownerId: string): FakeTeam =>
-  teamObject(teamSpec(random, ownerId, 0, []), accountId, ownerId)
-
 /** A role as a user carries it. @internal */
 export const roleEntry = (role: FakeRole, accountId: string, team: FakeTeam): FakeUserRole => ({
   accountId,
@@ -292,113 +145,6 @@ export const roleEntry = (role: FakeRole, accountId: string, team: FakeTeam): Fa
   name: role.name,
   team,
 })
-
-const chance = (random: () => number, p: number) => random() < p
-
-const userSettings = (random: () => number, ctx: UserContext, teamIds: ReadonlyArray<string>, created: number) => {
-  const session = pick(random, ctx.sessions)
-  const parent = ctx.sessions[0]!
-  const later = (days: number) => isoDate(created + Math.floor(random() * days) * DAY + 9 * 60 * MINUTE)
-  const property = (viewName: string) => ({ propertyName: "name", type: "string", viewName })
-  return {
-    alertSettings: { hidePiSettingsAccountAndDomainAlert: chance(random, 0.3), hidePiSettingsMethodologyAlert: false },
-    alignmentTreeFilter: { ownerIds: "", tags: "", teamIds: chance(random, 0.2) ? teamIds.join(",") : "" },
-    alignmentTreeMode: either(random, "tree", "list"),
-    checklist: {
-      optOut: chance(random, 0.2),
-      showCards: { inviteTeammate: true, visitDemoAccount: chance(random, 0.5), visitMarketplace: true },
-      stepsV1: {
-        createdOkr: chance(random, 0.8),
-        invitedTeammate: chance(random, 0.4),
-        visitedDemoAccount: chance(random, 0.3),
-        visitedMarketplace: chance(random, 0.3),
-        watchedVideo: chance(random, 0.5),
-      },
-      stepsV1Completed: chance(random, 0.25),
-    },
-    collapsedEntities: chance(random, 0.3) ? [hexId(random)] : [],
-    commentsOrdering: either(random, "newest", "oldest"),
-    customFieldsSettings: { hideManageOrderBanner: chance(random, 0.5), lastUpdated: later(400) },
-    dashboardSettings: [{
-      dashboardId: hexId(random),
-      settings: [{
-        dynamicValues: [],
-        name: "sessionId",
-        value: session.id,
-        valueDisplayName: session.name,
-        valueDisplayNameAsArray: [session.name],
-      }],
-    }],
-    emailVerified: chance(random, 0.9),
-    favs: [{ id: hexId(random), name: pick(random, FAVS), type: "goal" }],
-    goalsGrid: [
-      { field: "name", isCustom: false, label: "Name", visible: true },
-      { field: "attainment", isCustom: false, label: "Progress", visible: true },
-      { field: "owner", isCustom: false, label: "Owner", visible: chance(random, 0.7) },
-    ],
-    goalsTreeMode: either(random, "expanded", "collapsed"),
-    hasAcceptedPrivacyNotice: chance(random, 0.95),
-    homeCollapsedItems: { myOkrs: false, todo: chance(random, 0.2) },
-    homeScreen: pick(random, HOME_SCREENS),
-    homeWidgets: { closed: chance(random, 0.3) ? ["gettingStarted"] : [] },
-    insightTemplateSuggestions: {
-      dismissed: chance(random, 0.4),
-      insightboards: [{
-        insightboardId: hexId(random),
-        linkToMarketplaceDismissed: false,
-        numberOfSuggestionsToShow: 3,
-      }],
-      tooltipShown: chance(random, 0.6),
-    },
-    insightboardParams: {},
-    kpiVirtualGroups: { favorites: chance(random, 0.3) ? [hexId(random)] : [] },
-    kpis: { from: "2024-01-01", groupBy: either(random, "week", "month"), to: "2024-12-31" },
-    leftNavItems: {
-      hub: true,
-      insights: true,
-      leftNavIsClosed: chance(random, 0.15),
-      lists: true,
-      okrs: true,
-      people: true,
-      reports: chance(random, 0.8),
-    },
-    listFilters: [],
-    listIds: chance(random, 0.25) ? [hexId(random)] : [],
-    myOkrsGrouping: { groupBy: either(random, "session", "team"), sortBy: "dateCreated" },
-    newHomeExperience: chance(random, 0.6),
-    onboardingMetadata: {},
-    organizationChartSettings: { showDeactivatedMembers: false, showDeactivatedTeams: false },
-    profilesSettings: {
-      employeeProfileSettings: {
-        processSessionFilter: { sessionIds: [session.id] },
-        progressSessionFilter: { sessionIds: [session.id] },
-      },
-    },
-    reflections: { newLabel: { firstSeenAt: later(300), userHasPosted: chance(random, 0.3) } },
-    resizableGridColumns: [{
-      goalProperty: property("okrs"),
-      metricProperty: property("okrs"),
-      taskProperty: property("tasks"),
-      width: 240 + 40 * Math.floor(random() * 4),
-    }],
-    sessionsIds: [{ linkedSessionIds: [session.id], parentId: parent.id }],
-    showArchivedSessions: false,
-    showDeactivatedTeams: false,
-    showDeactivatedUsers: chance(random, 0.1),
-    snippets: [{ code: "SELECT count(*) FROM goals", language: "sql", name: "Goal count" }],
-    surveys: { shown: chance(random, 0.5) ? ["nps-2024"] : [] },
-    taskOrder: either(random, "dueDate", "name"),
-    taskView: either(random, "list", "board"),
-    teamsOkrsGrouping: { groupBy: "session", sortBy: "name" },
-    teamsView: either(random, "chart", "list"),
-    theme: random() < 0.7 ? "light" : "dark",
-    treeViewOrder: { field: "name", name: "Name" },
-    useDragMode: false,
-    useScrollbars: chance(random, 0.2),
-    verificationEmailSent: true,
-    whiteboards: { opened: [{ id: hexId(random), openedAt: later(500), zoom: 1 }] },
-  }
-}
 
 const IDENTITIES = [
   ["Username-Password-Authentication", false, "Email and password", "auth0"],
