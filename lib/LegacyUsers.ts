@@ -199,18 +199,11 @@ const make: Effect.Effect<LegacyUsersService, never, Client.QuantiveClient> = Ef
     }
 
     const pages = (query: LegacyUserStreamParams = {}): Stream.Stream<LegacyUsersStreamPage, LegacyUserStreamError> => {
-      const pageSize = query.pageSize ?? 100
-      const concurrency = query.concurrency ?? 1
-      if (!Number.isSafeInteger(pageSize) || pageSize < 2 || pageSize > 1000) {
-        return Stream.fromEffect(
-          invalid("LegacyUsers.stream", "pageSize", "pageSize must be an integer from 2 to 1000"),
-        )
+      const options = Paginate.streamOptions(query)
+      if (Either.isLeft(options)) {
+        return Stream.fromEffect(invalid("LegacyUsers.stream", options.left.field, options.left.problem))
       }
-      if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 16) {
-        return Stream.fromEffect(
-          invalid("LegacyUsers.stream", "concurrency", "concurrency must be an integer from 1 to 16"),
-        )
-      }
+      const { concurrency, pageSize } = options.right
       const base: LegacyUserListParams = {
         filter: query.filter,
         includeShadowedRoles: query.includeShadowedRoles,

@@ -305,14 +305,11 @@ const make: Effect.Effect<UsersService, never, Client.QuantiveClient> = Effect.m
     }
 
     const pages = (query: UserStreamParams<any> = {}): Stream.Stream<UsersStreamPage<any>, UserStreamError> => {
-      const pageSize = query.pageSize ?? 100
-      const concurrency = query.concurrency ?? 1
-      if (!Number.isSafeInteger(pageSize) || pageSize < 2 || pageSize > 1000) {
-        return Stream.fromEffect(invalid("Users.stream", "pageSize", "pageSize must be an integer from 2 to 1000"))
+      const options = Paginate.streamOptions(query)
+      if (Either.isLeft(options)) {
+        return Stream.fromEffect(invalid("Users.stream", options.left.field, options.left.problem))
       }
-      if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 16) {
-        return Stream.fromEffect(invalid("Users.stream", "concurrency", "concurrency must be an integer from 1 to 16"))
-      }
+      const { concurrency, pageSize } = options.right
       const sort = Query.stableSort(query.sort, DEFAULT_SORT)
       if (Either.isLeft(sort)) return Stream.fromEffect(invalid("Users.stream", "sort", sort.left))
       const keys = Either.getOrThrow(Query.parseSort(sort.right))

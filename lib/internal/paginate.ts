@@ -19,7 +19,7 @@
  *
  * @internal
  */
-import { Effect, Fiber, Option, Stream } from "effect"
+import { Effect, Either, Fiber, Option, Stream } from "effect"
 import { PaginationError, type PaginationReason } from "../QuantiveError.ts"
 
 /** One response of a paged endpoint. @internal */
@@ -48,6 +48,29 @@ export interface PaginateOptions<A, E> {
   readonly operation: string
   readonly method: string
   readonly path: string
+}
+
+/**
+ * Checks a stream's `pageSize` (2–1000, default 100: the API's default `take`) and `concurrency` (1–16, default 1).
+ *
+ * @internal
+ */
+export const streamOptions = (query: {
+  readonly pageSize?: number | undefined
+  readonly concurrency?: number | undefined
+}): Either.Either<
+  { readonly pageSize: number; readonly concurrency: number },
+  { readonly field: string; readonly problem: string }
+> => {
+  const pageSize = query.pageSize ?? 100
+  const concurrency = query.concurrency ?? 1
+  if (!Number.isSafeInteger(pageSize) || pageSize < 2 || pageSize > 1000) {
+    return Either.left({ field: "pageSize", problem: "pageSize must be an integer from 2 to 1000" })
+  }
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 16) {
+    return Either.left({ field: "concurrency", problem: "concurrency must be an integer from 1 to 16" })
+  }
+  return Either.right({ pageSize, concurrency })
 }
 
 /** Pages in a row that bring nothing new before the stream gives up with `NoProgress`. @internal */
