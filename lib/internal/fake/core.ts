@@ -163,6 +163,30 @@ export interface RateLimit {
   readonly retryAfterSeconds?: number
 }
 
+/** A fixed counting window for a `RateLimit`. @internal */
+export interface RateWindow {
+  start: number
+  count: number
+}
+
+/**
+ * Counts one request in `window`; past `limit.requests` within `limit.perMillis`, the 429 to answer, with
+ * `Retry-After` (the configured seconds, or the rest of the window, at least 1 s).
+ *
+ * @internal
+ */
+export const overLimit = (limit: RateLimit, window: RateWindow, message: string): FakeReply | undefined => {
+  const now = Date.now()
+  if (now - window.start >= limit.perMillis) {
+    window.start = now
+    window.count = 0
+  }
+  window.count += 1
+  if (window.count <= limit.requests) return undefined
+  const seconds = limit.retryAfterSeconds ?? Math.max(1, Math.ceil((window.start + limit.perMillis - now) / 1000))
+  return reply(429, { statusCode: 429, message }, { "retry-after": String(seconds) })
+}
+
 const sleep = (millis: number) => new Promise<void>((resolve) => setTimeout(resolve, millis))
 
 /** @internal */
@@ -174,8 +198,7 @@ export class FakeCore {
   rateLimit: RateLimit | undefined
   private readonly routes: Array<CompiledRoute> = []
   private faults: Array<ArmedFault> = []
-  private windowStart = 0
-  private windowCount = 0
+  private readonly window: RateWindow = { start: 0, count: 0 }
   private counter = 0
 
   constructor(readonly options: CoreOptions) {
@@ -236,17 +259,7 @@ export class FakeCore {
   }
 
   private rateLimited(): FakeReply | undefined {
-    const limit = this.rateLimit
-    if (limit === undefined) return undefined
-    const now = Date.now()
-    if (now - this.windowStart >= limit.perMillis) {
-      this.windowStart = now
-      this.windowCount = 0
-    }
-    this.windowCount += 1
-    if (this.windowCount <= limit.requests) return undefined
-    const seconds = limit.retryAfterSeconds ?? Math.ceil((this.windowStart + limit.perMillis - now) / 1000)
-    return reply(429, { statusCode: 429, message: "rate limit exceeded" }, { "retry-after": String(seconds) })
+    return this.rateLimit === undefined ? undefined : overLimit(this.rateLimit, this.window, "rate limit exceeded")
   }
 
   /** Handles one request: faults first, then auth, rate limit and routing. */

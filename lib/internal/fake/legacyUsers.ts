@@ -10,7 +10,7 @@
  * @internal
  */
 import { compareValues } from "../order.ts"
-import { type FakeReply, problem, type RateLimit, reply, type Route } from "./core.ts"
+import { type FakeReply, overLimit, problem, type RateLimit, type RateWindow, reply, type Route } from "./core.ts"
 import { parsePaging, type Result } from "./query.ts"
 import { bulkCreate, createUsers, type FakeUser, type UsersState } from "./users.ts"
 
@@ -21,7 +21,7 @@ export interface LegacyUsersState {
   /** The text `GET /users/password/{clientId}/policy` answers. */
   passwordPolicy: string
   /** The current window of the create rate limit. */
-  readonly createWindow: { start: number; count: number }
+  readonly createWindow: RateWindow
 }
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
@@ -152,23 +152,12 @@ const textReply = (status: number, body: string): FakeReply => ({
 })
 
 /** Counts a legacy create against `createRateLimit`; the 429 to answer past it. */
-const createLimited = (state: LegacyUsersState): FakeReply | undefined => {
-  const limit = state.createRateLimit
-  const window = state.createWindow
-  const now = Date.now()
-  if (now - window.start >= limit.perMillis) {
-    window.start = now
-    window.count = 0
-  }
-  window.count += 1
-  if (window.count <= limit.requests) return undefined
-  const seconds = limit.retryAfterSeconds ?? Math.max(1, Math.ceil((window.start + limit.perMillis - now) / 1000))
-  return reply(
-    429,
-    { statusCode: 429, message: `too many user creations: at most ${limit.requests} per ${limit.perMillis} ms` },
-    { "retry-after": String(seconds) },
+const createLimited = (state: LegacyUsersState): FakeReply | undefined =>
+  overLimit(
+    state.createRateLimit,
+    state.createWindow,
+    `too many user creations: at most ${state.createRateLimit.requests} per ${state.createRateLimit.perMillis} ms`,
   )
-}
 
 /**
  * The deprecated users routes: the single-user create (an array goes on to the bulk create), `GET /accounts/users`
