@@ -5,21 +5,8 @@
  * Nothing here runs; a wrong type fails the type-check step.
  */
 import { Effect } from "effect"
+import type { Equals, ErrorTags, Universal } from "./util.ts"
 import { Accounts, type AccountsService } from "../../mod.ts"
-
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false
-type ErrorTags<F> = F extends (...args: any) => Effect.Effect<any, infer E, any> ? E extends { _tag: infer T } ? T
-  : never
-  : never
-
-type Universal =
-  | "Unauthorized"
-  | "TooManyRequests"
-  | "ServerError"
-  | "TransportError"
-  | "DecodeError"
-  | "UnexpectedStatus"
-  | "InvalidInput"
 
 export const getErrors: Equals<
   ErrorTags<AccountsService["get"]>,

@@ -5,6 +5,7 @@
  * Nothing here runs; a wrong type fails the type-check step.
  */
 import { Effect } from "effect"
+import type { Equals, ErrorTags, Success, Universal } from "./util.ts"
 import {
   type AssignedBadge,
   type AssignedBadgesPage,
@@ -15,21 +16,6 @@ import {
   type BadgesPage,
   type BadgesService,
 } from "../../mod.ts"
-
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false
-type ErrorTags<F> = F extends (...args: any) => Effect.Effect<any, infer E, any> ? E extends { _tag: infer T } ? T
-  : never
-  : never
-type Success<F> = F extends (...args: any) => Effect.Effect<infer A, any, any> ? A : never
-
-type Universal =
-  | "Unauthorized"
-  | "TooManyRequests"
-  | "ServerError"
-  | "TransportError"
-  | "DecodeError"
-  | "UnexpectedStatus"
-  | "InvalidInput"
 
 /** 400, 401, 402, 403, 500: the statuses most Badges operations document. */
 type Common = Universal | "BadRequest" | "PaymentRequired" | "Forbidden"

@@ -6,6 +6,7 @@
  * Nothing here runs; a wrong type fails the type-check step.
  */
 import { Effect, Stream } from "effect"
+import type { Equals, ErrorTags, Success, Universal } from "./util.ts"
 import {
   type Announcement,
   Announcements,
@@ -22,23 +23,9 @@ import {
   type User,
 } from "../../mod.ts"
 
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false
-type ErrorTags<F> = F extends (...args: any) => Effect.Effect<any, infer E, any> ? E extends { _tag: infer T } ? T
-  : never
-  : never
 type StreamErrorTags<F> = F extends (...args: any) => Stream.Stream<any, infer E, any>
   ? E extends { _tag: infer T } ? T : never
   : never
-type Success<F> = F extends (...args: any) => Effect.Effect<infer A, any, any> ? A : never
-
-type Universal =
-  | "Unauthorized"
-  | "TooManyRequests"
-  | "ServerError"
-  | "TransportError"
-  | "DecodeError"
-  | "UnexpectedStatus"
-  | "InvalidInput"
 
 type Common = Universal | "BadRequest" | "PaymentRequired" | "Forbidden"
 

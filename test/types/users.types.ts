@@ -3,21 +3,8 @@
  * Nothing here runs; a wrong type fails the type-check step.
  */
 import { Effect, Stream } from "effect"
+import type { Equals, ErrorTags, Universal } from "./util.ts"
 import { type User, Users, type UsersService } from "../../mod.ts"
-
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false
-type ErrorTags<F> = F extends (...args: any) => Effect.Effect<any, infer E, any> ? E extends { _tag: infer T } ? T
-  : never
-  : never
-
-type Universal =
-  | "Unauthorized"
-  | "TooManyRequests"
-  | "ServerError"
-  | "TransportError"
-  | "DecodeError"
-  | "UnexpectedStatus"
-  | "InvalidInput"
 
 export const projection = Effect.gen(function* () {
   const users = yield* Users
