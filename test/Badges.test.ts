@@ -5,9 +5,9 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { Badges, Quantive, Retry } from "../mod.ts"
+import { Badges } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
-import { socket } from "./support.ts"
+import { expectStatusTags, socket, type StatusCall } from "./support.ts"
 
 const setup = Effect.all({ badges: Badges, server: FakeQuantive.FakeServer })
 
@@ -386,7 +386,7 @@ describe("documented statuses map to their tags", () => {
       const badge = fake.badges.badges[0]!.id
       const assignment = fake.badges.assignments[0]!.id
       const user = fake.users[1]!.id
-      const calls: ReadonlyArray<[string, ReadonlyArray<number>, Effect.Effect<unknown, { _tag: string }>]> = [
+      const calls: ReadonlyArray<StatusCall> = [
         ["list", [400, 401, 402, 403, 500], badges.list()],
         ["pendingApprovals", [400, 401, 402, 403, 500], badges.pendingApprovals()],
         ["assigned", [400, 401, 402, 403, 500], badges.assigned()],
@@ -401,23 +401,7 @@ describe("documented statuses map to their tags", () => {
         ["unassign", [400, 401, 402, 403, 500], badges.unassign(user, assignment)],
         ["remove", [400, 401, 402, 403, 500], badges.remove(badge)],
       ]
-      const tagOf: Record<number, string> = {
-        400: "BadRequest",
-        401: "Unauthorized",
-        402: "PaymentRequired",
-        403: "Forbidden",
-        404: "NotFound",
-        500: "ServerError",
-      }
-      for (const [name, statuses, call] of calls) {
-        for (const status of statuses) {
-          fake.inject({ _tag: "Status", status })
-          // Retries off: a 500 on an idempotent call would otherwise be retried (and then succeed).
-          const error = yield* Effect.flip(call.pipe(Quantive.withRetry(Retry.none)))
-          assert.strictEqual(error._tag, tagOf[status], `${name} ${status}`)
-          assert.strictEqual((error as { status?: number }).status, status, `${name} ${status}`)
-        }
-      }
+      yield* expectStatusTags(fake, calls, { checkStatus: true })
       // Every call above was answered by the injected status: nothing changed.
       assert.strictEqual(fake.requests.length, calls.reduce((n, [, statuses]) => n + statuses.length, 0))
       assert.isTrue(fake.badges.badges.some((b) => b.id === badge))

@@ -8,7 +8,7 @@ import { Effect } from "effect"
 import { resetDeprecationWarnings } from "../lib/internal/client.ts"
 import { Announcements, Goals, LegacyUsers, Metrics } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
-import { recordingJsonLogger, socket } from "./support.ts"
+import { expectStatusTags, recordingJsonLogger, socket, type StatusCall, TAG_OF_STATUS } from "./support.ts"
 
 const setup = Effect.all({
   announcements: Announcements,
@@ -18,17 +18,6 @@ const setup = Effect.all({
 })
 
 const UNKNOWN_ID = "5be26318e5274a0007f17f61"
-
-const tagOf: Record<number, string> = {
-  400: "BadRequest",
-  401: "Unauthorized",
-  402: "PaymentRequired",
-  403: "Forbidden",
-  404: "NotFound",
-  423: "Locked",
-  429: "TooManyRequests",
-  500: "ServerError",
-}
 
 describe("Announcements", () => {
   it.effect("list and get, with mention markup or plain text", () =>
@@ -105,7 +94,7 @@ describe("Announcements", () => {
       const { announcements, server: { fake } } = yield* setup
       const id = fake.deprecated.announcements[0]!.id
       const common = [400, 401, 402, 403, 500]
-      const calls: ReadonlyArray<[string, ReadonlyArray<number>, Effect.Effect<unknown, { _tag: string }>]> = [
+      const calls: ReadonlyArray<StatusCall> = [
         ["list", common, announcements.list()],
         ["get", [...common, 404], announcements.get(id)],
         ["create", common, announcements.create({ comment: "Hello" })],
@@ -113,12 +102,7 @@ describe("Announcements", () => {
         ["remove", common, announcements.remove(id)],
         ["removeReaction", common, announcements.removeReaction(id)],
       ]
-      for (const [name, statuses, call] of calls) {
-        for (const status of statuses) {
-          fake.inject({ _tag: "Status", status })
-          assert.strictEqual((yield* Effect.flip(call))._tag, tagOf[status], `${name} ${status}`)
-        }
-      }
+      yield* expectStatusTags(fake, calls)
       fake.inject({ _tag: "Status", status: 404 })
       assert.strictEqual((yield* Effect.flip(announcements.update(id, { comment: "x" })))._tag, "UnexpectedStatus")
       fake.paymentRequired = true
@@ -151,7 +135,11 @@ describe("Metrics.byOwner", () => {
       const { metrics, server: { fake } } = yield* setup
       for (const status of [400, 401, 402, 403, 500]) {
         fake.inject({ _tag: "Status", status })
-        assert.strictEqual((yield* Effect.flip(metrics.byOwner(fake.users[0]!.id)))._tag, tagOf[status], `${status}`)
+        assert.strictEqual(
+          (yield* Effect.flip(metrics.byOwner(fake.users[0]!.id)))._tag,
+          TAG_OF_STATUS[status],
+          `${status}`,
+        )
       }
       fake.inject({ _tag: "Status", status: 404 })
       assert.strictEqual((yield* Effect.flip(metrics.byOwner(fake.users[0]!.id)))._tag, "UnexpectedStatus")
@@ -232,16 +220,11 @@ describe("Goals", () => {
     Effect.gen(function* () {
       const { goals, server: { fake } } = yield* setup
       const id = fake.deprecated.goals.find((g) => !g.locked)!.id
-      const calls: ReadonlyArray<[string, ReadonlyArray<number>, Effect.Effect<unknown, { _tag: string }>]> = [
+      const calls: ReadonlyArray<StatusCall> = [
         ["update", [400, 401, 402, 403, 404, 423, 500], goals.update(id, { name: "X" })],
         ["updateConfidence", [400, 401, 402, 403, 404, 500], goals.updateConfidence(id, { value: 5 })],
       ]
-      for (const [name, statuses, call] of calls) {
-        for (const status of statuses) {
-          fake.inject({ _tag: "Status", status })
-          assert.strictEqual((yield* Effect.flip(call))._tag, tagOf[status], `${name} ${status}`)
-        }
-      }
+      yield* expectStatusTags(fake, calls)
       fake.inject({ _tag: "Status", status: 423 })
       const undocumented = yield* Effect.flip(goals.updateConfidence(id, { value: 5 }))
       assert.strictEqual(undocumented._tag, "UnexpectedStatus")

@@ -7,7 +7,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Chunk, Duration, Effect, Option, Stream } from "effect"
 import { LegacyUsers, Users } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
-import { socket } from "./support.ts"
+import { expectStatusTags, socket, type StatusCall } from "./support.ts"
 
 const setup = Effect.all({ legacy: LegacyUsers, server: FakeQuantive.FakeServer })
 
@@ -218,29 +218,14 @@ describe("documented statuses map to their tags", () => {
   it.effect("for each LegacyUsers operation", () =>
     Effect.gen(function* () {
       const { legacy, server: { fake } } = yield* setup
-      const calls: ReadonlyArray<[string, ReadonlyArray<number>, Effect.Effect<unknown, { _tag: string }>]> = [
+      const calls: ReadonlyArray<StatusCall> = [
         ["create", [401, 429], legacy.create({ email: "x.y@example.com" })],
         ["list", [400, 401, 402, 403, 500], legacy.list()],
         ["stream", [400, 401, 402, 403, 500], Stream.runDrain(legacy.stream())],
         ["passwordPolicy", [401, 429, 500], legacy.passwordPolicy("client")],
         ["updateSettings", [400, 404, 500], legacy.updateSettings({ language: "english" })],
       ]
-      const tagOf: Record<number, string> = {
-        400: "BadRequest",
-        401: "Unauthorized",
-        402: "PaymentRequired",
-        403: "Forbidden",
-        404: "NotFound",
-        429: "TooManyRequests",
-        500: "ServerError",
-      }
-      for (const [name, statuses, call] of calls) {
-        for (const status of statuses) {
-          fake.inject({ _tag: "Status", status })
-          const error = yield* Effect.flip(call)
-          assert.strictEqual(error._tag, tagOf[status], `${name} ${status}`)
-        }
-      }
+      yield* expectStatusTags(fake, calls)
       // Statuses the endpoint does not document are UnexpectedStatus, not their usual tag.
       const undocumented: ReadonlyArray<[string, Effect.Effect<unknown, { _tag: string }>]> = [
         ["create", legacy.create({ email: "z@example.com" })],

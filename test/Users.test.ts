@@ -6,7 +6,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Chunk, Effect, Fiber, Stream } from "effect"
 import { LegacyUsers, Users } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
-import { socket } from "./support.ts"
+import { expectStatusTags, socket, type StatusCall } from "./support.ts"
 
 const setup = Effect.all({ users: Users, server: FakeQuantive.FakeServer })
 
@@ -309,7 +309,7 @@ describe("documented statuses map to their tags", () => {
     Effect.gen(function* () {
       const { server: { fake }, users } = yield* setup
       const id = fake.users[1]!.id
-      const calls: ReadonlyArray<[string, ReadonlyArray<number>, Effect.Effect<unknown, { _tag: string }>]> = [
+      const calls: ReadonlyArray<StatusCall> = [
         ["list", [400, 401, 402, 403, 500], users.list()],
         ["get", [400, 403, 404, 500], users.get(id)],
         ["managers", [400, 404, 500], users.managers(id)],
@@ -323,22 +323,7 @@ describe("documented statuses map to their tags", () => {
         ["removeRole", [400, 404, 409, 500], users.removeRole(id, "r")],
         ["removeRoles", [400, 409, 500], users.removeRoles(id, ["r"])],
       ]
-      const tagOf: Record<number, string> = {
-        400: "BadRequest",
-        401: "Unauthorized",
-        402: "PaymentRequired",
-        403: "Forbidden",
-        404: "NotFound",
-        409: "Conflict",
-        500: "ServerError",
-      }
-      for (const [name, statuses, call] of calls) {
-        for (const status of statuses) {
-          fake.inject({ _tag: "Status", status })
-          const error = yield* Effect.flip(call)
-          assert.strictEqual(error._tag, tagOf[status], `${name} ${status}`)
-        }
-      }
+      yield* expectStatusTags(fake, calls)
       fake.inject({ _tag: "Status", status: 404 })
       assert.strictEqual((yield* Effect.flip(users.list()))._tag, "UnexpectedStatus", "list does not document 404")
     }).pipe(Effect.provide(socket())))

@@ -2,11 +2,12 @@
  * Shared test support: fakes on loopback sockets, a raw pipeline for custom endpoints, a recording tracer and logger.
  */
 import { FetchHttpClient, HttpClient } from "@effect/platform"
+import { assert } from "@effect/vitest"
 import { Context, Effect, Layer, Logger, LogLevel, Option, Tracer } from "effect"
 import type { Span, SpanKind, SpanLink } from "effect/Tracer"
 import * as Client from "../lib/internal/client.ts"
 import * as Config from "../lib/internal/config.ts"
-import { type QuantiveError, Retry } from "../mod.ts"
+import { Quantive, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 
 /**
@@ -111,14 +112,45 @@ export const randomHex = (length: number) => {
   return out
 }
 
-/** Fails the test with a readable message when an effect that should fail succeeds. */
-export const flipOrFail = <A, E>(effect: Effect.Effect<A, E>) =>
-  Effect.flip(effect).pipe(
-    Effect.catchAllDefect((defect) => Effect.dieMessage(`expected a failure, got a defect: ${String(defect)}`)),
-  )
+/** The tag each documented status maps to. */
+export const TAG_OF_STATUS: Readonly<Record<number, string>> = {
+  400: "BadRequest",
+  401: "Unauthorized",
+  402: "PaymentRequired",
+  403: "Forbidden",
+  404: "NotFound",
+  409: "Conflict",
+  423: "Locked",
+  429: "TooManyRequests",
+  500: "ServerError",
+}
 
-/** The `_tag` of a Quantive error. */
-export const tagOf = (error: QuantiveError.QuantiveError) => error._tag
+/** An operation, the statuses it documents, and a call of it. */
+export type StatusCall = readonly [
+  name: string,
+  statuses: ReadonlyArray<number>,
+  call: Effect.Effect<unknown, { readonly _tag: string }>,
+]
+
+/**
+ * For each call and each of its documented statuses: injects the status into the fake, makes the call (retries off,
+ * so the injected answer is the one seen) and checks the error's tag, and with `checkStatus` its status too.
+ */
+export const expectStatusTags = (
+  fake: FakeQuantive.FakeQuantive,
+  calls: ReadonlyArray<StatusCall>,
+  options: { readonly checkStatus?: boolean } = {},
+) =>
+  Effect.gen(function* () {
+    for (const [name, statuses, call] of calls) {
+      for (const status of statuses) {
+        fake.inject({ _tag: "Status", status })
+        const error = yield* Effect.flip(call.pipe(Quantive.withRetry(Retry.none)))
+        assert.strictEqual(error._tag, TAG_OF_STATUS[status], `${name} ${status}`)
+        if (options.checkStatus) assert.strictEqual((error as { status?: number }).status, status, `${name} ${status}`)
+      }
+    }
+  })
 
 /** `Option` re-export for brevity in tests. */
 export { Option }
