@@ -21,13 +21,13 @@
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { Context, Effect, Layer } from "effect"
 import type { Account } from "./Account.ts"
-import { accountRoutes, type AccountsState } from "./internal/fake/accounts.ts"
-import { badgeRoutes, type BadgesState, makeBadgesState } from "./internal/fake/badges.ts"
-import { FakeCore, type Fault, type FaultOptions, type RateLimit, type RecordedRequest } from "./internal/fake/core.ts"
-import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "./internal/fake/data.ts"
-import { deprecatedRoutes, type DeprecatedState, makeDeprecatedState } from "./internal/fake/deprecated.ts"
-import { makeFetch } from "./internal/fake/inProcess.ts"
-import { listen as listenSocket } from "./internal/fake/socket.ts"
+import { accountRoutes, type AccountsState } from "./fake/accounts.ts"
+import { badgeRoutes, type BadgesState, makeBadgesState } from "./fake/badges.ts"
+import { FakeCore, type Fault, type FaultOptions, type RateLimit, type RecordedRequest } from "./fake/core.ts"
+import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "./fake/data.ts"
+import { deprecatedRoutes, type DeprecatedState, makeDeprecatedState } from "./fake/deprecated.ts"
+import { makeFetch } from "./fake/inProcess.ts"
+import { listen as listenSocket } from "./fake/socket.ts"
 import {
   type FakeRole,
   type FakeUser,
@@ -35,7 +35,7 @@ import {
   makeUsers,
   userRoutes,
   type UsersState,
-} from "./internal/fake/users.ts"
+} from "./fake/users.ts"
 import * as Quantive from "./Quantive.ts"
 
 export type { BadgesState, DeprecatedState, FakeRole, FakeUser, Fault, FaultOptions, RateLimit, RecordedRequest }

@@ -241,27 +241,30 @@ export interface UsersService {
 
 const Ids = Schema.NonEmptyArray(NonEmpty).annotations({ message: () => "give at least one non-empty id" })
 
-const schemaCache = new Map<string, Schema.Schema<any, any, never>>()
+const Page = (item: Schema.Schema<any, any, never>): Schema.Schema<any, any, never> =>
+  Schema.Struct({ items: Schema.Array(item), totalCount: Schema.Number })
 
-/** The decoder of a projection: just those fields and `id` (and the sort's fields, kept for the stream's order). */
-const projection = (fields: ReadonlyArray<string> | undefined): Schema.Schema<any, any, never> => {
-  if (fields === undefined) return User
-  const key = [...fields].sort().join(",")
-  let schema = schemaCache.get(key)
+const FullPage = Page(User)
+
+/** Page schemas of projections, built once per set of fields (so their compiled decoders are built once too). */
+const pageCache = new Map<string, Schema.Schema<any, any, never>>()
+
+/** The page decoder of a projection: just those fields and `id` (and the sort's fields, kept for the stream's order). */
+const projectedPage = (fields: ReadonlyArray<string> | undefined): Schema.Schema<any, any, never> => {
+  if (fields === undefined) return FullPage
+  const key = [...new Set(fields)].sort().join(",")
+  let schema = pageCache.get(key)
   if (schema === undefined) {
     const picked: Record<string, Schema.Struct.Field> = { id: userFields.id }
     for (const field of fields) {
       const f = (userFields as unknown as Record<string, Schema.Struct.Field>)[field]
       if (f !== undefined) picked[field] = f
     }
-    schema = Schema.Struct(picked) as unknown as Schema.Schema<any, any, never>
-    schemaCache.set(key, schema)
+    schema = Page(Schema.Struct(picked) as unknown as Schema.Schema<any, any, never>)
+    pageCache.set(key, schema)
   }
   return schema
 }
-
-const Page = (item: Schema.Schema<any, any, never>) =>
-  Schema.Struct({ items: Schema.Array(item), totalCount: Schema.Number })
 
 const make: Effect.Effect<UsersService, never, Client.QuantiveClient> = Effect.map(
   Client.QuantiveClient,
@@ -291,7 +294,7 @@ const make: Effect.Effect<UsersService, never, Client.QuantiveClient> = Effect.m
           return invalid("Users.list", name, `${name} must be a non-negative integer`)
         }
       }
-      return client.execute(endpoints.list, Client.json(Page(projection(query.fields))), {
+      return client.execute(endpoints.list, Client.json(projectedPage(query.fields)), {
         query: {
           fields: fields.right,
           filter: filter.right,

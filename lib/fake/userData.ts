@@ -6,9 +6,11 @@
  * @internal
  */
 import { pick, prng } from "./data.ts"
-import { chance, DAY, EPOCH, hexId, isoDate, MINUTE } from "./seeded.ts"
+import { chance, DAY, EPOCH, hexId, isoDate, MINUTE, type UserContext } from "./seeded.ts"
 import { type FakeTeam, teamObject, type TeamSpec, teamSpec } from "./teamData.ts"
 import { userSettings } from "./userSettingsData.ts"
+
+export type { UserContext }
 
 export { hexId, isoDate } from "./seeded.ts"
 export { blankTeam, type FakeTeam } from "./teamData.ts"
@@ -126,16 +128,6 @@ const FIRST = FIRST_NAMES.map((name) => [name, slug(name)] as const)
 const LAST = LAST_NAMES.map((name) => [name, slug(name)] as const)
 const LANGUAGES = ["english", "english", "english", "english", "english", "german", "french", "spanish", "bulgarian"]
 const SUBJECTS = ["weekly-digest", "checkin-reminder", "mentions", "comments", "okr-updates", "badge-assigned"]
-
-/** What the users of one account share. @internal */
-export interface UserContext {
-  readonly accountId: string
-  readonly accountName: string
-  readonly accountDomain: string
-  readonly clientId: string
-  readonly ownerId: string
-  readonly sessions: ReadonlyArray<{ readonly id: string; readonly name: string }>
-}
 
 /** A role as a user carries it. @internal */
 export const roleEntry = (role: FakeRole, accountId: string, team: FakeTeam): FakeUserRole => ({

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { compareValues, extreme } from "../order.ts"
+import { compareValues, extreme } from "../internal/order.ts"
 
 /** A value, or why there is none (the message of a 400). @internal */
 export type Result<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: string }
@@ -210,7 +210,7 @@ export const matches = (item: unknown, filter: Filter): boolean => {
   }
 }
 
-export { compareCodePoints, compareValues } from "../order.ts"
+export { compareCodePoints, compareValues } from "../internal/order.ts"
 
 /** One key of a sort expression. @internal */
 export interface SortKey {

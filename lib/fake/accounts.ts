@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import type { Account } from "../../Account.ts"
+import type { Account } from "../Account.ts"
 import { problem, reply, type Route } from "./core.ts"
 
 /** @internal */

@@ -5,8 +5,7 @@
  * @internal
  */
 import { pick } from "./data.ts"
-import { chance, DAY, either, hexId, isoDate, MINUTE } from "./seeded.ts"
-import type { UserContext } from "./userData.ts"
+import { chance, DAY, either, hexId, isoDate, MINUTE, type UserContext } from "./seeded.ts"
 
 const FAVS = ["Grow ARR", "Ship v2", "Hire 10 engineers"]
 const HOME_SCREENS = ["home", "home", "okrs", "insightboards"]

@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import type { Account } from "../../Account.ts"
+import type { Account } from "../Account.ts"
 
 /** mulberry32: a small, fast, seedable PRNG. @internal */
 export const prng = (seed: number): () => number => {

@@ -41,3 +41,13 @@ export const either = <A>(random: () => number, a: A, b: A): A => (random() < 0.
 
 /** `true` with probability `p`. @internal */
 export const chance = (random: () => number, p: number) => random() < p
+
+/** What the users of one account share. @internal */
+export interface UserContext {
+  readonly accountId: string
+  readonly accountName: string
+  readonly accountDomain: string
+  readonly clientId: string
+  readonly ownerId: string
+  readonly sessions: ReadonlyArray<{ readonly id: string; readonly name: string }>
+}
