@@ -6,6 +6,7 @@
  */
 import { Context, Effect, Either, Layer, Stream } from "effect"
 import * as Client from "./internal/client.ts"
+import { stringProblem } from "./internal/jsonValue.ts"
 import * as Query from "./internal/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
 import { endpoints } from "./internal/usersEndpoints.ts"
@@ -48,6 +49,13 @@ export interface LegacyUserStreamParams {
   readonly pageSize?: number | undefined
   /** Pages requested at once after the first, 1–16; 1 by default. Users stay in order. */
   readonly concurrency?: number | undefined
+  /**
+   * Never emit a user twice: the stream keeps the id of every user it emitted (about 8 MB per 100 000 ids on Node).
+   * Off by default.
+   *
+   * @since 0.2.0
+   */
+  readonly distinct?: boolean | undefined
 }
 
 /**
@@ -182,6 +190,8 @@ const make: Effect.Effect<LegacyUsersService, never, Client.QuantiveClient> = Ef
       if (query.filter !== undefined && typeof query.filter !== "string") {
         return invalid("LegacyUsers.list", "filter", "filter must be a Lucene query string")
       }
+      const filterProblem = query.filter === undefined ? undefined : stringProblem(query.filter)
+      if (filterProblem !== undefined) return invalid("LegacyUsers.list", "filter", `filter: ${filterProblem}`)
       for (const name of ["skip", "take"] as const) {
         const value = query[name]
         if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
@@ -203,7 +213,7 @@ const make: Effect.Effect<LegacyUsersService, never, Client.QuantiveClient> = Ef
       if (Either.isLeft(options)) {
         return Stream.fromEffect(invalid("LegacyUsers.stream", options.left.field, options.left.problem))
       }
-      const { concurrency, pageSize } = options.right
+      const { concurrency, distinct, pageSize } = options.right
       const base: LegacyUserListParams = {
         filter: query.filter,
         includeShadowedRoles: query.includeShadowedRoles,
@@ -214,6 +224,7 @@ const make: Effect.Effect<LegacyUsersService, never, Client.QuantiveClient> = Ef
         idOf: (user: User) => user.id,
         pageSize,
         concurrency,
+        distinct,
         operation: "LegacyUsers.stream",
         method: "GET",
         path: LIST_PATH,

@@ -7,6 +7,7 @@
  */
 import { Context, Effect, Either, Layer, Schema, Stream } from "effect"
 import * as Client from "./internal/client.ts"
+import { stringProblem } from "./internal/jsonValue.ts"
 import * as Query from "./internal/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
 import { NonEmpty } from "./internal/schema.ts"
@@ -106,6 +107,14 @@ export interface UserStreamParams<F extends ReadonlyArray<UserField> | undefined
   readonly pageSize?: number | undefined
   /** Pages requested at once after the first, 1–16; 1 by default. Items stay in order. */
   readonly concurrency?: number | undefined
+  /**
+   * Never emit a user twice, even when a user's sort key changes during the stream: the stream keeps the id of every
+   * user it emitted (about 8 MB per 100 000 ids on Node). Off by default. A user whose sort key changes may still be
+   * missed (see the README).
+   *
+   * @since 0.2.0
+   */
+  readonly distinct?: boolean | undefined
 }
 
 /**
@@ -239,6 +248,24 @@ export interface UsersService {
   readonly removeRoles: (userId: string, roleIds: ReadonlyArray<string>) => Effect.Effect<void, UserRemoveRolesError>
 }
 
+/**
+ * Why a list of ids cannot be joined into one query value (`ids=a,b`), or undefined: each id must be a non-empty string
+ * without the separator (an id holding a comma would reach the server as two ids) and encodable (no lone surrogate).
+ */
+const idListProblem = (ids: ReadonlyArray<string>, name: string): string | undefined => {
+  if (!Array.isArray(ids) || ids.length === 0) return "give at least one non-empty role id"
+  for (let i = 0; i < ids.length; i++) {
+    const id: unknown = ids[i]
+    if (typeof id !== "string" || id.trim() === "") return "give at least one non-empty role id"
+    if (id.includes(",")) {
+      return `${name}[${i}] contains a comma, which separates the ids in the query: it would be sent as two ids`
+    }
+    const problem = stringProblem(id)
+    if (problem !== undefined) return `${name}[${i}]: ${problem}`
+  }
+  return undefined
+}
+
 const Ids = Schema.NonEmptyArray(NonEmpty).annotations({ message: () => "give at least one non-empty id" })
 
 const Page = (item: Schema.Schema<any, any, never>): Schema.Schema<any, any, never> =>
@@ -274,7 +301,8 @@ const make: Effect.Effect<UsersService, never, Client.QuantiveClient> = Effect.m
 
     const fieldsParam = (fields: ReadonlyArray<string> | undefined) => {
       if (fields === undefined) return Either.right(undefined)
-      const unknown = fields.filter((f) => !Object.hasOwn(userFields, f))
+      if (!Array.isArray(fields)) return Either.left("fields must be an array of user field names")
+      const unknown = fields.filter((f) => typeof f !== "string" || !Object.hasOwn(userFields, f)).map(String)
       if (unknown.length > 0) return Either.left(`unknown user fields: ${unknown.join(", ")}`)
       if (fields.length === 0) return Either.left("give at least one field, or leave fields out")
       return Either.right(fields.join(","))
@@ -312,7 +340,7 @@ const make: Effect.Effect<UsersService, never, Client.QuantiveClient> = Effect.m
       if (Either.isLeft(options)) {
         return Stream.fromEffect(invalid("Users.stream", options.left.field, options.left.problem))
       }
-      const { concurrency, pageSize } = options.right
+      const { concurrency, distinct, pageSize } = options.right
       const sort = Query.stableSort(query.sort, DEFAULT_SORT)
       if (Either.isLeft(sort)) return Stream.fromEffect(invalid("Users.stream", "sort", sort.left))
       const keys = Either.getOrThrow(Query.parseSort(sort.right))
@@ -331,6 +359,7 @@ const make: Effect.Effect<UsersService, never, Client.QuantiveClient> = Effect.m
         idOf: (user: { readonly id: string }) => user.id,
         pageSize,
         concurrency,
+        distinct,
         operation: "Users.stream",
         method: "GET",
         path: "/v2/users",
@@ -387,13 +416,14 @@ const make: Effect.Effect<UsersService, never, Client.QuantiveClient> = Effect.m
       removeRole: (userId, roleId) =>
         client.execute(endpoints.removeRole, Client.empty, { params: { userId, roleId } }),
       removeRoles: (userId, roleIds) => {
-        if (roleIds.length === 0 || roleIds.some((id) => typeof id !== "string" || id.trim() === "")) {
+        const problem = idListProblem(roleIds, "roleIds")
+        if (problem !== undefined) {
           return client.invalidInput({
             operation: "Users.removeRoles",
             method: "DELETE",
             path: "/v1/users/{userId}/roles",
             field: "roleIds",
-            problem: "give at least one non-empty role id",
+            problem,
           })
         }
         return client.execute(endpoints.removeRoles, Client.empty, {

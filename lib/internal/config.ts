@@ -81,8 +81,36 @@ export const isLoopbackHost = (hostname: string): boolean => {
   return host === "localhost" || host === "::1" || LOOPBACK_V4.test(host)
 }
 
-// deno-lint-ignore no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f\s]/
+/** Trims the ASCII whitespace an env file or a copy-paste adds (a trailing newline); nothing else. */
+const trimAscii = (value: string) => value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "")
+
+/** Invisible format characters that `trim` keeps: zero-width, bidi controls, word joiners, the BOM, soft hyphen. */
+const FORMAT = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/
+
+/**
+ * Why a value cannot be sent as an HTTP header value (fetch refuses characters above U+00FF, CR, LF and NUL; other
+ * control, whitespace and invisible characters would be sent as something the user did not see), or undefined. The
+ * message names the kind of character, and the code point only for invisible ones, never the value.
+ *
+ * @internal
+ */
+export const headerValueProblem = (value: string): string | undefined => {
+  for (const char of value) {
+    const code = char.codePointAt(0)!
+    if (FORMAT.test(char)) {
+      return `must not contain invisible format characters (found U+${
+        code.toString(16).toUpperCase().padStart(4, "0")
+      }: zero-width, bidi control or BOM)`
+    }
+    if (code > 0xff) {
+      return "must contain only characters an HTTP header can carry (printable ASCII or Latin-1, up to U+00FF)"
+    }
+    if (code < 0x20 || (code >= 0x7f && code <= 0xa0) || /\s/.test(char)) {
+      return "must not contain whitespace or control characters (newlines, tabs, DEL, C1 controls)"
+    }
+  }
+  return undefined
+}
 
 const resolveBaseUrl = (raw: RawConfig, names: ConfigNames): Either.Either<URL, ConfigError.ConfigError> => {
   if (raw.baseUrl !== undefined && raw.region !== undefined) {
@@ -148,15 +176,13 @@ export const resolve = (
   if (typeof token !== "string" || token.trim() === "") {
     return Either.left(invalid(names.token, "must be a non-empty API token"))
   }
-  if (CONTROL.test(token.replace(/^\s+|\s+$/g, ""))) {
-    return Either.left(invalid(names.token, "must not contain whitespace or control characters"))
-  }
+  const tokenProblem = headerValueProblem(trimAscii(token))
+  if (tokenProblem !== undefined) return Either.left(invalid(names.token, tokenProblem))
   if (typeof raw.accountId !== "string" || raw.accountId.trim() === "") {
     return Either.left(invalid(names.accountId, "must be a non-empty account id"))
   }
-  if (CONTROL.test(raw.accountId.trim())) {
-    return Either.left(invalid(names.accountId, "must not contain whitespace or control characters"))
-  }
+  const accountIdProblem = headerValueProblem(trimAscii(raw.accountId))
+  if (accountIdProblem !== undefined) return Either.left(invalid(names.accountId, accountIdProblem))
   const maxResponseBytes = raw.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
     return Either.left(invalid(names.maxResponseBytes, "must be a positive integer (bytes)"))
@@ -189,8 +215,8 @@ export const resolve = (
   }
   return Either.map(resolveBaseUrl(raw, names), (baseUrl) => ({
     resilience,
-    token: Redacted.make(token.trim()),
-    accountId: Redacted.make(raw.accountId.trim()),
+    token: Redacted.make(trimAscii(token)),
+    accountId: Redacted.make(trimAscii(raw.accountId)),
     baseUrl,
     maxResponseBytes,
     maxRedirects: DEFAULT_MAX_REDIRECTS,

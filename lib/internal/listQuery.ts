@@ -5,6 +5,7 @@
  * @internal
  */
 import { Either } from "effect"
+import { jsonProblem, stringProblem } from "./jsonValue.ts"
 import { compareValues, extreme } from "./order.ts"
 
 /** @internal */
@@ -75,11 +76,24 @@ export const sortFields = (keys: ReadonlyArray<SortKey>): ReadonlyArray<string> 
   ...new Set(keys.map((key) => key.field.split(".")[0]!)),
 ]
 
-const isScalar = (u: unknown) => u === null || ["string", "number", "boolean"].includes(typeof u)
+/** A scalar a typed filter compares with: JSON's, with numbers finite and strings encodable (see `jsonProblem`). */
+const scalarProblem = (value: unknown, at: string): string | undefined => {
+  if (value === null || typeof value === "boolean") return undefined
+  if (typeof value === "string" || typeof value === "number") return jsonProblem(value, at)
+  if (typeof value === "bigint") return `${at}: a BigInt cannot be sent as JSON (give a number or a string)`
+  return undefined
+}
+
+const isScalarLike = (u: unknown) => u === null || ["string", "number", "boolean", "bigint"].includes(typeof u)
 
 /**
- * Serializes a filter: a raw string is checked to be JSON; a typed object is checked (equality on scalars, `$in` on
- * arrays of scalars) and `id` is renamed `_id`, the API's name.
+ * Serializes a filter: a raw string is checked to be JSON (and encodable); a typed object is checked (equality on
+ * scalars, `$in` on arrays of scalars) and `id` is renamed `_id`, the API's name.
+ *
+ * Every own key is sent as given, `__proto__` included (never dropped); a key must be a field name (`name`,
+ * `a.b`: operators such as `$where` need the raw string form); a field named twice (`id` and `_id`) is refused;
+ * numbers JSON cannot carry (`NaN`, `±Infinity`), `BigInt`, strings with lone surrogates and holes in `$in` are
+ * refused. `-0` is sent as `0` (equal to it).
  *
  * @internal
  */
@@ -87,6 +101,8 @@ export const encodeFilter = (filter: unknown): Either.Either<string | undefined,
   if (filter === undefined) return Either.right(undefined)
   if (typeof filter === "string") {
     if (filter.trim() === "") return Either.right(undefined)
+    const problem = stringProblem(filter)
+    if (problem !== undefined) return Either.left(`filter: ${problem}`)
     try {
       JSON.parse(filter)
     } catch {
@@ -97,19 +113,45 @@ export const encodeFilter = (filter: unknown): Either.Either<string | undefined,
   if (typeof filter !== "object" || filter === null || Array.isArray(filter)) {
     return Either.left("the filter must be an object or a JSON string")
   }
-  const out: Record<string, unknown> = {}
-  for (const [field, condition] of Object.entries(filter)) {
+  // A null prototype: `out["__proto__"] = x` makes an own key, as with any other name.
+  const out: Record<string, unknown> = Object.create(null)
+  const given = new Map<string, string>()
+  for (const field of Object.keys(filter)) {
+    const condition = (filter as Record<string, unknown>)[field]
     if (condition === undefined) continue
-    if (isScalar(condition)) {
-      out[field === "id" ? "_id" : field] = condition
+    const shown = JSON.stringify(field.length > 40 ? `${field.slice(0, 40)}…` : field)
+    const keyProblem = stringProblem(field)
+    if (keyProblem !== undefined) return Either.left(`filter: ${keyProblem.replace("a string", "a field name")}`)
+    if (!FIELD.test(field)) {
+      return Either.left(
+        `filter: ${shown} is not a field name (letters, digits, _ and .; for operators such as $or give the filter as a JSON string)`,
+      )
+    }
+    const name = field === "id" ? "_id" : field
+    const before = given.get(name)
+    if (before !== undefined) {
+      return Either.left(`filter names the field ${name} twice (as ${before} and as ${field}): give it once`)
+    }
+    given.set(name, field)
+    const at = `filter.${field}`
+    if (isScalarLike(condition)) {
+      const problem = scalarProblem(condition, at)
+      if (problem !== undefined) return Either.left(problem)
+      out[name] = condition
       continue
     }
-    const entries = typeof condition === "object" && condition !== null ? Object.entries(condition) : []
+    const entries = typeof condition === "object" && condition !== null && !Array.isArray(condition)
+      ? Object.keys(condition).map((key) => [key, (condition as Record<string, unknown>)[key]] as const)
+      : []
     const values = entries.length === 1 && entries[0]![0] === "$in" ? entries[0]![1] : undefined
-    if (!Array.isArray(values) || !values.every(isScalar)) {
-      return Either.left(`filter.${field}: expected a value or { $in: [values] }`)
+    if (!Array.isArray(values)) return Either.left(`${at}: expected a value or { $in: [values] }`)
+    for (let i = 0; i < values.length; i++) {
+      if (!(i in values)) return Either.left(`${at}.$in[${i}]: a hole in an array would be sent as null`)
+      if (!isScalarLike(values[i])) return Either.left(`${at}.$in[${i}]: expected a string, number, boolean or null`)
+      const problem = scalarProblem(values[i], `${at}.$in[${i}]`)
+      if (problem !== undefined) return Either.left(problem)
     }
-    out[field === "id" ? "_id" : field] = { $in: values }
+    out[name] = { $in: [...values] }
   }
   return Either.right(Object.keys(out).length === 0 ? undefined : JSON.stringify(out))
 }

@@ -15,7 +15,12 @@
  * stream goes on one page at a time. Interrupting the stream interrupts the requests in flight.
  *
  * A server that breaks the rules fails the stream with `PaginationError` instead of hanging: a page inconsistent with
- * its own `totalCount`, items out of the stream's order, or pages that stop advancing (a server ignoring `skip`).
+ * its own `totalCount` or holding the same id twice (anywhere in the page), items out of the stream's order, or pages
+ * that stop advancing (a server ignoring `skip`).
+ *
+ * What no skip/take client can do: when an item's sort key changes during the export, it moves in the order, and may
+ * then be seen twice (it moved past the cursor) or not at all (it moved before it). With `distinct`, the stream keeps
+ * the ids it emitted (a `Set`, memory growing with the ids seen) and never emits one twice.
  *
  * @internal
  */
@@ -44,6 +49,8 @@ export interface PaginateOptions<A, E> {
   /** Items per request, at least 2 (one overlaps the previous page). */
   readonly pageSize: number
   readonly concurrency: number
+  /** Never emit an id twice, even when an item's sort key changes during the stream (keeps every id seen). */
+  readonly distinct?: boolean | undefined
   /** Names the operation in errors: `Users.stream`. */
   readonly operation: string
   readonly method: string
@@ -51,26 +58,30 @@ export interface PaginateOptions<A, E> {
 }
 
 /**
- * Checks a stream's `pageSize` (2–1000, default 100: the API's default `take`) and `concurrency` (1–16, default 1).
+ * Checks a stream's `pageSize` (2–1000, default 100: the API's default `take`), `concurrency` (1–16, default 1) and
+ * `distinct` (a boolean, default false).
  *
  * @internal
  */
 export const streamOptions = (query: {
   readonly pageSize?: number | undefined
   readonly concurrency?: number | undefined
+  readonly distinct?: boolean | undefined
 }): Either.Either<
-  { readonly pageSize: number; readonly concurrency: number },
+  { readonly pageSize: number; readonly concurrency: number; readonly distinct: boolean },
   { readonly field: string; readonly problem: string }
 > => {
   const pageSize = query.pageSize ?? 100
   const concurrency = query.concurrency ?? 1
+  const distinct = query.distinct ?? false
   if (!Number.isSafeInteger(pageSize) || pageSize < 2 || pageSize > 1000) {
     return Either.left({ field: "pageSize", problem: "pageSize must be an integer from 2 to 1000" })
   }
   if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 16) {
     return Either.left({ field: "concurrency", problem: "concurrency must be an integer from 1 to 16" })
   }
-  return Either.right({ pageSize, concurrency })
+  if (typeof distinct !== "boolean") return Either.left({ field: "distinct", problem: "distinct must be a boolean" })
+  return Either.right({ pageSize, concurrency, distinct })
 }
 
 /** Pages in a row that bring nothing new before the stream gives up with `NoProgress`. @internal */
@@ -102,6 +113,8 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
     let started = false
     let sequentialSkip = 0
     let stepBacks = 0
+    /** With `distinct`: every id emitted so far. */
+    const seen = options.distinct === true ? new Set<string>() : undefined
     let withoutProgress = 0
     /** Requests made ahead, in order; only while the collection has not been seen to shift. */
     let ahead: Array<{ readonly skip: number; readonly fiber: Fiber.RuntimeFiber<PageResult<A>, E> }> = []
@@ -124,12 +137,20 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
       if (items.length > 0 && skip + items.length > totalCount) {
         return fail("InconsistentPage", skip, `items run past totalCount ${totalCount}`)
       }
+      // The same id twice anywhere in the page (the message names positions, not the id: it comes from the server).
+      const positions = new Map<string, number>()
+      for (let i = 0; i < items.length; i++) {
+        const id = idOf(items[i]!)
+        const before = positions.get(id)
+        if (before !== undefined) {
+          return fail("InconsistentPage", skip, `the same id twice in one page (at positions ${before} and ${i})`)
+        }
+        positions.set(id, i)
+      }
       for (let i = 1; i < items.length; i++) {
-        const order = compare(items[i - 1]!, items[i]!)
-        if (order > 0 || (order === 0 && idOf(items[i - 1]!) !== idOf(items[i]!))) {
+        if (compare(items[i - 1]!, items[i]!) >= 0) {
           return fail("OrderMismatch", skip, "the server's order disagrees with the stream's sort")
         }
-        if (order === 0) return fail("InconsistentPage", skip, `id ${idOf(items[i]!)} twice in one page`)
       }
       const end = items.length < take
       if (last !== undefined && skip > 0 && (items.length === 0 || compare(items[0]!, last) > 0)) {
@@ -145,8 +166,8 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
       stepBacks = 0
       let first = 0
       if (last !== undefined) {
-        const seen = last
-        while (first < items.length && compare(items[first]!, seen) <= 0) first++
+        const cursor = last
+        while (first < items.length && compare(items[first]!, cursor) <= 0) first++
       }
       const fresh = items.slice(first)
       if (fresh.length > 0) {
@@ -159,9 +180,15 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
           `${withoutProgress} pages in a row brought nothing new (is the server ignoring skip?)`,
         )
       }
+      const emitted = seen === undefined ? fresh : fresh.filter((item) => {
+        const id = idOf(item)
+        if (seen.has(id)) return false
+        seen.add(id)
+        return true
+      })
       return Effect.succeed({
         _tag: "Emit",
-        page: { items: fresh, totalCount, skip },
+        page: { items: emitted, totalCount, skip },
         next: skip + Math.max(items.length - 1, 1),
         end,
       })

@@ -4,26 +4,138 @@ import type { ResolvedConfig } from "./config.ts"
 /** A function that removes the secrets of one configuration from any text. @internal */
 export type Redactor = (text: string) => string
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
+
+const utf8 = new TextEncoder()
+
+/** `%2F`, `%C3%A9`: a character's UTF-8 bytes percent-encoded (hex case is matched insensitively). */
+const percentEncoded = (char: string) =>
+  [...utf8.encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("")
+
 /**
- * Replaces every occurrence of the token with `<redacted>` and of the account id with `{accountId}`, in that order
- * (the token may contain the account id, never the reverse in practice).
+ * The secret in any letter case, with any of its characters percent-encoded or not (so `encodeURIComponent`,
+ * `encodeURI`, form encoding and a server's own partial encoding all match), a space also as `+`.
+ */
+const textPattern = (secret: string): string => {
+  let out = ""
+  for (const char of secret) {
+    const forms = new Set([escapeRegExp(char), percentEncoded(char)])
+    for (const variant of [char.toUpperCase(), char.toLowerCase()]) {
+      if ([...variant].length === 1) forms.add(percentEncoded(variant))
+    }
+    if (char === " ") forms.add("\\+")
+    out += forms.size === 1 ? [...forms][0] : `(?:${[...forms].join("|")})`
+  }
+  return out
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+const base64 = (bytes: Uint8Array): string => {
+  let out = ""
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
+    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]! + BASE64[(n >> 6) & 63]! + BASE64[n & 63]!
+  }
+  return out
+}
+
+/** The shortest base64 fragment worth redacting: shorter ones would also match innocent text. */
+const MIN_BASE64_FRAGMENT = 8
+
+/**
+ * The base64 characters that depend only on the secret, wherever it sits in the encoded text (`Basic` of `token`,
+ * `user:token` or `token:`): one fragment per alignment of the secret's first byte in a 3-byte group (0, 1 or 2 bytes
+ * before it in its group), in standard and URL-safe alphabets.
+ */
+const base64Fragments = (secret: string): ReadonlyArray<string> => {
+  const bytes = utf8.encode(secret)
+  const fragments = new Set<string>()
+  for (let before = 0; before < 3; before++) {
+    const padded = new Uint8Array(before + bytes.length)
+    padded.set(bytes, before)
+    const start = Math.ceil((8 * before) / 6)
+    const end = Math.floor((8 * (before + bytes.length)) / 6)
+    const fragment = base64(padded).slice(start, end)
+    if (fragment.length >= MIN_BASE64_FRAGMENT) {
+      fragments.add(fragment)
+      fragments.add(fragment.replace(/\+/g, "-").replace(/\//g, "_"))
+    }
+  }
+  return [...fragments]
+}
+
+/**
+ * Secrets shorter than this are matched exactly only: their other forms (another letter case, base64) would match
+ * ordinary words. Real tokens and account ids are far longer.
+ */
+const MIN_VARIANT_LENGTH = 6
+
+/**
+ * The forms of one secret, as regular expression source: exact and percent-encoded (any letter case, any characters
+ * encoded) and base64 fragments; just the escaped secret when it is short.
+ */
+const secretForms = (secret: string): string =>
+  secret.length < MIN_VARIANT_LENGTH
+    ? escapeRegExp(secret)
+    : [textPattern(secret), ...base64Fragments(secret).map(escapeRegExp)].join("|")
+
+/**
+ * One regular expression matching every form of the token (group 1) or the account id (group 2): exact, any letter
+ * case (a host name built from it is lower-cased), percent- or form-encoded, and base64 (standard or URL-safe, at any
+ * offset, as in a `Basic` header). Compiled once per configuration; undefined when both secrets are empty.
+ *
+ * @internal
+ */
+export const secretsPattern = (token: string, accountId: string): RegExp | undefined => {
+  const groups = [token, accountId].map((secret) => secret === "" ? "(?!)" : secretForms(secret))
+  return token === "" && accountId === "" ? undefined : new RegExp(`(${groups[0]})|(${groups[1]})`, "gi")
+}
+
+/**
+ * Replaces every form of the token with `<redacted>` and of the account id with `{accountId}`: exact, upper-, lower-
+ * or mixed-case, percent- or form-encoded, base64 (standard or URL-safe, at any offset). The token is matched first
+ * (it may contain the account id, never the reverse in practice).
  *
  * @internal
  */
 export const makeRedactor = (config: Pick<ResolvedConfig, "token" | "accountId">): Redactor => {
-  const token = Redacted.value(config.token)
-  const accountId = Redacted.value(config.accountId)
-  const encodedAccountId = encodeURIComponent(accountId)
-  return (text) => {
-    let out = text.split(token).join("<redacted>")
-    out = out.split(accountId).join("{accountId}")
-    if (encodedAccountId !== accountId) out = out.split(encodedAccountId).join("{accountId}")
-    return out
-  }
+  const pattern = secretsPattern(Redacted.value(config.token), Redacted.value(config.accountId))
+  if (pattern === undefined) return (text) => text
+  return (text) =>
+    text.replace(pattern, (_match, token: string | undefined) => token !== undefined ? "<redacted>" : "{accountId}")
 }
 
-/** Shortens text for an error message: collapses whitespace and strips markup. @internal */
+/**
+ * Terminal escape sequences: CSI (`ESC [` … final byte, or the 8-bit `\x9b`), OSC/DCS/APC/PM/SOS strings (up to BEL or
+ * ST) and two-character escapes.
+ */
+// deno-lint-ignore no-control-regex
+const ESCAPES =
+  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?/g
+
+/** Control characters (C0, DEL, C1) and invisible format characters (zero-width, bidi controls, BOM). */
+// deno-lint-ignore no-control-regex
+const CONTROLS =
+  /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
+
+/** A tag of markup (at most 1000 characters, no nested `<`: linear on any input), except our own `<redacted>`. */
+const MARKUP = /<(?!redacted>)[^<>]{0,1000}>/g
+
+/** The most input `snippet` reads: enough for any message, bounded on a huge body. */
+const MAX_INPUT = 64 * 1024
+
+/**
+ * Shortens text from a server for an error message: strips terminal escape sequences, control and invisible format
+ * characters and markup, collapses whitespace, and cuts at `max` characters (never inside a surrogate pair).
+ *
+ * @internal
+ */
 export const snippet = (text: string, max = 200): string => {
-  const flat = text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim()
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat
+  const flat = text.slice(0, MAX_INPUT).replace(ESCAPES, "").replace(CONTROLS, "").replace(MARKUP, " ")
+    .replace(/\s+/g, " ").trim()
+  if (flat.length <= max) return flat
+  const code = flat.charCodeAt(max - 1)
+  const cut = code >= 0xd800 && code <= 0xdbff ? max - 1 : max
+  return `${flat.slice(0, cut)}…`
 }
