@@ -1,8 +1,9 @@
 /**
- * What wraps every attempt of a call: the account's shared back-off and optional rate limit, a per-attempt timeout
- * that covers reading the body, the retry policy (Retry-After first, else the policy's schedule), an optional overall
- * deadline, and the history (attempts, elapsed time) on the final error. Every wait is an `Effect.sleep`, so it is
- * interruptible at once and follows the `TestClock` in tests.
+ * What wraps every attempt of a call: the account's gate (the shared back-off after a 429 and the optional pacing), a
+ * per-attempt timeout that covers reading the body, the retry policy (Retry-After first, else the policy's schedule),
+ * an optional overall deadline, and the history (attempts sent, elapsed time) on the final error. Every wait is an
+ * `Effect.sleep`, so it is interruptible at once and follows the `TestClock` in tests. A wait the call's deadline
+ * cannot cover fails the call at once instead of sleeping into its timeout.
  *
  * @internal
  */
@@ -11,7 +12,10 @@ import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as Intervals from "effect/ScheduleIntervals"
 import { globalValue } from "effect/GlobalValue"
 import * as QE from "../QuantiveError.ts"
-import * as Retry from "../Retry.ts"
+import type * as Retry from "../Retry.ts"
+import { CoordinatorError, type Gate, makeLocalGate, MAX_PAUSE_MILLIS, type StoreFailure } from "./coordinator.ts"
+
+export type { Gate } from "./coordinator.ts"
 
 /** How a client runs its attempts. @internal */
 export interface ResilienceConfig {
@@ -24,14 +28,8 @@ export interface ResilienceConfig {
   readonly rateLimit: { readonly requests: number; readonly per: Duration.Duration } | undefined
 }
 
-/** The state shared by every call of one client (one account): the back-off and the pacing. @internal */
-export interface Gate {
-  pausedUntil: number
-  nextSlot: number
-}
-
-/** @internal */
-export const makeGate = (): Gate => ({ pausedUntil: 0, nextSlot: 0 })
+/** The in-process gate of one client (one account): the default when no coordinator is provided. @internal */
+export const makeGate = (): Gate => makeLocalGate()
 
 /** The per-call override of the retry policy (`Quantive.withRetry`). @internal */
 export const currentRetryPolicy: FiberRef.FiberRef<Retry.Policy | undefined> = globalValue(
@@ -46,7 +44,9 @@ export interface CallInfo {
   readonly path: string
 }
 
-const withHistory = <E extends QE.QuantiveError>(error: E, attempts: number, elapsedMillis: number): E => {
+type RunError = QE.QuantiveError | CoordinatorError
+
+const withHistory = <E extends RunError>(error: E, attempts: number, elapsedMillis: number): E => {
   const { _tag: _, ...fields } = error as unknown as { _tag: string } & Record<string, unknown>
   const seconds = (elapsedMillis / 1000).toFixed(1)
   const message = attempts > 1 ? `${error.message} (after ${attempts} attempts over ${seconds}s)` : error.message
@@ -62,51 +62,96 @@ const timeoutError = (info: CallInfo, what: string) =>
     reason: "Timeout",
   })
 
+/** A call the gate refuses: it is not sent. */
+const notSent = (info: CallInfo, wait: number, why: string) =>
+  new QE.TooManyRequests({
+    message: `TooManyRequests: ${info.operation} (${info.method} ${info.path}): not sent: ${why}`,
+    method: info.method,
+    path: info.path,
+    status: 429,
+    retryAfter: Duration.millis(wait),
+  })
+
+const storeError = (info: CallInfo, failure: StoreFailure) =>
+  new CoordinatorError({
+    message: `CoordinatorError: ${info.operation} (${info.method} ${info.path}): not sent: ${failure.reason}`,
+    method: info.method,
+    path: info.path,
+  })
+
+const seconds = (millis: number) => `${(millis / 1000).toFixed(1)}s`
+
 const sleepMillis = (millis: number) => millis > 0 ? Effect.sleep(Duration.millis(millis)) : Effect.void
 
+/** How many times one pass re-reads the pause after waiting for a slot (a 429 seen meanwhile). */
+const MAX_GATE_ROUNDS = 8
+
 /**
- * Waits for the account's back-off to end and for a pacing slot. A call whose policy would not wait that long (no
- * retries, or a wait past `maxRetryAfter`) fails at once with `TooManyRequests` instead, without being sent.
+ * Waits for the account's pause to end and for a pacing slot; succeeds with the time waited. A call whose policy
+ * would not wait that long (no retries, or a pause past `maxRetryAfter`), or whose deadline the wait would pass,
+ * fails at once with `TooManyRequests` instead, without being sent.
  */
-const passGate = (gate: Gate, config: ResilienceConfig, policy: Retry.Policy, info: CallInfo) =>
+const passGate = (
+  gate: Gate,
+  config: ResilienceConfig,
+  policy: Retry.Policy,
+  info: CallInfo,
+  deadline: number,
+): Effect.Effect<number, QE.TooManyRequests | StoreFailure> =>
   Effect.gen(function* () {
-    let now = yield* Clock.currentTimeMillis
-    if (gate.pausedUntil > now) {
-      const wait = gate.pausedUntil - now
-      if (policy.maxAttempts <= 1 || wait > Duration.toMillis(policy.maxRetryAfter)) {
+    let waited = 0
+    for (let round = 0; round < MAX_GATE_ROUNDS; round++) {
+      const paused = yield* gate.pausedFor
+      if (paused > 0) {
+        if (policy.maxAttempts <= 1 || paused > Duration.toMillis(policy.maxRetryAfter)) {
+          return yield* Effect.fail(
+            notSent(info, paused, `the account is backing off after a 429 for another ${seconds(paused)}`),
+          )
+        }
+        if ((yield* Clock.currentTimeMillis) + paused >= deadline) {
+          return yield* Effect.fail(
+            notSent(
+              info,
+              paused,
+              `the account is backing off after a 429 for another ${seconds(paused)}, past the call's timeout`,
+            ),
+          )
+        }
+        yield* Effect.logDebug("quantive throttle: the account is backing off").pipe(
+          Effect.annotateLogs({ operation: info.operation, waitMs: paused }),
+        )
+        yield* sleepMillis(paused)
+        waited += paused
+      }
+      if (config.rateLimit === undefined) return waited
+      const delay = yield* gate.reserve(config.rateLimit)
+      if (delay <= 0) return waited
+      if ((yield* Clock.currentTimeMillis) + delay >= deadline) {
         return yield* Effect.fail(
-          new QE.TooManyRequests({
-            message: `TooManyRequests: ${info.operation} (${info.method} ${info.path}): not sent: the account is ` +
-              `backing off after a 429 for another ${(wait / 1000).toFixed(1)}s`,
-            method: info.method,
-            path: info.path,
-            status: 429,
-            retryAfter: Duration.millis(wait),
-          }),
+          notSent(
+            info,
+            delay,
+            `the client-side rate limit's next slot is in ${seconds(delay)}, past the call's timeout`,
+          ),
         )
       }
-      yield* Effect.logDebug("quantive throttle: the account is backing off").pipe(
-        Effect.annotateLogs({ operation: info.operation, waitMs: wait }),
+      yield* Effect.logDebug("quantive throttle: client-side rate limit").pipe(
+        Effect.annotateLogs({ operation: info.operation, waitMs: delay }),
       )
-      yield* Effect.annotateCurrentSpan("quantive.throttle_wait_ms", wait)
-      yield* sleepMillis(wait)
-      now = yield* Clock.currentTimeMillis
+      yield* sleepMillis(delay)
+      waited += delay
+      // A 429 seen by another call (or worker) while this one waited for its slot: wait for it, then take a new slot.
+      if ((yield* gate.pausedFor) === 0) return waited
     }
-    if (config.rateLimit !== undefined) {
-      const interval = Duration.toMillis(config.rateLimit.per) / config.rateLimit.requests
-      const slot = Math.max(now, gate.nextSlot)
-      gate.nextSlot = slot + interval
-      if (slot > now) {
-        yield* Effect.logDebug("quantive throttle: client-side rate limit").pipe(
-          Effect.annotateLogs({ operation: info.operation, waitMs: slot - now }),
-        )
-        yield* sleepMillis(slot - now)
-      }
-    }
+    return waited
   })
 
 /**
  * Runs `attempt` under the policy. `attempt` is one complete request: send, read the body, decode.
+ *
+ * Span attributes: `quantive.attempts` (attempts sent), `quantive.throttle_wait_ms` (time waited at the account's
+ * gate: a 429's back-off, whoever saw it, and pacing), `quantive.retry_wait_ms` (this call's own back-off between
+ * attempts: the schedule's delays and a 503's Retry-After). Each wait is counted once.
  *
  * @internal
  */
@@ -115,10 +160,12 @@ export const run = <A>(
   info: CallInfo,
   config: ResilienceConfig,
   gate: Gate,
-): Effect.Effect<A, QE.QuantiveError> =>
+): Effect.Effect<A, RunError> =>
   Effect.gen(function* () {
     const policy = (yield* FiberRef.get(currentRetryPolicy)) ?? config.retry
     const started = yield* Clock.currentTimeMillis
+    const deadline = config.timeout === undefined ? Infinity : started + Duration.toMillis(config.timeout)
+    const maxRetryAfter = Duration.toMillis(policy.maxRetryAfter)
     const timed = config.attemptTimeout === undefined ? attempt : Effect.timeoutFail(attempt, {
       duration: config.attemptTimeout,
       onTimeout: () =>
@@ -128,32 +175,51 @@ export const run = <A>(
         ),
     })
     let attempts = 0
-    let waited = 0
+    let retryWait = 0
+    let throttleWait = 0
     let state: unknown = policy.schedule.initial
+    const annotate = Effect.suspend(() =>
+      Effect.annotateCurrentSpan({
+        "quantive.attempts": attempts,
+        "quantive.retry_wait_ms": retryWait,
+        "quantive.throttle_wait_ms": throttleWait,
+      })
+    )
+    const finish = (error: RunError) =>
+      Effect.flatMap(
+        Clock.currentTimeMillis,
+        (now) => Effect.zipRight(annotate, Effect.fail(withHistory(error, attempts, now - started))),
+      )
     const loop = Effect.gen(function* () {
       while (true) {
+        const passed = yield* Effect.either(passGate(gate, config, policy, info, deadline))
+        if (Either.isLeft(passed)) {
+          const refusal = passed.left
+          return yield* finish(refusal._tag === "StoreFailure" ? storeError(info, refusal) : refusal)
+        }
+        throttleWait += passed.right
         attempts += 1
-        const result = yield* Effect.either(Effect.zipRight(passGate(gate, config, policy, info), timed))
-        const now = yield* Clock.currentTimeMillis
-        const finish = (error: QE.QuantiveError) => Effect.fail(withHistory(error, attempts, now - started))
+        const result = yield* Effect.either(timed)
         if (Either.isRight(result)) {
-          yield* Effect.annotateCurrentSpan({ "quantive.attempts": attempts, "quantive.retry_wait_ms": waited })
+          yield* annotate
           return result.right
         }
+        const now = yield* Clock.currentTimeMillis
         const error = result.left
         const retryAfter = error._tag === "TooManyRequests" || error._tag === "ServerError"
           ? error.retryAfter
           : undefined
         const retryAfterMillis = retryAfter === undefined ? undefined : Duration.toMillis(retryAfter)
-        if (error._tag === "TooManyRequests" && retryAfterMillis !== undefined) {
-          // One back-off per account: every call of this client waits until it ends.
-          gate.pausedUntil = Math.max(gate.pausedUntil, now + retryAfterMillis)
+        const accountWait = error._tag === "TooManyRequests" && retryAfterMillis !== undefined
+        if (accountWait && retryAfterMillis > 0) {
+          // One back-off per account: every call of this client (every worker, with a shared coordinator) waits until
+          // it ends. Capped, so that one absurd header cannot lock the account out: past the cap, calls try again.
+          // A store that cannot record it is seen again, as a failure, by the next pass of the gate.
+          yield* Effect.ignore(gate.pause(Math.min(retryAfterMillis, maxRetryAfter, MAX_PAUSE_MILLIS)))
         }
-        yield* Effect.annotateCurrentSpan({ "quantive.attempts": attempts, "quantive.retry_wait_ms": waited })
+        yield* annotate
         if (attempts >= policy.maxAttempts || !policy.retryable(error, info.method)) return yield* finish(error)
-        if (retryAfterMillis !== undefined && retryAfterMillis > Duration.toMillis(policy.maxRetryAfter)) {
-          return yield* finish(error)
-        }
+        if (retryAfterMillis !== undefined && retryAfterMillis > maxRetryAfter) return yield* finish(error)
         let delay: number
         if (retryAfterMillis !== undefined) {
           delay = retryAfterMillis
@@ -163,6 +229,8 @@ export const run = <A>(
           state = next
           delay = Math.max(0, Intervals.start(decision.intervals) - now)
         }
+        // A wait the deadline cannot cover: fail now, with what the server said, rather than time out later.
+        if (delay > 0 && now + delay >= deadline) return yield* finish(error)
         yield* Effect.logDebug("quantive retry").pipe(
           Effect.annotateLogs({
             operation: info.operation,
@@ -173,20 +241,22 @@ export const run = <A>(
             reason: retryAfterMillis !== undefined ? "Retry-After" : "schedule",
           }),
         )
-        waited += delay
-        // A 429's wait is the account's back-off, which the gate enforces; any other wait is this call's own.
-        if (!(error._tag === "TooManyRequests" && retryAfterMillis !== undefined)) yield* sleepMillis(delay)
+        // A 429's wait is the account's back-off, which the gate enforces (and counts); any other wait is this call's.
+        if (!accountWait) {
+          retryWait += delay
+          yield* sleepMillis(delay)
+        }
       }
     })
     if (config.timeout === undefined) return yield* loop
-    const deadline = config.timeout
+    const timeout = config.timeout
     return yield* Effect.timeoutFail(loop, {
-      duration: deadline,
+      duration: timeout,
       onTimeout: () =>
         withHistory(
-          timeoutError(info, `the call did not complete within ${Duration.format(deadline)} (timeout, all attempts)`),
+          timeoutError(info, `the call did not complete within ${Duration.format(timeout)} (timeout, all attempts)`),
           attempts,
-          Duration.toMillis(deadline),
+          Duration.toMillis(timeout),
         ),
     })
   })

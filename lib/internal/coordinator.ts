@@ -1,0 +1,126 @@
+/**
+ * The account coordinator: what every call of one account shares before it is sent, the back-off after a 429 (the
+ * pause) and the client-side pacing. The in-process gate is the default; `@effect-quantive/client/redis` provides a
+ * Redis-backed one shared by every worker of an account. Nothing here loads a Redis client.
+ *
+ * @internal
+ */
+import { Clock, Context, Duration, Effect, type Redacted, Schema } from "effect"
+
+/**
+ * The longest pause an account ever gets from one 429, whatever the header says and whatever the policy's
+ * `maxRetryAfter` (the pause is the server's wait capped at the `maxRetryAfter` of the call that saw it, 60 s by
+ * default, and never more than this).
+ *
+ * @internal
+ */
+export const MAX_PAUSE_MILLIS = 15 * 60 * 1000
+
+/** Client-side pacing: at most `requests` attempts per `per`. @internal */
+export interface Pacing {
+  readonly requests: number
+  readonly per: Duration.Duration
+}
+
+/** The shared store could not be used (Redis with `onStoreFailure: "fail"`). @internal */
+export interface StoreFailure {
+  readonly _tag: "StoreFailure"
+  /** Why, without any key, address or credential. */
+  readonly reason: string
+}
+
+/**
+ * What the calls of one account share. Every effect is short: a wait is returned, never slept here.
+ *
+ * @internal
+ */
+export interface Gate {
+  /** How long the account is paused for, in milliseconds; 0 when it is not. */
+  readonly pausedFor: Effect.Effect<number, StoreFailure>
+  /** Pauses the account for `millis` from now, unless a longer pause is already set. */
+  readonly pause: (millis: number) => Effect.Effect<void, StoreFailure>
+  /** Takes the account's next pacing slot: how long to wait before sending, in milliseconds. */
+  readonly reserve: (pacing: Pacing) => Effect.Effect<number, StoreFailure>
+}
+
+/** The interval between two slots of a pacing, in milliseconds. @internal */
+export const intervalMillis = (pacing: Pacing): number => Duration.toMillis(pacing.per) / pacing.requests
+
+/**
+ * The in-process gate: one pause and one pacing per client, on Effect's `Clock` (so it follows the `TestClock`).
+ *
+ * @internal
+ */
+export const makeLocalGate = (): Gate => {
+  let pausedUntil = 0
+  let nextSlot = 0
+  return {
+    pausedFor: Effect.map(Clock.currentTimeMillis, (now) => Math.max(0, pausedUntil - now)),
+    pause: (millis) =>
+      Effect.map(Clock.currentTimeMillis, (now) => {
+        pausedUntil = Math.max(pausedUntil, now + Math.min(millis, MAX_PAUSE_MILLIS))
+      }),
+    reserve: (pacing) =>
+      Effect.map(Clock.currentTimeMillis, (now) => {
+        const slot = Math.max(now, nextSlot)
+        nextSlot = slot + intervalMillis(pacing)
+        return slot - now
+      }),
+  }
+}
+
+/**
+ * A source of gates, one per account: provide it (e.g. `QuantiveRedis.layer`) and `Quantive.layer` takes the gate
+ * of its account from it instead of an in-process one.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AccountCoordinatorService {
+  /** The gate every call of this account passes before it is sent. */
+  readonly forAccount: (accountId: Redacted.Redacted<string>) => Gate
+}
+
+const AccountCoordinatorTag: Context.TagClass<
+  AccountCoordinator,
+  "@effect-quantive/client/AccountCoordinator",
+  AccountCoordinatorService
+> = Context.Tag("@effect-quantive/client/AccountCoordinator")<AccountCoordinator, AccountCoordinatorService>()
+
+/**
+ * The account coordinator as a service. Absent, every client has its own in-process gate.
+ *
+ * @since 0.2.0
+ * @category tags
+ */
+export class AccountCoordinator extends AccountCoordinatorTag {}
+
+type CoordinatorErrorFields = {
+  readonly message: typeof Schema.String
+  readonly method: typeof Schema.String
+  readonly path: typeof Schema.String
+  readonly attempts: Schema.optional<typeof Schema.Number>
+  readonly elapsedMillis: Schema.optional<typeof Schema.Number>
+}
+
+const CoordinatorErrorBase: Schema.TaggedErrorClass<
+  CoordinatorError,
+  "CoordinatorError",
+  { readonly _tag: Schema.tag<"CoordinatorError"> } & CoordinatorErrorFields
+> = Schema.TaggedError<CoordinatorError>("@effect-quantive/client/CoordinatorError")("CoordinatorError", {
+  message: Schema.String,
+  method: Schema.String,
+  path: Schema.String,
+  attempts: Schema.optional(Schema.Number),
+  elapsedMillis: Schema.optional(Schema.Number),
+})
+
+/**
+ * The account's shared store (Redis) could not be reached, and the coordinator was built with
+ * `onStoreFailure: "fail"`: the call was not sent. `attempts` counts the attempts sent before it (0 when none).
+ * Never carries the account id, the token, a Redis address or a key.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class CoordinatorError extends CoordinatorErrorBase {}
