@@ -2,8 +2,10 @@
  * The Effect-native client for the Quantive Results REST API.
  *
  * - `Quantive`: configuration and the layer that provides every service.
- * - `Accounts`, `Users`, `LegacyUsers` (and, as they land, `Badges` and the other deprecated groups): one
+ * - `Accounts`, `Users`, `Badges`, and the deprecated `LegacyUsers`, `Announcements`, `Metrics`, `Goals`: one
  *   `Context.Tag` per endpoint group, reached with `yield* Users`.
+ * - `Quantive.request` and `Quantive.stream`: any other endpoint through the same pipeline.
+ * - `QuantiveClient`: the pipeline as a service (`Quantive.layerClient`), for composing one service alone.
  * - `QuantiveError`: one tagged error per documented status, plus transport, decode and input errors.
  * - The models (`Account`, `User`, ...) are both a `Schema` and a type.
  *
@@ -32,5 +34,6 @@ export * from "./lib/User.ts"
 export * from "./lib/Users.ts"
 export * from "./lib/UserSettings.ts"
 export * as Quantive from "./lib/Quantive.ts"
+export * as QuantiveClient from "./lib/QuantiveClient.ts"
 export * as QuantiveError from "./lib/QuantiveError.ts"
 export * as Retry from "./lib/Retry.ts"

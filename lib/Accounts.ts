@@ -8,6 +8,7 @@ import { Context, Effect, Layer } from "effect"
 import { Account, AccountCheckDomainParams, AccountUpdateParams } from "./Account.ts"
 import { endpoints } from "./internal/accountsEndpoints.ts"
 import * as Client from "./internal/client.ts"
+import { QuantiveClient } from "./QuantiveClient.ts"
 import type { ErrorFor } from "./QuantiveError.ts"
 
 /**
@@ -79,8 +80,8 @@ export interface AccountsService {
 /**
  * Builds the service on the request pipeline.
  */
-const make: Effect.Effect<AccountsService, never, Client.QuantiveClient> = Effect.map(
-  Client.QuantiveClient,
+const make: Effect.Effect<AccountsService, never, QuantiveClient> = Effect.map(
+  QuantiveClient,
   (client): AccountsService => {
     const checkDomain = (params: AccountCheckDomainParams) =>
       client.execute(endpoints.checkDomain, Client.empty, { body: Client.body(AccountCheckDomainParams, params) })
@@ -119,12 +120,12 @@ export class Accounts extends AccountsTag {
    * @since 0.1.0
    * @category constructors
    */
-  static readonly make: Effect.Effect<AccountsService, never, Client.QuantiveClient> = make
+  static readonly make: Effect.Effect<AccountsService, never, QuantiveClient> = make
   /**
    * The service as a layer over the request pipeline. `Quantive.layer` includes it.
    *
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Accounts, never, Client.QuantiveClient> = Layer.effect(Accounts, make)
+  static readonly layer: Layer.Layer<Accounts, never, QuantiveClient> = Layer.effect(Accounts, make)
 }

@@ -8,6 +8,7 @@
 import { Context, Effect, Layer } from "effect"
 import { Announcement, AnnouncementCreateParams, AnnouncementsPage, AnnouncementUpdateParams } from "./Announcement.ts"
 import * as Client from "./internal/client.ts"
+import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "./internal/deprecatedEndpoints.ts"
 import type { ErrorFor } from "./QuantiveError.ts"
 import type { Formatting } from "./Users.ts"
@@ -114,8 +115,8 @@ export interface AnnouncementsService {
   readonly removeReaction: (id: string) => Effect.Effect<Announcement, AnnouncementRemoveReactionError>
 }
 
-const make: Effect.Effect<AnnouncementsService, never, Client.QuantiveClient> = Effect.map(
-  Client.QuantiveClient,
+const make: Effect.Effect<AnnouncementsService, never, QuantiveClient> = Effect.map(
+  QuantiveClient,
   (client): AnnouncementsService => ({
     list: (options = {}) =>
       client.execute(endpoints.announcementsList, Client.json(AnnouncementsPage), {
@@ -158,10 +159,10 @@ export class Announcements extends AnnouncementsTag {
    * @since 0.1.0
    * @category constructors
    */
-  static readonly make: Effect.Effect<AnnouncementsService, never, Client.QuantiveClient> = make
+  static readonly make: Effect.Effect<AnnouncementsService, never, QuantiveClient> = make
   /**
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Announcements, never, Client.QuantiveClient> = Layer.effect(Announcements, make)
+  static readonly layer: Layer.Layer<Announcements, never, QuantiveClient> = Layer.effect(Announcements, make)
 }

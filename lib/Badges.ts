@@ -18,6 +18,7 @@ import {
 } from "./Badge.ts"
 import { endpoints } from "./internal/badgesEndpoints.ts"
 import * as Client from "./internal/client.ts"
+import { QuantiveClient } from "./QuantiveClient.ts"
 import type { ErrorFor } from "./QuantiveError.ts"
 
 /**
@@ -222,8 +223,8 @@ export interface BadgesService {
 /**
  * Builds the service on the request pipeline.
  */
-const make: Effect.Effect<BadgesService, never, Client.QuantiveClient> = Effect.map(
-  Client.QuantiveClient,
+const make: Effect.Effect<BadgesService, never, QuantiveClient> = Effect.map(
+  QuantiveClient,
   (client): BadgesService => ({
     list: () => client.execute(endpoints.list, Client.json(BadgesPage)),
     pendingApprovals: () => client.execute(endpoints.pendingApprovals, Client.json(AssignedBadgesPage)),
@@ -264,12 +265,12 @@ export class Badges extends BadgesTag {
    * @since 0.1.0
    * @category constructors
    */
-  static readonly make: Effect.Effect<BadgesService, never, Client.QuantiveClient> = make
+  static readonly make: Effect.Effect<BadgesService, never, QuantiveClient> = make
   /**
    * The service as a layer over the request pipeline. `Quantive.layer` includes it.
    *
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Badges, never, Client.QuantiveClient> = Layer.effect(Badges, make)
+  static readonly layer: Layer.Layer<Badges, never, QuantiveClient> = Layer.effect(Badges, make)
 }

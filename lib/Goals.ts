@@ -8,6 +8,7 @@
 import { Context, Effect, Layer } from "effect"
 import { Goal, GoalUpdateConfidenceParams, GoalUpdateParams, GoalWithMetrics } from "./Goal.ts"
 import * as Client from "./internal/client.ts"
+import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "./internal/deprecatedEndpoints.ts"
 import type { ErrorFor } from "./QuantiveError.ts"
 
@@ -52,8 +53,8 @@ export interface GoalsService {
   ) => Effect.Effect<Goal, GoalUpdateConfidenceError>
 }
 
-const make: Effect.Effect<GoalsService, never, Client.QuantiveClient> = Effect.map(
-  Client.QuantiveClient,
+const make: Effect.Effect<GoalsService, never, QuantiveClient> = Effect.map(
+  QuantiveClient,
   (client): GoalsService => ({
     update: (goalId, goal) =>
       client.execute(endpoints.goalsUpdate, Client.json(GoalWithMetrics), {
@@ -83,10 +84,10 @@ export class Goals extends GoalsTag {
    * @since 0.1.0
    * @category constructors
    */
-  static readonly make: Effect.Effect<GoalsService, never, Client.QuantiveClient> = make
+  static readonly make: Effect.Effect<GoalsService, never, QuantiveClient> = make
   /**
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Goals, never, Client.QuantiveClient> = Layer.effect(Goals, make)
+  static readonly layer: Layer.Layer<Goals, never, QuantiveClient> = Layer.effect(Goals, make)
 }

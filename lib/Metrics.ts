@@ -6,6 +6,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import * as Client from "./internal/client.ts"
+import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "./internal/deprecatedEndpoints.ts"
 import { MetricsPage } from "./Metric.ts"
 import type { ErrorFor } from "./QuantiveError.ts"
@@ -43,8 +44,8 @@ export interface MetricsService {
   readonly byOwner: (ownerId: string, options?: MetricByOwnerOptions) => Effect.Effect<MetricsPage, MetricByOwnerError>
 }
 
-const make: Effect.Effect<MetricsService, never, Client.QuantiveClient> = Effect.map(
-  Client.QuantiveClient,
+const make: Effect.Effect<MetricsService, never, QuantiveClient> = Effect.map(
+  QuantiveClient,
   (client): MetricsService => ({
     byOwner: (ownerId, options = {}) =>
       client.execute(endpoints.metricsByOwner, Client.json(MetricsPage), {
@@ -69,10 +70,10 @@ export class Metrics extends MetricsTag {
    * @since 0.1.0
    * @category constructors
    */
-  static readonly make: Effect.Effect<MetricsService, never, Client.QuantiveClient> = make
+  static readonly make: Effect.Effect<MetricsService, never, QuantiveClient> = make
   /**
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Metrics, never, Client.QuantiveClient> = Layer.effect(Metrics, make)
+  static readonly layer: Layer.Layer<Metrics, never, QuantiveClient> = Layer.effect(Metrics, make)
 }

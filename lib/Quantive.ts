@@ -11,7 +11,18 @@
  * @since 0.1.0
  */
 import { HttpClient } from "@effect/platform"
-import { Config, type ConfigError, type Duration, Effect, Layer, type Redacted } from "effect"
+import {
+  Config,
+  ConfigError,
+  type Context,
+  type Duration,
+  Effect,
+  Layer,
+  Option,
+  type Redacted,
+  type Schema,
+  Stream,
+} from "effect"
 import { Accounts } from "./Accounts.ts"
 import { Announcements } from "./Announcements.ts"
 import { Badges } from "./Badges.ts"
@@ -19,9 +30,14 @@ import { Goals } from "./Goals.ts"
 import { LegacyUsers } from "./LegacyUsers.ts"
 import { Metrics } from "./Metrics.ts"
 import { Users } from "./Users.ts"
+import { CallDecode, CallResponse, CallRetry, type DecodeMode as Mode } from "./internal/callSettings.ts"
 import * as Client from "./internal/client.ts"
 import * as internal from "./internal/config.ts"
-import { currentRetryPolicy } from "./internal/resilience.ts"
+import * as Drift from "./internal/decodeResponse.ts"
+import type * as Paginate from "./internal/paginate.ts"
+import * as Request from "./internal/request.ts"
+import * as QE from "./QuantiveError.ts"
+import { type ApiVersion, type HttpMethod, QuantiveClient, type QueryValue, type ResponseInfo } from "./QuantiveClient.ts"
 import type * as Retry from "./Retry.ts"
 
 /**
@@ -78,7 +94,24 @@ export interface Options {
    * limit. Off by default.
    */
   readonly rateLimit?: { readonly requests: number; readonly per: Duration.DurationInput } | undefined
+  /**
+   * How response bodies are decoded: `strict` (the default) fails on any field off its schema; `tolerant` drops an
+   * optional field whose value is off its schema (reported once per operation and field), and still fails on a
+   * required one. Per call: `Quantive.withDecode`.
+   */
+  readonly decode?: DecodeMode | undefined
 }
+
+/**
+ * `strict` (the default): any field off its schema is a `DecodeError`. `tolerant`: an optional field off its schema is
+ * dropped (absent) and reported: one `Warning` log line per operation and field path per process, a span event on the
+ * call, the `quantive_decode_drift` counter, and `Quantive.decodeDrifts`. A required field off its schema is still a
+ * `DecodeError`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type DecodeMode = Mode
 
 /**
  * Every service `layer` provides.
@@ -88,15 +121,30 @@ export interface Options {
  */
 export type Services = Accounts | Users | Badges | LegacyUsers | Announcements | Metrics | Goals
 
+const DECODE_MODES: ReadonlySet<string> = new Set(["strict", "tolerant"])
+
+const decodeOption = (
+  decode: unknown,
+  name: string,
+): Effect.Effect<DecodeMode | undefined, ConfigError.ConfigError> =>
+  decode === undefined || DECODE_MODES.has(decode as string)
+    ? Effect.succeed(decode as DecodeMode | undefined)
+    : Effect.fail(ConfigError.InvalidData([name], `must be "strict" or "tolerant"`))
+
 const clientLayer = (
-  resolved: Effect.Effect<internal.ResolvedConfig, ConfigError.ConfigError>,
-): Layer.Layer<Client.QuantiveClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  options: Effect.Effect<{ readonly options: Options; readonly names: internal.ConfigNames }, ConfigError.ConfigError>,
+): Layer.Layer<QuantiveClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
   Layer.effect(
-    Client.QuantiveClient,
-    Effect.zipWith(resolved, HttpClient.HttpClient, Client.make),
+    QuantiveClient,
+    Effect.gen(function* () {
+      const { names, options: raw } = yield* options
+      const resolved = yield* internal.resolve(raw, names)
+      const decode = yield* decodeOption(raw.decode, names === internal.envNames ? "QUANTIVE_DECODE" : "decode")
+      return Client.make(resolved, yield* HttpClient.HttpClient, { decode })
+    }),
   )
 
-const servicesLayer: Layer.Layer<Services, never, Client.QuantiveClient> = Layer.mergeAll(
+const servicesLayer: Layer.Layer<Services, never, QuantiveClient> = Layer.mergeAll(
   Accounts.layer,
   Users.layer,
   Badges.layer,
@@ -115,7 +163,23 @@ const servicesLayer: Layer.Layer<Services, never, Client.QuantiveClient> = Layer
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<Services, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.provide(servicesLayer, clientLayer(internal.resolve(options, internal.optionNames)))
+  Layer.provide(servicesLayer, layerClient(options))
+
+/**
+ * The pipeline alone (`QuantiveClient`), from explicit options: what one service's `layer` needs, and what
+ * `Quantive.request` and `Quantive.stream` run on.
+ *
+ * ```ts
+ * const accounts = Accounts.layer.pipe(Layer.provide(Quantive.layerClient({ token, accountId })))
+ * ```
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerClient = (
+  options: Options,
+): Layer.Layer<QuantiveClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  clientLayer(Effect.succeed({ options, names: internal.optionNames }))
 
 /**
  * The configuration `layerConfig` reads: `QUANTIVE_TOKEN` (as `Config.redacted`), `QUANTIVE_ACCOUNT_ID`, and
@@ -130,13 +194,15 @@ export const config: Config.Config<Options> = Config.all({
   region: Config.string("QUANTIVE_REGION").pipe(Config.option),
   baseUrl: Config.string("QUANTIVE_BASE_URL").pipe(Config.option),
   maxResponseBytes: Config.integer("QUANTIVE_MAX_RESPONSE_BYTES").pipe(Config.option),
+  decode: Config.string("QUANTIVE_DECODE").pipe(Config.option),
 }).pipe(
-  Config.map(({ accountId, baseUrl, maxResponseBytes, region, token }): Options => ({
+  Config.map(({ accountId, baseUrl, decode, maxResponseBytes, region, token }): Options => ({
     token,
     accountId,
-    region: region._tag === "Some" ? region.value as Region : undefined,
-    baseUrl: baseUrl._tag === "Some" ? baseUrl.value : undefined,
-    maxResponseBytes: maxResponseBytes._tag === "Some" ? maxResponseBytes.value : undefined,
+    region: Option.getOrUndefined(region) as Region | undefined,
+    baseUrl: Option.getOrUndefined(baseUrl),
+    maxResponseBytes: Option.getOrUndefined(maxResponseBytes),
+    decode: Option.getOrUndefined(decode) as DecodeMode | undefined,
   })),
 )
 
@@ -149,27 +215,234 @@ export const config: Config.Config<Options> = Config.all({
  */
 export const layerConfig: Layer.Layer<Services, ConfigError.ConfigError, HttpClient.HttpClient> = Layer.provide(
   servicesLayer,
-  clientLayer(Effect.flatMap(config, (options) => internal.resolve(options, internal.envNames))),
+  Layer.suspend(() => layerClientConfig),
 )
 
 /**
- * Runs an effect (or a stream's effects) with another retry policy for every Quantive call it makes, overriding the
- * layer's. `Quantive.withRetry(Retry.none)` turns retries off for those calls.
+ * The pipeline alone (`QuantiveClient`), from the environment (see `config`).
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerClientConfig: Layer.Layer<QuantiveClient, ConfigError.ConfigError, HttpClient.HttpClient> =
+  clientLayer(Effect.map(config, (options) => ({ options, names: internal.envNames })))
+
+const isStream = (u: unknown): u is Stream.Stream<unknown, unknown, unknown> =>
+  typeof u === "object" && u !== null && Stream.StreamTypeId in u
+
+const provideSetting = <I, S>(tag: Context.Tag<I, S>, value: S) => <X>(self: X): X =>
+  (isStream(self) ? Stream.provideService(self, tag, value) : Effect.provideService(self as any, tag, value)) as X
+
+/**
+ * Runs an effect or a stream with another retry policy for every Quantive call it makes, overriding the layer's.
+ * `Quantive.withRetry(Retry.none)` turns retries off for those calls.
  *
  * ```ts
  * users.get(id).pipe(Quantive.withRetry(Retry.policy({ maxAttempts: 2 })))
+ * users.stream().pipe(Quantive.withRetry(Retry.none))
  * ```
  *
  * @since 0.1.0
  * @category retries
  */
 export const withRetry: {
-  (policy: Retry.Policy): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(self: Effect.Effect<A, E, R>, policy: Retry.Policy): Effect.Effect<A, E, R>
+  (policy: Retry.Policy): <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X) => X
+  <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X, policy: Retry.Policy): X
 } = function () {
-  if (arguments.length === 1) {
-    const policy = arguments[0] as Retry.Policy
-    return <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.locally(self, currentRetryPolicy, policy)
-  }
-  return Effect.locally(arguments[0], currentRetryPolicy, arguments[1])
+  if (arguments.length === 1) return provideSetting(CallRetry, arguments[0] as Retry.Policy)
+  return provideSetting(CallRetry, arguments[1] as Retry.Policy)(arguments[0])
 } as any
+
+/**
+ * Runs an effect or a stream with another decode mode for every Quantive call it makes, overriding the layer's.
+ *
+ * ```ts
+ * users.stream().pipe(Quantive.withDecode("tolerant"))
+ * ```
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const withDecode: {
+  (mode: DecodeMode): <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X) => X
+  <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X, mode: DecodeMode): X
+} = function () {
+  if (arguments.length === 1) return provideSetting(CallDecode, arguments[0] as DecodeMode)
+  return provideSetting(CallDecode, arguments[1] as DecodeMode)(arguments[0])
+} as any
+
+/**
+ * A drift seen in tolerant mode: an optional field dropped for being off its schema, counted per operation and field.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export type DriftReport = Drift.DriftReport
+
+/**
+ * Every drift seen in this process so far, by operation and field path (tolerant mode).
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decodeDrifts: Effect.Effect<ReadonlyArray<DriftReport>> = Effect.sync(Drift.driftReports)
+
+/**
+ * The counter of drifts (`quantive_decode_drift`, tagged with `operation` and `field`), for your metrics exporter.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decodeDriftCounter: typeof Drift.driftCounter = Drift.driftCounter
+
+/**
+ * What a successful call's response was: status, request id, headers (redacted), attempts, elapsed time and the
+ * parsed rate-limit headers.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { ResponseInfo }
+
+/**
+ * Runs a Quantive call and returns its value with what its response was. Where the effect makes several calls, the
+ * info is the last one's; an effect that made no request fails with `InvalidInput`.
+ *
+ * ```ts
+ * const [account, info] = yield* Quantive.withResponse(accounts.get(accountId))
+ * console.log(info.requestId, info.rateLimit?.remaining)
+ * ```
+ *
+ * @since 0.2.0
+ * @category responses
+ */
+export const withResponse = <A, E, R>(
+  self: Effect.Effect<A, E, R>,
+): Effect.Effect<readonly [A, ResponseInfo], E | QE.InvalidInput, R> =>
+  Effect.suspend(() => {
+    const sink: { current: ResponseInfo | undefined } = { current: undefined }
+    return Effect.flatMap(Effect.provideService(self, CallResponse, sink), (value) => {
+      const info = sink.current
+      if (info === undefined) return Effect.fail(noResponse())
+      return Effect.succeed([value, info] as const)
+    })
+  })
+
+const noResponse = () =>
+  new QE.InvalidInput({
+    message: "Quantive.withResponse: the effect made no Quantive request, so there is no response to report",
+    method: "-",
+    path: "-",
+  })
+
+/**
+ * The options of `Quantive.request`.
+ *
+ * @since 0.2.0
+ * @category requests
+ */
+export interface RequestOptions<A, S extends QE.DocumentedStatus> {
+  readonly method: HttpMethod
+  /** The path template with its version, `{name}` placeholders filled from `params`: `/v1/metrics/{id}/checkin`. */
+  readonly path: string
+  /** The version when `path` has none; `v1` by default. */
+  readonly version?: ApiVersion | undefined
+  /** Path parameters, percent-encoded; empty, `.` and `..` are refused. */
+  readonly params?: Readonly<Record<string, string>> | undefined
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  /** A JSON body, sent as given (checked to be faithful JSON), or encoded by `bodySchema`. */
+  readonly body?: unknown
+  readonly bodySchema?: Schema.Schema<any, any, never> | undefined
+  /** The success value's schema; `"void"` for no body, `"text"` for a text body; any JSON (`unknown`) by default. */
+  readonly success?: Schema.Schema<A, any, never> | "void" | "text" | undefined
+  /** The statuses the endpoint documents, each mapped to its own error (`404` → `NotFound`); others are unexpected. */
+  readonly statuses?: ReadonlyArray<S> | undefined
+  /** Names the call in spans, logs and errors; `request METHOD path` by default. */
+  readonly operation?: string | undefined
+}
+
+/**
+ * Calls any endpoint through the pipeline: auth, retries, the account's back-off, deadlines, redaction, a span, and
+ * the same typed errors as our own operations (the documented statuses by tag, the universal errors, and
+ * `UnexpectedStatus` for the rest).
+ *
+ * ```ts
+ * const goals = yield* Quantive.request({
+ *   method: "GET",
+ *   path: "/v2/goals",
+ *   query: { take: 50 },
+ *   success: Schema.Struct({ items: Schema.Array(Goal), totalCount: Schema.Number }),
+ *   statuses: [400, 403],
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category requests
+ */
+export const request: <A = unknown, const S extends QE.DocumentedStatus = never>(
+  options: RequestOptions<A, S>,
+) => Effect.Effect<A, QE.ErrorFor<S>, QuantiveClient> = Request.request
+
+/**
+ * The options of `Quantive.paginate` and `Quantive.stream`.
+ *
+ * @since 0.2.0
+ * @category requests
+ */
+export interface PaginateOptions<A, S extends QE.DocumentedStatus> {
+  /** The list endpoint, with its version: `/v2/goals`. */
+  readonly path: string
+  readonly version?: ApiVersion | undefined
+  readonly params?: Readonly<Record<string, string>> | undefined
+  /** Other query parameters (a filter, fields); `sort`, `skip` and `take` belong to the stream. */
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  /** The schema of one item; it must keep the id and the sort's fields. */
+  readonly item: Schema.Schema<A, any, never>
+  /** The order; `_id` is appended when absent, so the order is total. `_id` by default. */
+  readonly sort?: string | undefined
+  /** The item's id field; `id` by default (sent as `_id` in sorts). */
+  readonly idField?: string | undefined
+  /** Items per request (`take`), 2–1000; 100 by default. */
+  readonly pageSize?: number | undefined
+  /** Pages requested at once after the first, 1–16; 1 by default. */
+  readonly concurrency?: number | undefined
+  /** Never emit an id twice, even when sort keys change during the export (memory grows with the ids seen). */
+  readonly distinct?: boolean | undefined
+  readonly statuses?: ReadonlyArray<S> | undefined
+  readonly operation?: string | undefined
+}
+
+/**
+ * A page as `Quantive.paginate` emits it: the new items, where it was read, and the collection's size then.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type StreamPage<A> = Paginate.EmittedPage<A>
+
+/**
+ * Any `{ items, totalCount }` skip/take endpoint, page by page, with the guarantees of `Users.pages`: a stable sort
+ * is always sent, pages overlap by one item, no item is emitted twice while the collection shifts, and a server that
+ * breaks the rules fails with `PaginationError`.
+ *
+ * @since 0.2.0
+ * @category requests
+ */
+export const paginate: <A, const S extends QE.DocumentedStatus = never>(
+  options: PaginateOptions<A, S>,
+) => Stream.Stream<StreamPage<A>, QE.ErrorFor<S> | QE.PaginationError, QuantiveClient> = Request.paginate
+
+/**
+ * `paginate`, one item at a time.
+ *
+ * ```ts
+ * const objectives = Quantive.stream({ path: "/v2/goals", item: Objective, sort: "dateCreated" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category requests
+ */
+export const stream = <A, const S extends QE.DocumentedStatus = never>(
+  options: PaginateOptions<A, S>,
+): Stream.Stream<A, QE.ErrorFor<S> | QE.PaginationError, QuantiveClient> =>
+  Stream.flatMap(Request.paginate(options), (page) => Stream.fromIterable(page.items))

@@ -1,113 +1,34 @@
 /**
  * The one request pipeline every endpoint goes through: input validation, URL and body encoding, headers, redirect
- * policy, a capped body read, status mapping, response decoding, a span and a debug log line per call.
+ * policy, a capped body read, status mapping, response decoding, a span per call and a debug log line per attempt.
  *
  * @internal
  */
-import { FetchHttpClient, HttpBody, HttpClient, HttpClientRequest } from "@effect/platform"
-import type { HttpClientResponse } from "@effect/platform"
-import { Clock, Context, Effect, Either, Option, Redacted, Schema, Stream } from "effect"
-import * as QE from "../QuantiveError.ts"
-import type { ResolvedConfig } from "./config.ts"
+import { HttpBody, HttpClient, HttpClientRequest } from "@effect/platform"
+import { Clock, Context, Effect, Either, FiberRef, LogLevel, Redacted } from "effect"
+import type * as QE from "../QuantiveError.ts"
 import {
-  type CallContext,
-  decodeError,
-  describe,
-  formatIssue,
-  fromHttpClientError,
-  invalidInput,
-  pickRequestId,
-  statusError,
-  transportError,
-} from "./errors.ts"
+  type Endpoint,
+  QuantiveClient,
+  type RateLimitInfo,
+  type RequestInput,
+  type ResponseInfo,
+  type Service,
+  type Success,
+} from "../QuantiveClient.ts"
+import { readBody } from "./body.ts"
+import { CallDecode, CallResponse, CallRetry, type DecodeMode } from "./callSettings.ts"
+import type { ResolvedConfig } from "./config.ts"
+import { decodeJson } from "./decodeResponse.ts"
+import { encodeJsonBody } from "./encodeBody.ts"
+import { loneSurrogateIndex } from "./jsonValue.ts"
+import { type CallContext, invalidInput, pickRequestId, statusError } from "./errors.ts"
 import { makeRedactor, snippet } from "./redact.ts"
+import { send } from "./redirects.ts"
 import * as Resilience from "./resilience.ts"
 
-/** @internal */
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
-
-/** A documented operation: where it lives and which statuses it documents. @internal */
-export interface Endpoint<S extends QE.DocumentedStatus> {
-  /** `Group.method`, used in span names and error messages. */
-  readonly operation: string
-  readonly method: HttpMethod
-  readonly api: "v1" | "v2"
-  /** The path after the version, with `{name}` placeholders: `/accounts/{id}`. */
-  readonly path: string
-  readonly statuses: ReadonlyArray<S>
-  /** Set on deprecated endpoints: what replaces it, named in the one warning logged on the first call. */
-  readonly deprecated?: string
-}
-
-/** @internal */
-export const endpoint = <const S extends QE.DocumentedStatus>(e: Endpoint<S>): Endpoint<S> => e
-
-/** @internal */
-export type QueryValue = string | number | boolean | undefined
-
-/** A JSON body and the schema that encodes it. @internal */
-export interface Body {
-  readonly schema: Schema.Schema<any, any, never>
-  readonly value: unknown
-}
-
-/** @internal */
-export const body = <A, I>(schema: Schema.Schema<A, I, never>, value: A): Body => ({ schema, value })
-
-/** @internal */
-export interface RequestInput {
-  readonly params?: Readonly<Record<string, string>>
-  readonly query?: Readonly<Record<string, QueryValue>>
-  readonly body?: Body
-}
-
-/** How a 2xx response becomes the success value. @internal */
-export type Success<A> =
-  | { readonly _tag: "Json"; readonly schema: Schema.Schema<A, any, never> }
-  | { readonly _tag: "Void" }
-  | { readonly _tag: "Text" }
-
-/** @internal */
-export const json = <A, I>(schema: Schema.Schema<A, I, never>): Success<A> => ({ _tag: "Json", schema })
-
-/** @internal */
-export const empty: Success<void> = { _tag: "Void" }
-
-/** @internal */
-export const text: Success<string> = { _tag: "Text" }
-
-/** @internal */
-export interface Service {
-  readonly config: ResolvedConfig
-  readonly execute: <A, S extends QE.DocumentedStatus>(
-    endpoint: Endpoint<S>,
-    success: Success<A>,
-    input?: RequestInput,
-  ) => Effect.Effect<A, QE.ErrorFor<S>>
-  /** Fails with `InvalidInput` for input a method checks itself, before any request. */
-  readonly invalidInput: (input: {
-    readonly operation: string
-    readonly method: string
-    readonly path: string
-    readonly field: string
-    readonly problem: string
-  }) => Effect.Effect<never, QE.InvalidInput>
-}
-
-/**
- * The pipeline as a service: every endpoint group depends on it, `Quantive.layer` provides it.
- *
- * @internal
- */
-const QuantiveClientTag: Context.TagClass<QuantiveClient, "@effect-quantive/client/QuantiveClient", Service> = Context
-  .Tag("@effect-quantive/client/QuantiveClient")<QuantiveClient, Service>()
-
-/**
- * The pipeline as a service: every endpoint group depends on it, `Quantive.layer` provides it.
- *
- * @internal
- */
-export class QuantiveClient extends QuantiveClientTag {}
+export * from "../QuantiveClient.ts"
+export { QuantiveClient }
 
 /** Operations already warned about in this process: deprecated endpoints, and `Deprecation`/`Sunset` headers. */
 const warned = new Set<string>()
@@ -115,7 +36,8 @@ const warned = new Set<string>()
 /** Forgets which deprecation warnings were logged (for tests). @internal */
 export const resetDeprecationWarnings = (): void => warned.clear()
 
-const warnOnce = (key: string, message: string, annotations: Record<string, string>) =>
+/** @internal */
+export const warnOnce = (key: string, message: string, annotations: Record<string, string>): Effect.Effect<void> =>
   Effect.suspend(() => {
     if (warned.has(key)) return Effect.void
     warned.add(key)
@@ -123,7 +45,7 @@ const warnOnce = (key: string, message: string, annotations: Record<string, stri
   })
 
 /** @internal */
-export const USER_AGENT = "effect-quantive/0.1.0"
+export const USER_AGENT = "effect-quantive/0.2.0"
 
 const buildPath = (endpoint: Endpoint<any>, params: Readonly<Record<string, string>>, ctx: CallContext) => {
   let failure: QE.InvalidInput | undefined
@@ -137,54 +59,95 @@ const buildPath = (endpoint: Endpoint<any>, params: Readonly<Record<string, stri
       failure ??= invalidInput(ctx, name, `${name} must not be "." or ".."`)
       return ""
     }
+    if (loneSurrogateIndex(value) >= 0) {
+      failure ??= invalidInput(ctx, name, `${name} holds a lone surrogate, which cannot be sent in a URL`)
+      return ""
+    }
     return encodeURIComponent(value)
   })
   return failure === undefined ? Either.right(`/${endpoint.api}${path}`) : Either.left(failure)
 }
 
-/**
- * Removes `null`-valued properties from parsed JSON, in place and recursively: the API may send `null` for a field it
- * could also omit, and every optional field of our schemas means "absent". A required field sent as `null` still fails
- * to decode, naming the field. Array elements are left as they are.
- *
- * @internal
- */
-export const dropNulls = (value: unknown): unknown => {
-  if (Array.isArray(value)) {
-    for (const item of value) dropNulls(item)
-  } else if (typeof value === "object" && value !== null) {
-    const record = value as Record<string, unknown>
-    for (const key in record) {
-      const field = record[key]
-      if (field === null) delete record[key]
-      else if (typeof field === "object") dropNulls(field)
+/** Checks and sets the query parameters; a value that cannot be sent as given is refused. */
+const setQuery = (url: URL, query: RequestInput["query"], ctx: CallContext): QE.InvalidInput | undefined => {
+  if (query === undefined) return undefined
+  for (const key in query) {
+    const value = query[key]
+    if (value === undefined) continue
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      return invalidInput(ctx, key, `${key} must be a finite number`)
     }
+    const text = String(value)
+    if (loneSurrogateIndex(text) >= 0 || loneSurrogateIndex(key) >= 0) {
+      return invalidInput(ctx, key, `${key} holds a lone surrogate, which cannot be sent in a URL`)
+    }
+    url.searchParams.set(key, text)
   }
-  return value
+  return undefined
 }
 
-const textDecoder = new TextDecoder()
-
-const concat = (chunks: ReadonlyArray<Uint8Array>, size: number) => {
-  if (chunks.length === 1) return chunks[0]!
-  const out = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
-  }
-  return out
+const numberHeader = (value: string | undefined) => {
+  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined
+  return Number(value.trim())
 }
 
-const isRedirect = (status: number) =>
-  status === 301 || status === 302 || status === 303 || status === 307 ||
-  status === 308
+/** `X-RateLimit-*`, or the IETF draft's `RateLimit-*`. */
+const rateLimitOf = (headers: Readonly<Record<string, string>>): RateLimitInfo | undefined => {
+  const limit = numberHeader(headers["x-ratelimit-limit"] ?? headers["ratelimit-limit"])
+  const remaining = numberHeader(headers["x-ratelimit-remaining"] ?? headers["ratelimit-remaining"])
+  const reset = numberHeader(headers["x-ratelimit-reset"] ?? headers["ratelimit-reset"])
+  if (limit === undefined && remaining === undefined && reset === undefined) return undefined
+  return {
+    ...(limit === undefined ? {} : { limit }),
+    ...(remaining === undefined ? {} : { remaining }),
+    ...(reset === undefined ? {} : { reset }),
+  }
+}
+
+/** What an endpoint costs to prepare once: its template, documented statuses and span options. */
+interface Prepared {
+  readonly template: string
+  readonly documented: ReadonlySet<number>
+  readonly spanName: string
+  readonly spanOptions: { readonly kind: "client"; readonly attributes: Record<string, string> }
+}
+
+const prepared = new WeakMap<Endpoint<any>, Prepared>()
+
+const prepare = (endpoint: Endpoint<any>): Prepared => {
+  let entry = prepared.get(endpoint)
+  if (entry === undefined) {
+    const template = `/${endpoint.api}${endpoint.path}`
+    entry = {
+      template,
+      documented: new Set(endpoint.statuses),
+      spanName: `Quantive.${endpoint.operation}`,
+      spanOptions: {
+        kind: "client",
+        attributes: {
+          "quantive.operation": endpoint.operation,
+          "http.request.method": endpoint.method,
+          "url.template": template,
+        },
+      },
+    }
+    prepared.set(endpoint, entry)
+  }
+  return entry
+}
+
+/** Options of the pipeline that are not part of the validated configuration. @internal */
+export interface MakeOptions {
+  readonly decode?: DecodeMode | undefined
+  readonly gate?: Resilience.Gate | undefined
+}
 
 /** @internal */
-export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient): Service => {
+export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, options: MakeOptions = {}): Service => {
   const redact = makeRedactor(config)
+  const defaultDecode: DecodeMode = options.decode ?? "strict"
   /** One back-off (and pacing) per client, that is per account. */
-  const gate = Resilience.makeGate()
+  const gate = options.gate ?? Resilience.makeGate()
   // Our own span replaces the platform's, whose attributes would carry the full URL and the account id header.
   const client = HttpClient.withTracerDisabledWhen(httpClient, () => true)
   const root = config.baseUrl.origin + config.baseUrl.pathname.replace(/\/+$/, "")
@@ -195,88 +158,20 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
     "user-agent": USER_AGENT,
   }
 
-  /** Reads the whole body, failing at the configured cap rather than buffering past it. */
-  const readBody = (response: HttpClientResponse.HttpClientResponse, ctx: CallContext) => {
-    const cap = config.maxResponseBytes
-    const tooLarge = (seen: string) =>
-      transportError(
-        ctx,
-        "ResponseTooLarge",
-        `the body is ${seen} bytes, over the cap of ${cap} bytes (maxResponseBytes)`,
-        response.status,
-      )
-    const declared = Number(response.headers["content-length"])
-    if (Number.isFinite(declared) && declared > cap) return Effect.fail(tooLarge(String(declared)))
-    return response.stream.pipe(
-      Stream.catchAll((error) =>
-        error.reason === "EmptyBody" ? Stream.empty : Stream.fail(fromHttpClientError(error, ctx, response.status))
-      ),
-      Stream.runFoldEffect(
-        { chunks: [] as Array<Uint8Array>, size: 0 },
-        (acc, chunk) => {
-          acc.size += chunk.length
-          if (acc.size > cap) return Effect.fail(tooLarge(`more than ${cap}`))
-          acc.chunks.push(chunk)
-          return Effect.succeed(acc)
-        },
-      ),
-      Effect.map(({ chunks, size }) => textDecoder.decode(concat(chunks, size))),
+  const deprecationHeaders = (endpoint: Endpoint<any>, responseHeaders: Readonly<Record<string, string>>) => {
+    const deprecation = responseHeaders["deprecation"]
+    const sunset = responseHeaders["sunset"]
+    if (deprecation === undefined && sunset === undefined) return Effect.void
+    const said = [
+      deprecation === undefined ? undefined : `Deprecation: ${snippet(redact(deprecation), 100)}`,
+      sunset === undefined ? undefined : `Sunset: ${snippet(redact(sunset), 100)}`,
+    ].filter((part) => part !== undefined).join(", ")
+    return warnOnce(
+      `header:${endpoint.operation}`,
+      `the server marks ${endpoint.operation} (${endpoint.method} /${endpoint.api}${endpoint.path}) as deprecated: ${said}`,
+      { operation: endpoint.operation },
     )
   }
-
-  const withManualRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-    Effect.flatMap(
-      Effect.serviceOption(FetchHttpClient.RequestInit),
-      (init) =>
-        Effect.provideService(effect, FetchHttpClient.RequestInit, {
-          ...Option.getOrElse(init, () => ({})),
-          redirect: "manual",
-        }),
-    )
-
-  /** Sends, following same-origin redirects only. */
-  const send = (
-    request: HttpClientRequest.HttpClientRequest,
-    ctx: CallContext,
-    hops: number,
-  ): Effect.Effect<HttpClientResponse.HttpClientResponse, QE.TransportError | QE.UnexpectedStatus> =>
-    client.execute(request).pipe(
-      withManualRedirects,
-      Effect.mapError((error) => fromHttpClientError(error, ctx)),
-      Effect.flatMap((response) => {
-        const location = response.headers["location"]
-        if (!isRedirect(response.status) || location === undefined) return Effect.succeed(response)
-        const refuse = (why: string) =>
-          Effect.zipRight(
-            Effect.ignore(readBody(response, ctx)),
-            Effect.fail(
-              new QE.UnexpectedStatus({
-                message: describe("UnexpectedStatus", ctx, response.status, why, undefined),
-                method: ctx.method,
-                path: ctx.path,
-                status: response.status,
-              }),
-            ),
-          )
-        let next: URL
-        try {
-          next = new URL(location, request.url)
-        } catch {
-          return refuse("redirect to an invalid location refused")
-        }
-        if (next.origin !== config.baseUrl.origin) {
-          return refuse(`redirect to another origin (${next.origin}) refused: credentials stay with ${root}`)
-        }
-        if (hops >= config.maxRedirects) return refuse(`more than ${config.maxRedirects} redirects`)
-        const redirected = response.status === 303
-          ? HttpClientRequest.setMethod(HttpClientRequest.setBody(request, HttpBody.empty), "GET")
-          : request
-        return Effect.zipRight(
-          Effect.ignore(readBody(response, ctx)),
-          send(HttpClientRequest.setUrl(redirected, next.href), ctx, hops + 1),
-        )
-      }),
-    )
 
   /** Turns a 2xx body into the success value. */
   const decodeSuccess = <A>(
@@ -285,6 +180,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
     bodyText: string,
     ctx: CallContext,
     requestId: string | undefined,
+    mode: DecodeMode,
   ): Effect.Effect<A, QE.DecodeError> => {
     switch (success._tag) {
       case "Void":
@@ -298,27 +194,11 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
         }
         return Effect.succeed(bodyText as A)
       }
+      case "Any":
+        if (bodyText.trim() === "") return Effect.succeed(undefined as A)
+        return decodeJson(undefined, status, bodyText, ctx, requestId, mode)
       case "Json": {
-        if (bodyText.trim() === "") {
-          return Effect.fail(decodeError(ctx, status, requestId, "the body is empty where JSON was expected", {}))
-        }
-        let parsed: unknown
-        try {
-          parsed = JSON.parse(bodyText)
-        } catch {
-          const start = snippet(redact(bodyText), 120)
-          return Effect.fail(
-            decodeError(ctx, status, requestId, `the body is not JSON: ${start}`, { snippet: start }),
-          )
-        }
-        const decoded = Schema.decodeUnknownEither(success.schema)(dropNulls(parsed))
-        if (Either.isLeft(decoded)) {
-          const { issuePath, message } = formatIssue(decoded.left, redact)
-          return Effect.fail(
-            decodeError(ctx, status, requestId, `${issuePath || "(root)"}: ${message}`, { issuePath }),
-          )
-        }
-        return Effect.succeed(decoded.right)
+        return decodeJson(success.schema, status, bodyText, ctx, requestId, mode)
       }
     }
   }
@@ -330,101 +210,135 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient):
     ctx: CallContext,
     success: Success<A>,
     documented: ReadonlySet<number>,
+    call: CallState,
   ): Effect.Effect<A, QE.QuantiveError> =>
     Effect.gen(function* () {
+      call.attempts += 1
       const start = yield* Clock.currentTimeMillis
-      const response = yield* send(request, ctx, 0)
+      const response = yield* send(client, request, ctx, config, 0)
       const status = response.status
-      const requestId = pickRequestId(response.headers, redact)
-      yield* Effect.annotateCurrentSpan({
-        "http.response.status_code": status,
-        ...(requestId === undefined ? {} : { "quantive.request_id": requestId }),
-      })
-      const deprecation = response.headers["deprecation"]
-      const sunset = response.headers["sunset"]
-      if (deprecation !== undefined || sunset !== undefined) {
-        const said = [
-          deprecation === undefined ? undefined : `Deprecation: ${snippet(redact(deprecation), 100)}`,
-          sunset === undefined ? undefined : `Sunset: ${snippet(redact(sunset), 100)}`,
-        ].filter((part) => part !== undefined).join(", ")
-        yield* warnOnce(
-          `header:${endpoint.operation}`,
-          `the server marks ${endpoint.operation} (${endpoint.method} /${endpoint.api}${endpoint.path}) as deprecated: ${said}`,
-          { operation: endpoint.operation },
-        )
-      }
-      const bodyText = yield* readBody(response, ctx)
-      yield* Effect.logDebug("quantive request").pipe(
-        Effect.annotateLogs({ operation: endpoint.operation, method: endpoint.method, path: ctx.path, status }),
-        Effect.annotateLogs("durationMs", (yield* Clock.currentTimeMillis) - start),
+      const responseHeaders = response.headers
+      const requestId = pickRequestId(responseHeaders, redact)
+      yield* Effect.annotateCurrentSpan(
+        requestId === undefined
+          ? { "http.response.status_code": status }
+          : { "http.response.status_code": status, "quantive.request_id": requestId },
       )
-      if (status < 200 || status > 299) {
-        return yield* Effect.fail(
-          statusError(status, documented, ctx, response.headers, bodyText, yield* Clock.currentTimeMillis),
+      yield* deprecationHeaders(endpoint, responseHeaders)
+      const bodyText = yield* readBody(response, responseHeaders, ctx, config.maxResponseBytes)
+      const end = yield* Clock.currentTimeMillis
+      if (LogLevel.lessThanEqual(yield* FiberRef.get(FiberRef.currentMinimumLogLevel), LogLevel.Debug)) {
+        yield* Effect.logDebug("quantive request").pipe(
+          Effect.annotateLogs({
+            operation: endpoint.operation,
+            method: endpoint.method,
+            path: ctx.path,
+            status,
+            attempt: call.attempts,
+            durationMs: end - start,
+          }),
         )
       }
-      return yield* decodeSuccess(success, status, bodyText, ctx, requestId)
+      if (status < 200 || status > 299) {
+        return yield* Effect.fail(statusError(status, documented, ctx, responseHeaders, bodyText, end))
+      }
+      const value = yield* decodeSuccess(success, status, bodyText, ctx, requestId, call.mode)
+      if (call.sink !== undefined) {
+        call.sink.current = responseInfo(status, requestId, responseHeaders, call.attempts, end - call.started)
+      }
+      return value
     })
+
+  const responseInfo = (
+    status: number,
+    requestId: string | undefined,
+    responseHeaders: Readonly<Record<string, string>>,
+    attempts: number,
+    elapsedMillis: number,
+  ): ResponseInfo => {
+    const clean: Record<string, string> = {}
+    for (const name in responseHeaders) {
+      clean[name] = name === "set-cookie" ? "<redacted>" : snippet(redact(responseHeaders[name]!), 1000)
+    }
+    const rateLimit = rateLimitOf(responseHeaders)
+    return {
+      status,
+      ...(requestId === undefined ? {} : { requestId }),
+      headers: clean,
+      attempts,
+      elapsedMillis,
+      ...(rateLimit === undefined ? {} : { rateLimit }),
+    }
+  }
 
   const execute = <A, S extends QE.DocumentedStatus>(
     endpoint: Endpoint<S>,
     success: Success<A>,
     input: RequestInput = {},
   ): Effect.Effect<A, QE.ErrorFor<S>> => {
-    const template = `/${endpoint.api}${endpoint.path}`
-    const documented: ReadonlySet<number> = new Set(endpoint.statuses)
-    const effect = Effect.gen(function* () {
+    const { documented, spanName, spanOptions, template } = prepare(endpoint)
+    const effect = Effect.contextWithEffect((context: Context.Context<never>) => {
       const templateCtx: CallContext = {
         operation: endpoint.operation,
         method: endpoint.method,
         path: template,
         redact,
+        template,
       }
-      if (endpoint.deprecated !== undefined) {
-        yield* warnOnce(
-          `call:${endpoint.operation}`,
-          `${endpoint.operation} is deprecated (${endpoint.method} ${template}): ${endpoint.deprecated}`,
-          { operation: endpoint.operation, replacement: endpoint.deprecated },
-        )
-      }
-      const path = yield* buildPath(endpoint, input.params ?? {}, templateCtx)
-      const ctx: CallContext = { ...templateCtx, path: redact(path) }
+      const path = buildPath(endpoint, input.params ?? {}, templateCtx)
+      if (Either.isLeft(path)) return Effect.fail(path.left)
+      const ctx: CallContext = { ...templateCtx, path: redact(path.right) }
 
-      const url = new URL(root + path)
-      for (const [key, value] of Object.entries(input.query ?? {})) {
-        if (value !== undefined) url.searchParams.set(key, String(value))
-      }
+      const url = new URL(root + path.right)
+      const badQuery = setQuery(url, input.query, ctx)
+      if (badQuery !== undefined) return Effect.fail(badQuery)
 
       let request = HttpClientRequest.make(endpoint.method)(url.href, { headers })
       if (input.body !== undefined) {
-        const encoded = Schema.encodeUnknownEither(input.body.schema)(input.body.value)
-        if (Either.isLeft(encoded)) {
-          const { issuePath, message } = formatIssue(encoded.left, redact)
-          return yield* invalidInput(ctx, issuePath || "body", `body${issuePath ? `.${issuePath}` : ""}: ${message}`)
-        }
-        request = HttpClientRequest.setBody(request, HttpBody.text(JSON.stringify(encoded.right), "application/json"))
+        const encoded = encodeJsonBody(input.body.schema, input.body.value, ctx)
+        if (Either.isLeft(encoded)) return Effect.fail(encoded.left)
+        request = HttpClientRequest.setBody(request, HttpBody.text(encoded.right, "application/json"))
       }
-      return yield* Resilience.run(
-        attemptOnce(endpoint, request, ctx, success, documented),
-        { operation: endpoint.operation, method: endpoint.method, path: ctx.path },
-        config.resilience,
-        gate,
-      )
+      const retry = Context.getOption(context, CallRetry)
+      const decode = Context.getOption(context, CallDecode)
+      const sink = Context.getOption(context, CallResponse)
+      return Effect.flatMap(Clock.currentTimeMillis, (started) => {
+        const call: CallState = {
+          attempts: 0,
+          started,
+          mode: decode._tag === "Some" ? decode.value : defaultDecode,
+          sink: sink._tag === "Some" ? sink.value : undefined,
+        }
+        const run = Resilience.run(
+          attemptOnce(endpoint, request, ctx, success, documented, call),
+          { operation: endpoint.operation, method: endpoint.method, path: ctx.path },
+          config.resilience,
+          gate,
+        )
+        const withPolicy = retry._tag === "Some" ? Effect.locally(run, Resilience.currentRetryPolicy, retry.value) : run
+        return endpoint.deprecated === undefined ? withPolicy : Effect.zipRight(
+          warnOnce(
+            `call:${endpoint.operation}`,
+            `${endpoint.operation} is deprecated (${endpoint.method} ${template}): ${endpoint.deprecated}`,
+            { operation: endpoint.operation, replacement: endpoint.deprecated },
+          ),
+          withPolicy,
+        )
+      })
     })
-    return effect.pipe(
-      Effect.withSpan(`Quantive.${endpoint.operation}`, {
-        kind: "client",
-        attributes: {
-          "quantive.operation": endpoint.operation,
-          "http.request.method": endpoint.method,
-          "url.template": template,
-        },
-      }),
-    ) as Effect.Effect<A, QE.ErrorFor<S>>
+    return Effect.withSpan(effect, spanName, spanOptions) as Effect.Effect<A, QE.ErrorFor<S>>
   }
 
   const failInvalid: Service["invalidInput"] = ({ field, method, operation, path, problem }) =>
     Effect.fail(invalidInput({ operation, method, path, redact }, field, problem))
 
-  return { config, execute, invalidInput: failInvalid }
+  return { execute, invalidInput: failInvalid }
+}
+
+/** The state of one call across its attempts. */
+interface CallState {
+  attempts: number
+  readonly started: number
+  readonly mode: DecodeMode
+  readonly sink: { current: ResponseInfo | undefined } | undefined
 }

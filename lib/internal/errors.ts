@@ -20,17 +20,20 @@ export interface CallContext {
   /** The real path, redacted. */
   readonly path: string
   readonly redact: Redactor
+  /** The path template (`/v1/users/{userId}`), which replaces any URL a runtime's error message holds. */
+  readonly template?: string
 }
 
 /** @internal */
 export const describe = (
-  tag: string,
+  _tag: string,
   ctx: CallContext,
   status: number | undefined,
   detail: string | undefined,
   requestId: string | undefined,
 ) =>
-  `${tag}: ${ctx.operation} (${ctx.method} ${ctx.path})` +
+  // No tag in front: an error's `toString` and stack already start with it.
+  `${ctx.operation} (${ctx.method} ${ctx.path})` +
   (status === undefined ? "" : ` answered ${status}`) +
   (detail === undefined || detail === "" ? "" : `: ${detail}`) +
   (requestId === undefined ? "" : ` [request id ${requestId}]`)
@@ -52,9 +55,20 @@ export const formatIssue = (error: ParseResult.ParseError, redact: Redactor) => 
   return { issuePath, message }
 }
 
-/** Walks an error's `cause` chain for a classifiable reason and a readable description. */
-/** @internal */
-export const classifyTransport = (cause: unknown, redact: Redactor): { reason: QE.TransportReason; detail: string } => {
+/** Any absolute URL in a runtime's own error text: it would carry the query (a filter's email) and the host. */
+const ABSOLUTE_URL = /\b(?:https?|wss?):\/\/[^\s"'<>()[\]{}]+/gi
+
+/**
+ * Walks an error's `cause` chain for a classifiable reason and a readable description. Some runtimes put the full
+ * request URL into their messages: every absolute URL is replaced by the endpoint's path template.
+ *
+ * @internal
+ */
+export const classifyTransport = (
+  cause: unknown,
+  redact: Redactor,
+  template = "{url}",
+): { reason: QE.TransportReason; detail: string } => {
   const parts: Array<string> = []
   let reason: QE.TransportReason = "Transport"
   let current: unknown = cause
@@ -73,7 +87,7 @@ export const classifyTransport = (cause: unknown, redact: Redactor): { reason: Q
     }
     current = e.cause
   }
-  return { reason, detail: snippet(redact(parts.join(" <- ")), 300) }
+  return { reason, detail: snippet(redact(parts.join(" <- ").replace(ABSOLUTE_URL, template)), 300) }
 }
 
 /** @internal */
@@ -92,8 +106,12 @@ export const transportError = (
   })
 
 /** @internal */
-export const fromHttpClientError = (error: HttpClientError.HttpClientError, ctx: CallContext, status?: number) => {
-  const { detail, reason } = classifyTransport(error.cause ?? error, ctx.redact)
+export const fromHttpClientError = (error: HttpClientError.HttpClientError, ctx: CallContext, status?: number) =>
+  fromCause(error.cause ?? error, ctx, status)
+
+/** A transport failure from any thrown value; with a status, the body could not be read. @internal */
+export const fromCause = (cause: unknown, ctx: CallContext, status?: number) => {
+  const { detail, reason } = classifyTransport(cause, ctx.redact, ctx.template)
   return transportError(ctx, status === undefined ? reason : reason === "Transport" ? "Body" : reason, detail, status)
 }
 

@@ -1,0 +1,204 @@
+/**
+ * The request pipeline as a service: what every endpoint group is built on, and what `Quantive.request` uses to reach
+ * any endpoint. `Quantive.layerClient` provides it alone, so one service's layer composes without the others:
+ *
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ * import { Accounts, Quantive } from "@effect-quantive/client"
+ *
+ * const accountsOnly = Accounts.layer.pipe(
+ *   Layer.provide(Quantive.layerClientConfig),
+ *   Layer.provide(FetchHttpClient.layer),
+ * )
+ * ```
+ *
+ * The types here describe an endpoint (method, version, path template, documented statuses) and how its response
+ * becomes a value; they are what you need to build an endpoint group of your own.
+ *
+ * @since 0.2.0
+ */
+import { Context, type Effect, type Schema } from "effect"
+import type * as QE from "./QuantiveError.ts"
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+
+/**
+ * An API version segment: `v1`, `v2`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ApiVersion = `v${number}`
+
+/**
+ * A documented operation: where it lives and which statuses it documents.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Endpoint<S extends QE.DocumentedStatus> {
+  /** `Group.method`, used in span names and error messages. */
+  readonly operation: string
+  readonly method: HttpMethod
+  readonly api: ApiVersion
+  /** The path after the version, with `{name}` placeholders: `/accounts/{id}`. */
+  readonly path: string
+  readonly statuses: ReadonlyArray<S>
+  /** Set on deprecated endpoints: what replaces it, named in the one warning logged on the first call. */
+  readonly deprecated?: string
+}
+
+/**
+ * Declares an endpoint, keeping its statuses as a literal union.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const endpoint = <const S extends QE.DocumentedStatus>(e: Endpoint<S>): Endpoint<S> => e
+
+/**
+ * A query parameter's value; `undefined` leaves the parameter out.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type QueryValue = string | number | boolean | undefined
+
+/**
+ * A JSON body and the schema that encodes it.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Body {
+  readonly schema: Schema.Schema<any, any, never>
+  readonly value: unknown
+}
+
+/**
+ * @since 0.2.0
+ * @category constructors
+ */
+export const body = <A, I>(schema: Schema.Schema<A, I, never>, value: A): Body => ({ schema, value })
+
+/**
+ * What a request sends besides the endpoint: path parameters, query, body.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RequestInput {
+  readonly params?: Readonly<Record<string, string>>
+  readonly query?: Readonly<Record<string, QueryValue>>
+  readonly body?: Body
+}
+
+/**
+ * How a 2xx response becomes the success value: decoded JSON, nothing (`void`), text, or any JSON (`unknown`, and
+ * `undefined` for an empty body).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Success<A> =
+  | { readonly _tag: "Json"; readonly schema: Schema.Schema<A, any, never> }
+  | { readonly _tag: "Void" }
+  | { readonly _tag: "Text" }
+  | { readonly _tag: "Any" }
+
+/**
+ * @since 0.2.0
+ * @category constructors
+ */
+export const json = <A, I>(schema: Schema.Schema<A, I, never>): Success<A> => ({ _tag: "Json", schema })
+
+/**
+ * @since 0.2.0
+ * @category constructors
+ */
+export const empty: Success<void> = { _tag: "Void" }
+
+/**
+ * @since 0.2.0
+ * @category constructors
+ */
+export const text: Success<string> = { _tag: "Text" }
+
+/**
+ * Any JSON, undecoded; `undefined` for an empty body.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const unknown: Success<unknown> = { _tag: "Any" }
+
+/**
+ * The rate-limit headers of a response, parsed where present (`X-RateLimit-*` or the IETF `RateLimit-*` names).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RateLimitInfo {
+  readonly limit?: number
+  readonly remaining?: number
+  /** Seconds until the window resets, as the server says. */
+  readonly reset?: number
+}
+
+/**
+ * What a successful call's response was: `Quantive.withResponse` returns it beside the value.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ResponseInfo {
+  readonly status: number
+  readonly requestId?: string
+  /** The response headers, lower-cased, with the token and account id redacted and control characters removed. */
+  readonly headers: Readonly<Record<string, string>>
+  /** Attempts sent for this call (1 when it succeeded at once). */
+  readonly attempts: number
+  /** From the start of the call to the end of the response, retries included. */
+  readonly elapsedMillis: number
+  readonly rateLimit?: RateLimitInfo
+}
+
+/**
+ * The pipeline: sends a request to an endpoint with auth, retries, the account's back-off, deadlines, redaction and a
+ * span, and maps the response to the value or to the endpoint's typed errors.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Service {
+  readonly execute: <A, S extends QE.DocumentedStatus>(
+    endpoint: Endpoint<S>,
+    success: Success<A>,
+    input?: RequestInput,
+  ) => Effect.Effect<A, QE.ErrorFor<S>>
+  /** Fails with `InvalidInput` for input a method checks itself, before any request. */
+  readonly invalidInput: (input: {
+    readonly operation: string
+    readonly method: string
+    readonly path: string
+    readonly field: string
+    readonly problem: string
+  }) => Effect.Effect<never, QE.InvalidInput>
+}
+
+const QuantiveClientTag: Context.TagClass<QuantiveClient, "@effect-quantive/client/QuantiveClient", Service> = Context
+  .Tag("@effect-quantive/client/QuantiveClient")<QuantiveClient, Service>()
+
+/**
+ * The pipeline as a service: every endpoint group depends on it; `Quantive.layer` and `Quantive.layerClient` provide
+ * it.
+ *
+ * @since 0.2.0
+ * @category tags
+ */
+export class QuantiveClient extends QuantiveClientTag {}

@@ -1,0 +1,163 @@
+/**
+ * Reading a response body under the size cap, in one reader loop (no Effect `Stream` per chunk).
+ *
+ * - A declared `content-length` over the cap fails before reading. With an identity encoding the length is trusted to
+ *   size one buffer up front; compressed bodies are counted after decompression (the runtime decompresses), so a
+ *   decompression bomb stops at the cap.
+ * - What is retained while reading is the bytes, copied out of the runtime's chunks (Deno hands out small views into
+ *   large buffers: keeping the views would keep the large buffers), so memory stays within the cap plus one chunk.
+ * - Interrupting the read (a timeout, `Stream.take`) cancels the reader and aborts the request.
+ *
+ * @internal
+ */
+import type { HttpClientResponse } from "@effect/platform"
+import { Effect, Stream } from "effect"
+import type * as QE from "../QuantiveError.ts"
+import { type CallContext, fromCause, fromHttpClientError, transportError } from "./errors.ts"
+
+const textDecoder = new TextDecoder()
+
+/** The web `Response` behind a `FetchHttpClient` response, when there is one. */
+const webSource = (
+  response: HttpClientResponse.HttpClientResponse,
+): { readonly body: ReadableStream<Uint8Array> | null; readonly abort: () => void } | undefined => {
+  const wrapper = response as unknown as { original?: unknown; controller?: AbortController; source?: unknown }
+  const inner = (wrapper.original ?? wrapper) as { source?: unknown }
+  const source = inner.source
+  if (typeof Response === "undefined" || !(source instanceof Response)) return undefined
+  const controller = wrapper.controller
+  return { body: source.body, abort: () => controller?.abort() }
+}
+
+/** Collects chunks, copying them, up to `cap` bytes. */
+class Collector {
+  private buffer: Uint8Array | undefined
+  private readonly chunks: Array<Uint8Array> = []
+  size = 0
+
+  constructor(readonly cap: number, expected: number | undefined) {
+    if (expected !== undefined && expected > 0) this.buffer = new Uint8Array(expected)
+  }
+
+  /** Adds a chunk; false when the cap is passed. */
+  add(chunk: Uint8Array): boolean {
+    const next = this.size + chunk.length
+    if (next > this.cap) return false
+    if (this.buffer !== undefined && next <= this.buffer.length) {
+      this.buffer.set(chunk, this.size)
+    } else {
+      if (this.buffer !== undefined) {
+        // More than declared: keep what is in the buffer and go on with a list.
+        this.chunks.push(this.buffer.subarray(0, this.size))
+        this.buffer = undefined
+      }
+      // A view into a larger buffer is copied, so that the larger buffer is not retained.
+      this.chunks.push(chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice())
+    }
+    this.size = next
+    return true
+  }
+
+  text(): string {
+    if (this.buffer !== undefined) return textDecoder.decode(this.buffer.subarray(0, this.size))
+    if (this.chunks.length === 1) return textDecoder.decode(this.chunks[0])
+    const out = new Uint8Array(this.size)
+    let offset = 0
+    for (const chunk of this.chunks) {
+      out.set(chunk, offset)
+      offset += chunk.length
+    }
+    return textDecoder.decode(out)
+  }
+}
+
+/**
+ * Reads the whole body as text (a BOM is dropped), failing at the configured cap rather than buffering past it.
+ *
+ * @internal
+ */
+export const readBody = (
+  response: HttpClientResponse.HttpClientResponse,
+  headers: Readonly<Record<string, string>>,
+  ctx: CallContext,
+  cap: number,
+): Effect.Effect<string, QE.TransportError> => {
+  const status = response.status
+  const tooLarge = (seen: string) =>
+    transportError(
+      ctx,
+      "ResponseTooLarge",
+      `the body is ${seen} bytes, over the cap of ${cap} bytes (maxResponseBytes)`,
+      status,
+    )
+  const lengthHeader = headers["content-length"]
+  const declared = lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined
+  if (declared !== undefined && declared > cap) return Effect.fail(tooLarge(String(declared)))
+  const encoding = headers["content-encoding"]
+  const identity = encoding === undefined || encoding.trim().toLowerCase() === "identity"
+  const collector = () => new Collector(cap, identity ? declared : undefined)
+
+  const web = webSource(response)
+  if (web !== undefined) {
+    const body = web.body
+    if (body === null) return Effect.succeed("")
+    return Effect.async<string, QE.TransportError>((resume) => {
+      const reader = body.getReader()
+      const collected = collector()
+      let finished = false
+      const stop = () => {
+        finished = true
+        reader.cancel().catch(() => {})
+        web.abort()
+      }
+      const pump = (): void => {
+        reader.read().then(
+          (result) => {
+            if (finished) return
+            if (result.done) {
+              finished = true
+              let text: string
+              try {
+                text = collected.text()
+              } catch (cause) {
+                return resume(Effect.fail(fromCause(cause, ctx, status)))
+              }
+              return resume(Effect.succeed(text))
+            }
+            if (!collected.add(result.value)) {
+              stop()
+              return resume(Effect.fail(tooLarge(`more than ${cap}`)))
+            }
+            pump()
+          },
+          (cause: unknown) => {
+            if (finished) return
+            finished = true
+            resume(Effect.fail(fromCause(cause, ctx, status)))
+          },
+        )
+      }
+      pump()
+      return Effect.sync(() => {
+        if (!finished) stop()
+      })
+    })
+  }
+
+  // Any other HttpClient: its body stream, folded under the same cap.
+  return Effect.suspend(() => {
+    const collected = collector()
+    return response.stream.pipe(
+      Stream.catchAll((error) =>
+        error.reason === "EmptyBody" ? Stream.empty : Stream.fail(fromHttpClientError(error, ctx, status))
+      ),
+      Stream.runForEachChunk((chunk) => {
+        for (const bytes of chunk) {
+          if (!collected.add(bytes)) return Effect.fail(tooLarge(`more than ${cap}`))
+        }
+        return Effect.void
+      }),
+      Effect.map(() => collected.text()),
+    )
+  })
+}

@@ -1,0 +1,178 @@
+/**
+ * Any endpoint through the pipeline (`Quantive.request`), and any `{ items, totalCount }` skip/take endpoint as a
+ * stream with the same guarantees as `Users.stream` (`Quantive.paginate` / `Quantive.stream`).
+ *
+ * @internal
+ */
+import { Effect, Either, Schema, Stream } from "effect"
+import type * as QE from "../QuantiveError.ts"
+import {
+  type ApiVersion,
+  type Endpoint,
+  type HttpMethod,
+  json,
+  QuantiveClient,
+  type QueryValue,
+  type RequestInput,
+  type Service,
+  type Success,
+  unknown,
+} from "../QuantiveClient.ts"
+import * as Query from "./listQuery.ts"
+import * as Paginate from "./paginate.ts"
+
+const METHODS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"])
+const VERSIONED = /^\/(v\d+)(\/.*)?$/
+const STATUSES: ReadonlySet<number> = new Set([400, 402, 403, 404, 409, 423, 401, 429, 500])
+
+/** @internal */
+export interface RequestOptions<A, S extends QE.DocumentedStatus> {
+  readonly method: HttpMethod
+  readonly path: string
+  readonly version?: ApiVersion | undefined
+  readonly params?: Readonly<Record<string, string>> | undefined
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  readonly body?: unknown
+  readonly bodySchema?: Schema.Schema<any, any, never> | undefined
+  readonly success?: Schema.Schema<A, any, never> | "void" | "text" | undefined
+  readonly statuses?: ReadonlyArray<S> | undefined
+  readonly operation?: string | undefined
+}
+
+/** Splits `/v2/goals/{id}` into its version and path; a path without a version takes `version` (default `v1`). */
+const locate = (path: string, version: ApiVersion | undefined): Either.Either<[ApiVersion, string], string> => {
+  if (typeof path !== "string" || !path.startsWith("/")) return Either.left("path must start with / (e.g. /v2/goals)")
+  if (/[?#]/.test(path)) return Either.left("path must not hold a query or a fragment: give query parameters in query")
+  const match = VERSIONED.exec(path)
+  if (match !== null) {
+    if (version !== undefined && version !== match[1]) {
+      return Either.left(`path says ${match[1]} but version says ${version}`)
+    }
+    return Either.right([match[1] as ApiVersion, match[2] ?? ""])
+  }
+  if (version !== undefined && !/^v\d+$/.test(version)) return Either.left(`version must be like v1 or v2`)
+  return Either.right([version ?? "v1", path])
+}
+
+const successOf = <A>(success: RequestOptions<A, any>["success"]): Success<A> =>
+  success === undefined
+    ? (unknown as Success<A>)
+    : success === "void"
+    ? ({ _tag: "Void" } as Success<A>)
+    : success === "text"
+    ? ({ _tag: "Text" } as Success<A>)
+    : json(success)
+
+const fail = (operation: string, method: string, path: string, field: string, problem: string) =>
+  Effect.flatMap(QuantiveClient, (client) => client.invalidInput({ operation, method, path, field, problem }))
+
+type Prepared<A, S extends QE.DocumentedStatus> = readonly [Endpoint<S>, Success<A>, RequestInput]
+
+/** Checks the options of any request and turns them into an endpoint, before anything is sent. */
+const prepare = <A, S extends QE.DocumentedStatus>(
+  options: RequestOptions<A, S>,
+): Either.Either<Prepared<A, S>, { operation: string; method: string; field: string; problem: string }> => {
+  const method = String(options.method).toUpperCase()
+  const operation = options.operation ?? `request ${method} ${options.path}`
+  const problem = (field: string, problem: string) => Either.left({ operation, method, field, problem })
+  if (!METHODS.has(method)) return problem("method", "method must be GET, POST, PUT, PATCH or DELETE")
+  const located = locate(options.path, options.version)
+  if (Either.isLeft(located)) return problem("path", located.left)
+  const statuses = options.statuses ?? []
+  const unknownStatus = statuses.find((status) => !STATUSES.has(status))
+  if (unknownStatus !== undefined) {
+    return problem(
+      "statuses",
+      `status ${unknownStatus} has no error of its own (the documented statuses are 400, 401, 402, 403, 404, 409, ` +
+        `423, 429 and 500; any other is UnexpectedStatus, or ServerError for 5xx)`,
+    )
+  }
+  const [api, path] = located.right
+  const endpoint: Endpoint<S> = { operation, method: method as HttpMethod, api, path, statuses }
+  const input: RequestInput = {
+    ...(options.params === undefined ? {} : { params: options.params }),
+    ...(options.query === undefined ? {} : { query: options.query }),
+    ...(options.body === undefined
+      ? {}
+      : { body: { schema: options.bodySchema ?? Schema.Unknown, value: options.body } }),
+  }
+  return Either.right([endpoint, successOf(options.success), input])
+}
+
+const run = <A, S extends QE.DocumentedStatus>(client: Service, options: RequestOptions<A, S>) => {
+  const prepared = prepare(options)
+  if (Either.isLeft(prepared)) {
+    const { field, method, operation, problem } = prepared.left
+    return client.invalidInput({ operation, method, path: String(options.path), field, problem })
+  }
+  const [endpoint, success, input] = prepared.right
+  return client.execute(endpoint, success, input)
+}
+
+/** @internal */
+export const request = <A = unknown, const S extends QE.DocumentedStatus = never>(
+  options: RequestOptions<A, S>,
+): Effect.Effect<A, QE.ErrorFor<S>, QuantiveClient> => Effect.flatMap(QuantiveClient, (client) => run(client, options))
+
+/** @internal */
+export interface PaginateOptions<A, S extends QE.DocumentedStatus> {
+  readonly path: string
+  readonly version?: ApiVersion | undefined
+  readonly params?: Readonly<Record<string, string>> | undefined
+  /** Extra query parameters (a filter, fields); `sort`, `skip` and `take` are the stream's. */
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  readonly item: Schema.Schema<A, any, never>
+  readonly sort?: string | undefined
+  readonly idField?: string | undefined
+  readonly pageSize?: number | undefined
+  readonly concurrency?: number | undefined
+  readonly distinct?: boolean | undefined
+  readonly statuses?: ReadonlyArray<S> | undefined
+  readonly operation?: string | undefined
+}
+
+/** @internal */
+export const paginate = <A, const S extends QE.DocumentedStatus = never>(
+  options: PaginateOptions<A, S>,
+): Stream.Stream<Paginate.EmittedPage<A>, QE.ErrorFor<S> | QE.PaginationError, QuantiveClient> => {
+  const operation = options.operation ?? `stream GET ${options.path}`
+  const invalid = (field: string, problem: string) =>
+    Stream.fromEffect(fail(operation, "GET", String(options.path), field, problem))
+  const checked = Paginate.streamOptions(options)
+  if (Either.isLeft(checked)) return invalid(checked.left.field, checked.left.problem)
+  const idField = options.idField ?? "id"
+  const sort = Query.stableSort(options.sort, "_id")
+  if (Either.isLeft(sort)) return invalid("sort", sort.left)
+  const keys = Either.getOrThrow(Query.parseSort(sort.right)).map((key) =>
+    key.field === "id" ? { ...key, field: idField } : key
+  )
+  for (const name of ["sort", "skip", "take"]) {
+    if (options.query !== undefined && Object.hasOwn(options.query, name)) {
+      return invalid("query", `${name} is set by the stream; give sort as the sort option`)
+    }
+  }
+  const Page = Schema.Struct({ items: Schema.Array(options.item), totalCount: Schema.Number })
+  const path = options.path
+  return Stream.unwrap(Effect.map(QuantiveClient, (client) =>
+    Paginate.pages({
+      fetch: (skip, take) =>
+        run(client, {
+          method: "GET",
+          path,
+          version: options.version,
+          params: options.params,
+          query: { ...options.query, sort: sort.right, skip, take },
+          success: Page,
+          statuses: options.statuses,
+          operation,
+        }),
+      compare: Query.comparator(keys),
+      idOf: (item: A) => String((item as Record<string, unknown>)[idField]),
+      pageSize: checked.right.pageSize,
+      concurrency: checked.right.concurrency,
+      ...(options.distinct === true ? { distinct: true } : {}),
+      operation,
+      method: "GET",
+      path,
+    })))
+}
