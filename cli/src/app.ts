@@ -1,0 +1,51 @@
+/**
+ * The application: parses the command line, runs the command, prints the one-line message of a failure on stderr,
+ * and answers the exit code.
+ *
+ * @since 0.2.0
+ */
+import { Command, HelpDoc } from "@effect/cli"
+import { Cause, Effect, Exit } from "effect"
+import { quantive } from "./commands.ts"
+import { describe, exitCodeTable } from "./errors.ts"
+
+/**
+ * The version printed by `--version`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const VERSION = "0.1.0"
+
+const cli = Command.run(quantive, {
+  name: "quantive",
+  version: VERSION,
+  footer: HelpDoc.blocks([HelpDoc.h1("EXIT CODES"), HelpDoc.p(exitCodeTable)]),
+})
+
+/**
+ * Runs the CLI on `process.argv`-style arguments; succeeds with the exit code.
+ *
+ * @since 0.2.0
+ * @category running
+ */
+export const main = (argv: ReadonlyArray<string>) =>
+  cli(argv).pipe(
+    Effect.exit,
+    Effect.flatMap((exit) => {
+      if (Exit.isSuccess(exit)) return Effect.succeed(0)
+      const { code, line } = describe(exit.cause)
+      return Effect.sync(() => {
+        if (line !== undefined) process.stderr.write(`quantive: ${line}\n`)
+        if (process.env.QUANTIVE_DEBUG === "1") process.stderr.write(`${Cause.pretty(exit.cause)}\n`)
+        return code
+      })
+    }),
+    Effect.tap(() =>
+      Effect.sync(() => {
+        if (process.env.QUANTIVE_CLI_REPORT_RSS === "1") {
+          process.stderr.write(`quantive: peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`)
+        }
+      })
+    ),
+  )

@@ -1,0 +1,199 @@
+/**
+ * What the CLI tells a person when something fails: one line saying what failed and what to do, the request id when
+ * there is one, and an exit code per class of failure. No stack trace for an expected error.
+ *
+ * @since 0.2.0
+ */
+import { ValidationError } from "@effect/cli"
+import { QuantiveError } from "@effect-quantive/client"
+import { Cause, Duration, Option, Schema } from "effect"
+
+/**
+ * The exit codes, one per class of failure.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ExitCode = {
+  /** Everything worked. */
+  ok: 0,
+  /** An API or network error (400, 402, 404, 409, 5xx, a connection that failed, an unexpected answer). */
+  api: 1,
+  /** Bad flags or arguments, or input the library rejected before sending anything. */
+  usage: 2,
+  /** The connection settings: no token, no account id, an unreadable token file, a malformed URL or region. */
+  config: 3,
+  /** 401 (the token is wrong or revoked) or 403 (the token's user lacks the permission, or another account). */
+  auth: 4,
+  /** 429: the server kept refusing after the CLI waited and retried. */
+  rateLimit: 5,
+  /** A bulk command ran, but some ids failed or did not resolve (each is listed). */
+  partial: 6,
+  /** Interrupted (Ctrl-C). */
+  interrupted: 130,
+} as const
+
+/**
+ * The exit-code table as printed in `quantive --help`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const exitCodeTable = [
+  "0    success",
+  "1    API or network error (400, 402, 404, 409, 5xx, connection, unexpected answer)",
+  "2    usage: bad flags or arguments, input rejected before any request",
+  "3    configuration: no token or account id, unreadable --token-file, malformed URL or region",
+  "4    authentication (401: check the token) or permission (403: the token's user lacks it)",
+  "5    rate limited (429) after waiting and retrying",
+  "6    partial failure: some ids of a bulk command failed or did not resolve",
+  "130  interrupted",
+].join("\n")
+
+/**
+ * A failure the CLI itself detected (configuration, usage, partial bulk results), with its class.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class CliFailure extends Schema.TaggedError<CliFailure>("@effect-quantive/cli/CliFailure")("CliFailure", {
+  kind: Schema.Literal("usage", "config", "api", "partial"),
+  message: Schema.String,
+}) {}
+
+const seconds = (millis: number) => `${(millis / 1000).toFixed(1)}s`
+
+const where = (error: QuantiveError.QuantiveError) => `${error.method} ${error.path}`
+
+const history = (error: QuantiveError.QuantiveError) =>
+  error.attempts !== undefined && error.attempts > 1
+    ? ` (after ${error.attempts} attempts over ${seconds(error.elapsedMillis ?? 0)})`
+    : ""
+
+const requestId = (error: QuantiveError.QuantiveError) =>
+  error.requestId === undefined ? "" : ` [request id ${error.requestId}]`
+
+const server = (error: QuantiveError.QuantiveError) =>
+  error.serverMessage === undefined ? "" : `: ${error.serverMessage}`
+
+/**
+ * The one line and the exit code for an error of the library.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const describeApiError = (
+  error: QuantiveError.QuantiveError,
+): { readonly line: string; readonly code: number } => {
+  const tail = `${history(error)}${requestId(error)}`
+  switch (error._tag) {
+    case "Unauthorized":
+      return {
+        code: ExitCode.auth,
+        line: `${where(error)} answered 401 Unauthorized: check the API token (QUANTIVE_TOKEN or --token-file); ` +
+          `tokens are issued in Settings → API tokens and stop working when revoked${tail}`,
+      }
+    case "Forbidden":
+      return {
+        code: ExitCode.auth,
+        line: `${where(error)} answered 403 Forbidden${server(error)}: the token's user lacks the permission for ` +
+          `this, or the account id is not the token's account; ask an account admin${tail}`,
+      }
+    case "TooManyRequests": {
+      const wait = error.retryAfter === undefined
+        ? ""
+        : `; the server asks to wait ${Duration.format(error.retryAfter)}`
+      return {
+        code: ExitCode.rateLimit,
+        line: `${where(error)} was rate limited (429): waited and retried, then gave up` +
+          `${history(error) === "" ? "" : history(error)}${wait}; try again later, or lower --concurrency` +
+          requestId(error),
+      }
+    }
+    case "NotFound":
+      return {
+        code: ExitCode.api,
+        line: `${where(error)} answered 404 Not Found${server(error)}: check the id${tail}`,
+      }
+    case "BadRequest":
+      return {
+        code: ExitCode.api,
+        line: `${where(error)} answered 400 Bad Request${server(error)}: check the filter, sort or fields${tail}`,
+      }
+    case "PaymentRequired":
+      return {
+        code: ExitCode.api,
+        line: `${where(error)} answered 402 Payment Required${server(error)}: the account's subscription does not ` +
+          `cover this${tail}`,
+      }
+    case "Conflict":
+    case "Locked":
+      return { code: ExitCode.api, line: `${where(error)} answered ${error.status}${server(error)}${tail}` }
+    case "ServerError":
+      return {
+        code: ExitCode.api,
+        line: `${where(error)} answered ${error.status}, a server error${server(error)}; try again later${tail}`,
+      }
+    case "UnexpectedStatus":
+      return {
+        code: ExitCode.api,
+        line: `${where(error)} answered ${error.status}, which it does not document${server(error)}${tail}`,
+      }
+    case "TransportError":
+      return {
+        code: ExitCode.api,
+        line: `${where(error)} got no usable answer (${error.reason}): check the network and the base URL or ` +
+          `region${tail}`,
+      }
+    case "DecodeError":
+      return {
+        code: ExitCode.api,
+        line: `${where(error)} answered something unexpected` +
+          `${error.issuePath === undefined ? "" : ` at ${error.issuePath}`}${tail}`,
+      }
+    case "InvalidInput":
+      return {
+        code: ExitCode.usage,
+        line: `invalid input${error.field === undefined ? "" : ` (${error.field})`}: ${
+          error.message.replace(/^.*?: /, "")
+        }; nothing was sent`,
+      }
+    case "PaginationError":
+      return {
+        code: ExitCode.api,
+        line: `the server broke paging (${error.reason} at ${error.skip}) on ${where(error)}; try again${tail}`,
+      }
+  }
+}
+
+/**
+ * Renders any failure of a command: its line on stderr (prefixed `quantive: `) and its exit code.
+ * `ValidationError`s were already printed by `@effect/cli` with the help of the command.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const describe = (cause: Cause.Cause<unknown>): { readonly line: string | undefined; readonly code: number } => {
+  if (Cause.isInterruptedOnly(cause)) return { line: undefined, code: ExitCode.interrupted }
+  const failure = Cause.failureOption(cause)
+  if (Option.isSome(failure)) {
+    const error = failure.value
+    if (ValidationError.isValidationError(error)) return { line: undefined, code: ExitCode.usage }
+    if (error instanceof CliFailure) {
+      return {
+        line: error.kind === "partial" ? undefined : error.message,
+        code: error.kind === "usage"
+          ? ExitCode.usage
+          : error.kind === "config"
+          ? ExitCode.config
+          : error.kind === "partial"
+          ? ExitCode.partial
+          : ExitCode.api,
+      }
+    }
+    if (QuantiveError.isQuantiveError(error)) return describeApiError(error)
+  }
+  const squashed = Cause.squash(cause)
+  const message = squashed instanceof Error ? squashed.message : String(squashed)
+  return { line: `unexpected failure: ${message} (set QUANTIVE_DEBUG=1 for details)`, code: ExitCode.api }
+}

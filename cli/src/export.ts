@@ -1,0 +1,193 @@
+/**
+ * `quantive users export`: every matching user, streamed page by page to CSV, NDJSON, a JSON array or a table, with
+ * a progress bar on a terminal and constant memory (nothing is collected: each page is written and dropped).
+ *
+ * @since 0.2.0
+ */
+import { User, type UserField, Users } from "@effect-quantive/client"
+import { Effect, Option, SchemaAST, Stream } from "effect"
+import * as Csv from "./csv.ts"
+import { CliFailure } from "./errors.ts"
+import * as Output from "./output.ts"
+import * as Progress from "./progress.ts"
+import * as Table from "./table.ts"
+
+/**
+ * Every field of a user, `id` first, then in the order of the `User` schema.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const userFields: ReadonlyArray<UserField> = (() => {
+  const ast = User.ast
+  const names = SchemaAST.isTypeLiteral(ast) ? ast.propertySignatures.map((p) => String(p.name)) : ["id"]
+  return ["id", ...names.filter((name) => name !== "id")] as Array<UserField>
+})()
+
+/**
+ * The columns of `--format table` when no `--fields` are given.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const tableFields: ReadonlyArray<UserField> = ["id", "email", "firstName", "lastName", "isActive"]
+
+/**
+ * The output formats.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Format = "csv" | "ndjson" | "json" | "table"
+
+/**
+ * The parsed flags of `users export`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ExportFlags {
+  readonly fields: Option.Option<string>
+  readonly filter: Option.Option<string>
+  readonly sort: Option.Option<string>
+  readonly format: Format
+  readonly out: Option.Option<string>
+  readonly concurrency: number
+  readonly pageSize: number
+  readonly bom: boolean
+}
+
+type Row = Readonly<Record<string, unknown>>
+
+interface Writer {
+  readonly begin: string
+  readonly rows: (items: ReadonlyArray<Row>) => string
+  readonly end: (count: number) => string
+}
+
+const pick = (item: Row, columns: ReadonlyArray<string>): Row => {
+  const out: Record<string, unknown> = {}
+  for (const column of columns) if (item[column] !== undefined) out[column] = item[column]
+  return out
+}
+
+const writers = (columns: ReadonlyArray<string>, projected: boolean, bom: boolean): Record<Format, () => Writer> => ({
+  csv: () => ({
+    begin: (bom ? "\uFEFF" : "") + Csv.record(columns),
+    rows: (items) => items.map((item) => Csv.record(columns.map((column) => Csv.flatten(item[column])))).join(""),
+    end: () => "",
+  }),
+  ndjson: () => ({
+    begin: "",
+    rows: (items) => items.map((item) => JSON.stringify(projected ? pick(item, columns) : item) + "\n").join(""),
+    end: () => "",
+  }),
+  json: () => {
+    let first = true
+    return {
+      begin: "[",
+      rows: (items) =>
+        items.map((item) => {
+          const text = (first ? "\n" : ",\n") + JSON.stringify(projected ? pick(item, columns) : item)
+          first = false
+          return text
+        }).join(""),
+      end: (count) => count === 0 ? "]\n" : "\n]\n",
+    }
+  },
+  table: () => {
+    // Widths come from the header and the first page; later cells are cut to them, so nothing is held back.
+    let widths: Array<number> | undefined
+    return {
+      begin: "",
+      rows: (items) => {
+        const cells = items.map((item) => columns.map((column) => Csv.flatten(item[column])))
+        let text = ""
+        if (widths === undefined) {
+          widths = Table.widths(columns, cells)
+          text = Table.line(columns, widths) + Table.line(widths.map((n) => "-".repeat(n)), widths)
+        }
+        const w = widths
+        return text + cells.map((row) => Table.line(row, w)).join("")
+      },
+      end: () => widths === undefined ? Table.render(columns, []) : "",
+    }
+  },
+})
+
+const usage = (message: string) => new CliFailure({ kind: "usage", message })
+
+/** Checks the flags before anything is sent or written. */
+const check = (flags: ExportFlags) =>
+  Effect.gen(function* () {
+    let fields: Array<UserField> | undefined
+    if (Option.isSome(flags.fields)) {
+      const asked = flags.fields.value.split(",").map((f) => f.trim()).filter((f) => f !== "")
+      const unknown = asked.filter((f) => !userFields.includes(f as UserField))
+      if (asked.length === 0) return yield* usage("--fields: give at least one field, e.g. --fields email,firstName")
+      if (unknown.length > 0) {
+        return yield* usage(
+          `--fields: unknown user field ${unknown.join(", ")}; the fields are ${userFields.join(", ")}`,
+        )
+      }
+      fields = [...new Set(asked)] as Array<UserField>
+    } else if (flags.format === "table") {
+      fields = [...tableFields]
+    }
+    let filter: string | undefined
+    if (Option.isSome(flags.filter)) {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(flags.filter.value)
+      } catch {
+        return yield* usage(`--filter: not JSON; the API takes a Mongo-style filter, e.g. --filter '{"isActive":true}'`)
+      }
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+        return yield* usage(`--filter: expected a JSON object, e.g. --filter '{"isActive":true}'`)
+      }
+      filter = flags.filter.value
+    }
+    if (!Number.isSafeInteger(flags.concurrency) || flags.concurrency < 1 || flags.concurrency > 16) {
+      return yield* usage("--concurrency: give a whole number from 1 to 16")
+    }
+    if (!Number.isSafeInteger(flags.pageSize) || flags.pageSize < 2 || flags.pageSize > 1000) {
+      return yield* usage("--page-size: give a whole number from 2 to 1000")
+    }
+    const columns = fields === undefined ? userFields : fields.includes("id") ? fields : ["id", ...fields]
+    return { fields, filter, columns }
+  })
+
+/**
+ * Runs the export.
+ *
+ * @since 0.2.0
+ * @category commands
+ */
+export const run = (flags: ExportFlags) =>
+  Effect.gen(function* () {
+    const { columns, fields, filter } = yield* check(flags)
+    const users = yield* Users
+    const output = yield* Output.open(flags.out)
+    const writer = writers(columns, fields !== undefined, flags.bom)[flags.format]()
+    const progress = Progress.make("users")
+    const query = {
+      filter,
+      pageSize: flags.pageSize,
+      concurrency: flags.concurrency,
+      ...(Option.isSome(flags.sort) ? { sort: flags.sort.value } : {}),
+    }
+    const pages = fields === undefined ? users.pages(query) : users.pages({ ...query, fields })
+    let count = 0
+    let total = 0
+    yield* output.write(writer.begin)
+    yield* pages.pipe(Stream.runForEach((page) => {
+      const text = writer.rows(page.items as unknown as ReadonlyArray<Row>)
+      count += page.items.length
+      total = Math.max(page.totalCount, count)
+      if (output.toTerminal) progress.clear()
+      return output.write(text).pipe(Effect.tap(() => progress.update(count, total)))
+    }))
+    yield* output.write(writer.end(count))
+    yield* output.commit
+    progress.done(`exported ${count} users${Option.isSome(flags.out) ? ` to ${flags.out.value}` : ""}`)
+  }).pipe(Effect.scoped)

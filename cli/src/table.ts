@@ -1,0 +1,44 @@
+/**
+ * Plain text tables for terminals: columns padded to their widest cell (capped), cells cut with `…` past the cap.
+ *
+ * @since 0.2.0
+ */
+
+/** The widest a column gets before its cells are cut. */
+const MAX_WIDTH = 40
+
+const cut = (text: string, width: number): string => {
+  const flat = text.replace(/[\r\n\t]+/g, " ")
+  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat
+}
+
+/**
+ * Column widths that fit the header and these rows, each capped.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const widths = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): Array<number> =>
+  header.map((title, i) =>
+    Math.min(MAX_WIDTH, Math.max(title.length, ...rows.map((row) => (row[i] ?? "").replace(/[\r\n\t]+/g, " ").length)))
+  )
+
+/**
+ * One line of a table, its cells padded or cut to the widths.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const line = (cells: ReadonlyArray<string>, columnWidths: ReadonlyArray<number>): string =>
+  cells.map((cell, i) => cut(cell, columnWidths[i]!).padEnd(columnWidths[i]!)).join("  ").trimEnd() + "\n"
+
+/**
+ * A whole table: the header, a rule, the rows.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const render = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
+  const w = widths(header, rows)
+  return line(header, w) + line(w.map((n) => "-".repeat(n)), w) + rows.map((row) => line(row, w)).join("")
+}
