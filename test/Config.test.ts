@@ -4,7 +4,7 @@
  */
 import { HttpClient, HttpClientResponse } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { ConfigProvider, Effect, Layer, Redacted } from "effect"
+import { ConfigError, ConfigProvider, Effect, Layer, Redacted } from "effect"
 import { Accounts, Quantive } from "../mod.ts"
 
 /** An HttpClient that records the URLs and headers it is asked for and answers 200 with an account. */
@@ -156,5 +156,77 @@ describe("Quantive.layerConfig", () => {
       )
       assert.notInclude(String(error), "tok-SECRET-123")
       assert.notInclude(JSON.stringify(error), "tok-SECRET-123")
+    }))
+})
+
+describe("a token or account id that cannot go into an HTTP header (issue 10, item 6)", () => {
+  /** Characters fetch refuses in a header (above U+00FF, CR, LF, NUL) or would send as something the user did not see. */
+  const BAD: ReadonlyArray<readonly [string, string]> = [
+    ["\u200b", "invisible"],
+    ["\ufeff", "invisible"],
+    ["\u202e", "invisible"],
+    ["\u2066", "invisible"],
+    ["\u00ad", "invisible"],
+    ["\u0142", "Latin-1"],
+    ["\u4e2d", "Latin-1"],
+    ["\ud83d\ude00", "Latin-1"],
+    ["\n", "control"],
+    ["\r", "control"],
+    ["\t", "control"],
+    ["\u0000", "control"],
+    ["\u007f", "control"],
+    ["\u0085", "control"],
+    ["\u00a0", "control"],
+  ]
+
+  it.effect("Quantive.layer: a ConfigError naming the option, before any request", () =>
+    Effect.gen(function* () {
+      for (const [char, kind] of BAD) {
+        for (const option of ["token", "accountId"] as const) {
+          const options = { token: "tok-123", accountId: "acc-456", [option]: `Zq${char}Xw` }
+          const http = recordingHttp()
+          const error = yield* getAccount.pipe(
+            Effect.provide(Quantive.layer(options)),
+            Effect.provide(http.layer),
+            Effect.flip,
+          )
+          const text = String(error)
+          assert.isTrue(ConfigError.isConfigError(error), `${option} ${JSON.stringify(char)}: ${text}`)
+          assert.include(text, option)
+          assert.include(text, kind, `${option} ${JSON.stringify(char)}`)
+          assert.notInclude(text, "Zq")
+          assert.strictEqual(http.seen.length, 0)
+        }
+      }
+    }))
+
+  it.effect("Quantive.layerConfig: a ConfigError naming the variable", () =>
+    Effect.gen(function* () {
+      for (const [char] of BAD) {
+        for (const name of ["QUANTIVE_TOKEN", "QUANTIVE_ACCOUNT_ID"] as const) {
+          const env = { QUANTIVE_TOKEN: "tok-123", QUANTIVE_ACCOUNT_ID: "acc-456", [name]: `ab${char}cd` }
+          const http = recordingHttp()
+          const error = yield* getAccount.pipe(
+            Effect.provide(Quantive.layerConfig),
+            Effect.provide(http.layer),
+            Effect.provide(Layer.setConfigProvider(ConfigProvider.fromJson(env))),
+            Effect.flip,
+          )
+          assert.isTrue(ConfigError.isConfigError(error), `${name} ${JSON.stringify(char)}: ${String(error)}`)
+          assert.include(String(error), name)
+          assert.strictEqual(http.seen.length, 0)
+        }
+      }
+    }))
+
+  it.effect("Latin-1 and a trailing newline (an env file) are accepted; the newline is not sent", () =>
+    Effect.gen(function* () {
+      const http = recordingHttp()
+      yield* getAccount.pipe(
+        Effect.provide(Quantive.layer({ token: "tok-é\n", accountId: "acc-ÿ\r\n" })),
+        Effect.provide(http.layer),
+      )
+      assert.strictEqual(http.seen[0]?.headers["authorization"], "Bearer tok-é")
+      assert.strictEqual(http.seen[0]?.headers["gtmhub-accountid"], "acc-ÿ")
     }))
 })

@@ -21,7 +21,8 @@ const textPattern = (secret: string): string => {
   for (const char of secret) {
     const forms = new Set([escapeRegExp(char), percentEncoded(char)])
     for (const variant of [char.toUpperCase(), char.toLowerCase()]) {
-      if ([...variant].length === 1) forms.add(percentEncoded(variant))
+      // `ß` upper-cases to `SS`: a case mapping that changes the length is matched as its own text.
+      forms.add([...variant].length === 1 ? percentEncoded(variant) : escapeRegExp(variant))
     }
     if (char === " ") forms.add("\\+")
     out += forms.size === 1 ? [...forms][0] : `(?:${[...forms].join("|")})`
@@ -72,24 +73,33 @@ const base64Fragments = (secret: string): ReadonlyArray<string> => {
 const MIN_VARIANT_LENGTH = 6
 
 /**
- * The forms of one secret, as regular expression source: exact and percent-encoded (any letter case, any characters
- * encoded) and base64 fragments; just the escaped secret when it is short.
+ * The forms of one long secret, as regular expression source (matched case-insensitively): any letter case, any of its
+ * characters percent-encoded or not, and its base64 fragments.
  */
 const secretForms = (secret: string): string =>
-  secret.length < MIN_VARIANT_LENGTH
-    ? escapeRegExp(secret)
-    : [textPattern(secret), ...base64Fragments(secret).map(escapeRegExp)].join("|")
+  [textPattern(secret), ...base64Fragments(secret).map(escapeRegExp)].join("|")
 
 /**
- * One regular expression matching every form of the token (group 1) or the account id (group 2): exact, any letter
- * case (a host name built from it is lower-cased), percent- or form-encoded, and base64 (standard or URL-safe, at any
- * offset, as in a `Basic` header). Compiled once per configuration; undefined when both secrets are empty.
+ * The regular expressions that find the token (group 1) or the account id (group 2), compiled once per configuration:
+ * for a long secret every form (exact, any letter case: a host name built from it is lower-cased, percent- or
+ * form-encoded, base64 standard or URL-safe at any offset, as in a `Basic` header), case-insensitively; for a short one
+ * (or an empty one: never matched) the exact text, case-sensitively.
  *
  * @internal
  */
-export const secretsPattern = (token: string, accountId: string): RegExp | undefined => {
-  const groups = [token, accountId].map((secret) => secret === "" ? "(?!)" : secretForms(secret))
-  return token === "" && accountId === "" ? undefined : new RegExp(`(${groups[0]})|(${groups[1]})`, "gi")
+export const secretsPatterns = (token: string, accountId: string): ReadonlyArray<RegExp> => {
+  const group = (secret: string, long: boolean) =>
+    secret === "" || (secret.length >= MIN_VARIANT_LENGTH) !== long
+      ? "(?!)"
+      : long
+      ? secretForms(secret)
+      : escapeRegExp(secret)
+  const patterns: Array<RegExp> = []
+  for (const long of [true, false]) {
+    const [t, a] = [group(token, long), group(accountId, long)]
+    if (t !== "(?!)" || a !== "(?!)") patterns.push(new RegExp(`(${t})|(${a})`, long ? "gi" : "g"))
+  }
+  return patterns
 }
 
 /**
@@ -100,23 +110,26 @@ export const secretsPattern = (token: string, accountId: string): RegExp | undef
  * @internal
  */
 export const makeRedactor = (config: Pick<ResolvedConfig, "token" | "accountId">): Redactor => {
-  const pattern = secretsPattern(Redacted.value(config.token), Redacted.value(config.accountId))
-  if (pattern === undefined) return (text) => text
-  return (text) =>
-    text.replace(pattern, (_match, token: string | undefined) => token !== undefined ? "<redacted>" : "{accountId}")
+  const patterns = secretsPatterns(Redacted.value(config.token), Redacted.value(config.accountId))
+  const replace = (_match: string, token: string | undefined) => token !== undefined ? "<redacted>" : "{accountId}"
+  return (text) => {
+    let out = text
+    for (const pattern of patterns) out = out.replace(pattern, replace)
+    return out
+  }
 }
 
 /**
  * Terminal escape sequences: CSI (`ESC [` … final byte, or the 8-bit `\x9b`), OSC/DCS/APC/PM/SOS strings (up to BEL or
  * ST) and two-character escapes.
  */
-// deno-lint-ignore no-control-regex
 const ESCAPES =
+  // deno-lint-ignore no-control-regex
   /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?/g
 
 /** Control characters (C0, DEL, C1) and invisible format characters (zero-width, bidi controls, BOM). */
-// deno-lint-ignore no-control-regex
 const CONTROLS =
+  // deno-lint-ignore no-control-regex
   /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
 
 /** A tag of markup (at most 1000 characters, no nested `<`: linear on any input), except our own `<redacted>`. */
