@@ -124,6 +124,21 @@ describe("LegacyUsers.stream", () => {
       if (error._tag === "PaginationError") assert.strictEqual(error.reason, "OrderMismatch")
     }).pipe(Effect.provide(socket({ users: 30 }))))
 
+  it.effect("distinct: true emits every user once; a non-boolean distinct is InvalidInput", () =>
+    Effect.gen(function* () {
+      const { fake } = yield* FakeQuantive.FakeServer
+      const legacy = yield* LegacyUsers
+      const ids = Chunk.toArray(yield* Stream.runCollect(legacy.stream({ pageSize: 10, distinct: true }))).map((u) =>
+        u.id
+      )
+      assert.strictEqual(new Set(ids).size, ids.length)
+      assert.sameMembers(ids, fake.users.map((u) => u.id))
+      const before = fake.requests.length
+      const error = yield* Effect.flip(Stream.runDrain(legacy.stream({ distinct: 1 as never })))
+      assert.strictEqual(error._tag, "InvalidInput")
+      assert.strictEqual(fake.requests.length, before)
+    }).pipe(Effect.provide(socket({ users: 35 }))))
+
   it.effect("bad stream options fail with InvalidInput and send nothing", () =>
     Effect.gen(function* () {
       const { legacy, server: { fake } } = yield* setup

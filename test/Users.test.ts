@@ -122,11 +122,12 @@ describe("Users.stream", () => {
       const { server: { fake }, users } = yield* setup
       fake.latencyMillis = 20
       yield* Stream.runDrain(users.stream({ pageSize: 10, concurrency: 3 }).pipe(Stream.take(15)))
-      yield* Effect.sleep("100 millis")
+      // Generous waits (two shared cores): a request cancelled in flight may still reach the server late.
+      yield* Effect.sleep("600 millis")
       const settled = fake.requests.length
       // The first page, 3 ahead, and the one refilled while the second page was read (cancelled in flight).
       assert.isAtMost(settled, 5)
-      yield* Effect.sleep("150 millis")
+      yield* Effect.sleep("400 millis")
       assert.strictEqual(fake.requests.length, settled)
     }).pipe(Effect.provide(socket({ users: 500 }))))
 
@@ -150,6 +151,47 @@ describe("Users.stream", () => {
         const error = yield* Effect.flip(Stream.runDrain(users.stream(query)))
         assert.strictEqual(error._tag, "InvalidInput")
       }
+      assert.strictEqual(fake.requests.length, 0)
+    }).pipe(Effect.provide(socket())))
+})
+
+describe("Users.stream distinct (issue 10, item 8)", () => {
+  /** After the first page, the earliest user (already emitted) gets a later creation date: it moves past the cursor. */
+  const moveFirstUserLater = (fake: FakeQuantive.FakeQuantive) => {
+    const first = [...fake.users].sort(byDateThenId)[0]!
+    let pages = 0
+    fake.beforeList = () => {
+      if (++pages === 2) first.dateCreated = "2999-01-01T00:00:00.000Z"
+    }
+    return first.id
+  }
+
+  it.effect("a user whose sort key changes during the export: twice by default, once with distinct", () =>
+    Effect.gen(function* () {
+      const { server: { fake }, users } = yield* setup
+      const moved = moveFirstUserLater(fake)
+      const ids = Chunk.toArray(yield* Stream.runCollect(users.stream({ pageSize: 10 }))).map((u) => u.id)
+      assert.strictEqual(ids.filter((id) => id === moved).length, 2)
+    }).pipe(Effect.provide(socket({ users: 30 }))))
+
+  it.effect("with distinct: true, no user twice, every user present", () =>
+    Effect.gen(function* () {
+      const { server: { fake }, users } = yield* setup
+      const moved = moveFirstUserLater(fake)
+      for (const concurrency of [1, 3]) {
+        const ids = Chunk.toArray(yield* Stream.runCollect(users.stream({ pageSize: 10, concurrency, distinct: true })))
+          .map((u) => u.id)
+        assert.strictEqual(new Set(ids).size, ids.length)
+        assert.sameMembers(ids, fake.users.map((u) => u.id))
+        assert.include(ids, moved)
+      }
+    }).pipe(Effect.provide(socket({ users: 30 }))))
+
+  it.effect("distinct must be a boolean (InvalidInput, nothing sent)", () =>
+    Effect.gen(function* () {
+      const { server: { fake }, users } = yield* setup
+      const error = yield* Effect.flip(Stream.runDrain(users.stream({ distinct: "yes" as never })))
+      assert.strictEqual(error._tag, "InvalidInput")
       assert.strictEqual(fake.requests.length, 0)
     }).pipe(Effect.provide(socket())))
 })
