@@ -1,0 +1,239 @@
+#!/usr/bin/env node
+// The packed-package test (part of `npm test`; alone: `npm run test:package`).
+//
+// What a user gets from npm, tried from outside the repository with no network:
+//   1. `npm pack` (its `prepack` builds dist/) into a temporary directory under os.tmpdir(); the tarball holds dist/
+//      with declarations, LICENSE and README, and nothing of test/, bin/ or bench/.
+//   2. A temporary project installs the tarball with `effect` and `@effect/platform` by `npm ci --offline` from the
+//      local npm cache. Its lockfile is derived from this repository's package-lock.json, so it gets the versions
+//      the suite tests (npm 11 wants full packuments to resolve ranges, and a cache filled by `npm ci` has only the
+//      tarballs and abbreviated packuments, so a range install would need the network).
+//   3. `tsc` type-checks test/package/main.ts in that project (test/package/tsconfig.json: strict,
+//      exactOptionalPropertyTypes, noUncheckedIndexedAccess, NodeNext, Node types and no DOM lib) against the shipped
+//      declarations, and Node runs it: Quantive.layer, Users.stream with fields, a typed error by tag, the /testing
+//      fake over a loopback socket. (skipLibCheck stays on, as in most projects: @effect/platform's own declarations
+//      need the DOM lib, and checking every library's declarations triples the time.)
+//   4. A CommonJS file require()s the package (require(esm), Node ^20.19 / >= 22.12, as `engines` says).
+//   5. publint on the installed package and `attw --profile esm-only` on the tarball.
+//   6. Deno runs test/package/deno.ts in the same project (package.json + node_modules, no import map), as the
+//      README tells Deno users to.
+// Each step is one check. Prints `N passed, N failed` last; exits 1 on any failure. Keeps the directory with
+// `--keep`.
+import { spawnSync } from "node:child_process"
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const root = fileURLToPath(new URL("..", import.meta.url))
+const here = join(root, "test", "package")
+const bin = (name) => join(root, "node_modules", ".bin", name)
+const work = mkdtempSync(join(tmpdir(), "effect-quantive-package-"))
+const project = join(work, "project")
+// The ./redis entry point is wired in package.json before its source lands: until redis.ts exists, the checks
+// leave that entry out (and say so); once it exists, it is checked like the others.
+const hasRedis = existsSync(join(root, "redis.ts"))
+
+const results = []
+const started = Date.now()
+
+/** Runs a command; its output is shown only when it fails (or with --verbose). */
+const run = (command, args, options = {}) => {
+  const env = { ...process.env, ...options.env }
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key]
+  const result = spawnSync(command, args, {
+    cwd: options.cwd ?? root,
+    env,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return { ok: result.status === 0, output: `${result.stdout ?? ""}${result.stderr ?? ""}`, error: result.error }
+}
+
+const check = (name, body) => {
+  const start = Date.now()
+  let ok = false
+  let detail = ""
+  try {
+    const outcome = body()
+    ok = outcome.ok
+    detail = outcome.output ?? ""
+  } catch (error) {
+    detail = error instanceof Error ? error.stack ?? error.message : String(error)
+  }
+  const seconds = ((Date.now() - start) / 1000).toFixed(1)
+  console.log(`${ok ? "ok" : "not ok"} - ${name} (${seconds}s)`)
+  if (!ok || process.argv.includes("--verbose")) console.log(detail.trim().replace(/^/gm, "    "))
+  results.push(ok)
+  return ok
+}
+
+const fail = (output) => ({ ok: false, output })
+
+// 1. npm pack
+let tarball
+const packed = check("npm pack (prepack builds dist/)", () => {
+  const result = run("npm", ["pack", "--pack-destination", work, "--json", "--silent"])
+  if (!result.ok) return result
+  const [info] = JSON.parse(result.output.slice(result.output.indexOf("[")))
+  tarball = join(work, info.filename)
+  const files = new Set(info.files.map((file) => file.path))
+  const required = ["package.json", "LICENSE", "README.md", "dist/mod.js", "dist/mod.d.ts", "dist/testing.js"]
+  if (hasRedis) required.push("dist/redis.js", "dist/redis.d.ts")
+  required.push("dist/testing.d.ts", "dist/lib/Quantive.js", "dist/lib/Quantive.d.ts")
+  const missing = required.filter((file) => !files.has(file))
+  const unwanted = [...files].filter((file) => /^(test|bin|bench|scripts|dist\/bin|dist\/bench|cli|docs)\//.test(file))
+  if (missing.length > 0 || unwanted.length > 0) {
+    return fail(`missing: ${missing.join(", ") || "none"}; should not ship: ${unwanted.join(", ") || "none"}`)
+  }
+  return { ok: true, output: `${info.filename}: ${info.entryCount} files, ${info.size} bytes` }
+})
+
+// 2. A project outside the repository, installed offline from the local cache.
+/** The lock entries of `names` and everything they need, copied from the repository's package-lock.json. */
+const lockClosure = (names) => {
+  const packages = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")).packages
+  const picked = {}
+  const visit = (path) => {
+    if (path in picked) return
+    picked[path] = packages[path]
+    const entry = packages[path]
+    for (const name of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) {
+      // Node's lookup: the nearest node_modules folder up from the dependent that holds the name.
+      let base = path
+      for (;;) {
+        const candidate = `${base}/node_modules/${name}`
+        if (candidate in packages) {
+          visit(candidate)
+          break
+        }
+        const parent = base.lastIndexOf("/node_modules/")
+        if (parent < 0) {
+          if (`node_modules/${name}` in packages) visit(`node_modules/${name}`)
+          break
+        }
+        base = base.slice(0, parent)
+      }
+    }
+  }
+  for (const name of names) {
+    if (!(`node_modules/${name}` in packages)) throw new Error(`package-lock.json has no node_modules/${name}`)
+    visit(`node_modules/${name}`)
+  }
+  return picked
+}
+
+const installed = packed && check("npm ci --offline of the tarball into a project outside the repo", () => {
+  mkdirSync(project, { recursive: true })
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
+  const deps = ["effect", "@effect/platform"]
+  const devDeps = ["@types/node"]
+  const closure = lockClosure([...deps, ...devDeps])
+  const version = (name) => closure[`node_modules/${name}`].version
+  const spec = `file:${tarball}`
+  const pkg = {
+    name: "effect-quantive-consumer",
+    private: true,
+    type: "module",
+    dependencies: {
+      "@effect-quantive/client": spec,
+      ...Object.fromEntries(deps.map((name) => [name, `^${version(name)}`])),
+    },
+    devDependencies: Object.fromEntries(devDeps.map((name) => [name, `^${version(name)}`])),
+  }
+  const lock = {
+    name: pkg.name,
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": { name: pkg.name, dependencies: pkg.dependencies, devDependencies: pkg.devDependencies },
+      "node_modules/@effect-quantive/client": {
+        version: manifest.version,
+        resolved: spec,
+        license: manifest.license,
+        peerDependencies: manifest.peerDependencies,
+        peerDependenciesMeta: manifest.peerDependenciesMeta,
+        engines: manifest.engines,
+      },
+      ...closure,
+    },
+  }
+  writeFileSync(join(project, "package.json"), JSON.stringify(pkg, null, 2) + "\n")
+  writeFileSync(join(project, "package-lock.json"), JSON.stringify(lock, null, 2) + "\n")
+  return run("npm", ["ci", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: project })
+})
+
+// 3. Type-check and run a strict NodeNext program against the installed package.
+if (installed) {
+  for (const file of ["main.ts", "tsconfig.json", "require.cjs", "deno.ts"]) {
+    copyFileSync(join(here, file), join(project, file))
+  }
+}
+const typed = installed &&
+  check(
+    "tsc: a strict NodeNext program against the shipped declarations",
+    () => run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", project]),
+  )
+if (typed) {
+  check(
+    "node runs that program (Quantive.layer, Users.stream, catchTag, /testing over a socket)",
+    () => run(process.execPath, ["main.js"], { cwd: project }),
+  )
+}
+
+// 4. require(esm)
+if (installed) {
+  check(
+    `node ${process.versions.node} require()s the package`,
+    () => run(process.execPath, ["require.cjs"], { cwd: project }),
+  )
+}
+
+// 5. publint and attw
+if (installed) {
+  check("publint on the installed package", () => {
+    const result = run(process.execPath, [
+      "--input-type=module",
+      "-e",
+      `import { publint } from "publint"
+       import { formatMessage } from "publint/utils"
+       import { readFileSync } from "node:fs"
+       const pkgDir = ${JSON.stringify(join(project, "node_modules", "@effect-quantive", "client"))}
+       const pkg = JSON.parse(readFileSync(pkgDir + "/package.json", "utf8"))
+       const { messages } = await publint({ pkgDir, pack: false, level: "suggestion", strict: true })
+       const tolerated = (m) => ${!hasRedis} && m.path.includes("./redis")
+       for (const m of messages) console.log((tolerated(m) ? "tolerated (no redis.ts yet): " : "") + m.type + ": " + formatMessage(m, pkg))
+       process.exit(messages.some((m) => !tolerated(m)) ? 1 : 0)`,
+    ])
+    return { ...result, output: result.output || "no messages" }
+  })
+  check("attw --profile esm-only on the tarball", () =>
+    run(bin("attw"), [
+      tarball,
+      "--profile",
+      "esm-only",
+      "--format",
+      "table-flipped",
+      ...(hasRedis ? [] : ["--exclude-entrypoints", "./redis"]),
+    ], { env: { NO_COLOR: "1", FORCE_COLOR: "0" } }))
+}
+
+// 6. Deno, from the same project (package.json + node_modules), offline.
+if (installed) {
+  check(
+    "deno runs a program importing the installed package by name",
+    () =>
+      run(bin("deno"), ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", "deno.ts"], {
+        cwd: project,
+        env: { NO_COLOR: "1", FORCE_COLOR: undefined, DENO_NO_UPDATE_CHECK: "1" },
+      }),
+  )
+}
+
+if (!hasRedis) console.log("note: redis.ts does not exist yet, so the ./redis entry point was left out of the checks")
+if (process.argv.includes("--keep")) console.log(`kept ${work}`)
+else rmSync(work, { recursive: true, force: true })
+const passed = results.filter(Boolean).length
+const failed = results.length - passed
+console.log(`package test (${((Date.now() - started) / 1000).toFixed(1)}s): ${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)
