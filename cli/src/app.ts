@@ -4,8 +4,8 @@
  *
  * @since 0.2.0
  */
-import { Command, HelpDoc } from "@effect/cli"
-import { Cause, Effect, Exit } from "effect"
+import { CliConfig, Command, HelpDoc } from "@effect/cli"
+import { Cause, Console, Effect, Exit } from "effect"
 import { quantive } from "./commands.ts"
 import { describe, exitCodeTable } from "./errors.ts"
 
@@ -23,6 +23,20 @@ const cli = Command.run(quantive, {
   footer: HelpDoc.blocks([HelpDoc.h1("EXIT CODES"), HelpDoc.p(exitCodeTable)]),
 })
 
+const ANSI = /\x1b\[[0-9;]*m/g
+
+/** Help and usage errors without colour codes when the stream is not a terminal (or NO_COLOR is set). */
+const plainWhenPiped = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Console.consoleWith((console) => {
+    const plain = (tty: boolean | undefined) => (tty !== true || process.env.NO_COLOR !== undefined)
+    const strip = (args: ReadonlyArray<unknown>) => args.map((a) => typeof a === "string" ? a.replace(ANSI, "") : a)
+    return Effect.withConsole(self, {
+      ...console,
+      log: (...args) => console.log(...(plain(process.stdout.isTTY) ? strip(args) : args)),
+      error: (...args) => console.error(...(plain(process.stderr.isTTY) ? strip(args) : args)),
+    })
+  })
+
 /**
  * Runs the CLI on `process.argv`-style arguments; succeeds with the exit code.
  *
@@ -31,6 +45,8 @@ const cli = Command.run(quantive, {
  */
 export const main = (argv: ReadonlyArray<string>) =>
   cli(argv).pipe(
+    plainWhenPiped,
+    Effect.provide(CliConfig.layer({ showBuiltIns: false })),
     Effect.exit,
     Effect.flatMap((exit) => {
       if (Exit.isSuccess(exit)) return Effect.succeed(0)

@@ -6,7 +6,7 @@
  */
 import { Options } from "@effect/cli"
 import { FetchHttpClient } from "@effect/platform"
-import { Quantive, Retry } from "@effect-quantive/client"
+import { Accounts, Badges, Quantive, type QuantiveClient, Retry, Users } from "@effect-quantive/client"
 import { FakeQuantive } from "@effect-quantive/client/testing"
 import { type ConfigError, Context, Effect, Layer, Option, Redacted } from "effect"
 import { readFileSync } from "node:fs"
@@ -69,12 +69,13 @@ export interface ConnectionFlags {
 export class AccountId extends Context.Tag("@effect-quantive/cli/AccountId")<AccountId, string>() {}
 
 /**
- * What a command's handler gets: every Quantive service, and the account id.
+ * What a command's handler gets: the services it uses, the pipeline itself (for `Quantive.request`), and the
+ * account id.
  *
  * @since 0.2.0
  * @category models
  */
-export type Services = Quantive.Services | AccountId
+export type Services = Accounts | Users | Badges | QuantiveClient.QuantiveClient | AccountId
 
 /** Where each setting came from, to name it (flag or variable) in a configuration error. */
 interface Sources {
@@ -94,18 +95,32 @@ const configFailure = (what: string, hint: string) => new CliFailure({ kind: "co
 /** The retry policy of the CLI: the library's defaults (4 attempts, Retry-After honoured up to 60 s). */
 const retry = Retry.defaultPolicy
 
+/** The first setting a `ConfigError` names, and what is wrong with it. */
+const firstProblem = (error: ConfigError.ConfigError): { readonly path: string; readonly message: string } => {
+  switch (error._op) {
+    case "And":
+    case "Or":
+      return firstProblem(error.left)
+    case "InvalidData":
+    case "MissingData":
+    case "SourceUnavailable":
+    case "Unsupported":
+      return { path: error.path.join("."), message: error.message }
+  }
+}
+
 const fromSettings = (
   options: Quantive.Options,
   sources: Sources,
 ): Layer.Layer<Services, CliFailure> =>
-  Quantive.layer(options).pipe(
+  Layer.mergeAll(Accounts.layer, Users.layer, Badges.layer).pipe(
+    Layer.provideMerge(Quantive.layerClient(options)),
     Layer.merge(Layer.succeed(AccountId, options.accountId)),
     Layer.provide(FetchHttpClient.layer),
     Layer.mapError((error: ConfigError.ConfigError) => {
-      const text = String(error)
-      const named = (Object.keys(sources) as Array<keyof Sources>).find((key) => text.includes(key))
-      const where = named === undefined ? "the connection settings" : sources[named]
-      return configFailure(`invalid ${where}`, text.replace(/^\(?Invalid data at \w+: "?/, "").replace(/"?\)?$/, ""))
+      const { path, message } = firstProblem(error)
+      const where = path in sources ? sources[path as keyof Sources] : "the connection settings"
+      return configFailure(`invalid ${where}`, message)
     }),
   )
 

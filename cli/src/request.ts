@@ -4,10 +4,9 @@
  *
  * @since 0.2.0
  */
-import { Quantive, type QuantiveError } from "@effect-quantive/client"
-import { Effect, HashMap, Option, Schema } from "effect"
+import { Quantive } from "@effect-quantive/client"
+import { Effect, HashMap, Option } from "effect"
 import { readFileSync } from "node:fs"
-import type * as Connection from "./connection.ts"
 import { CliFailure } from "./errors.ts"
 
 /**
@@ -26,37 +25,14 @@ export interface RequestFlags {
 /** The statuses a raw call maps to their own tags (the rest arrive as `UnexpectedStatus`). */
 const STATUSES = [400, 402, 403, 404, 409, 423] as const
 
-interface Call {
-  readonly method: RequestFlags["method"]
-  readonly path: string
-  readonly query: Readonly<Record<string, string>>
-  readonly body: unknown
-}
-
-/**
- * The one place that knows the shape of `Quantive.request`.
- */
-const send = (call: Call): Effect.Effect<unknown, QuantiveError.QuantiveError, Connection.Services> => {
-  const request = (Quantive as unknown as {
-    readonly request?: (options: {
-      readonly method: string
-      readonly path: string
-      readonly query?: Readonly<Record<string, string>>
-      readonly body?: unknown
-      readonly success?: Schema.Schema<unknown>
-      readonly statuses?: ReadonlyArray<number>
-    }) => Effect.Effect<unknown, QuantiveError.QuantiveError, Connection.Services>
-  }).request
-  if (request === undefined) return Effect.die(new Error("this version of @effect-quantive/client has no request"))
-  return request({
-    method: call.method,
-    path: call.path,
-    query: call.query,
-    ...(call.body === undefined ? {} : { body: call.body }),
-    success: Schema.Unknown,
+const send = (flags: RequestFlags, query: Readonly<Record<string, string>>, body: unknown) =>
+  Quantive.request({
+    method: flags.method,
+    path: flags.path,
+    query,
+    ...(body === undefined ? {} : { body }),
     statuses: STATUSES,
   })
-}
 
 const usage = (message: string) => new CliFailure({ kind: "usage", message })
 
@@ -97,6 +73,6 @@ export const run = (flags: RequestFlags) =>
     if (body !== undefined && (flags.method === "GET" || flags.method === "DELETE")) {
       return yield* usage(`--body: a ${flags.method} request takes no body`)
     }
-    const value = yield* send({ method: flags.method, path: flags.path, query, body })
+    const value: unknown = yield* send(flags, query, body)
     process.stdout.write(value === undefined ? "" : JSON.stringify(value, null, 2) + "\n")
   })
