@@ -50,7 +50,7 @@ export interface LegacyUserStreamParams {
   /** Pages requested at once after the first, 1–16; 1 by default. Users stay in order. */
   readonly concurrency?: number | undefined
   /**
-   * Never emit a user twice: the stream keeps the id of every user it emitted (about 8 MB per 100 000 ids on Node).
+   * Never emit a user twice: the stream keeps the id of every user it emitted (about 7.5 MB per 100 000 ids on Node).
    * Off by default.
    *
    * @since 0.2.0
