@@ -9,14 +9,14 @@ import { FetchHttpClient, HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import {
   Cause,
-  Context,
+  type Context,
   Effect,
   Exit,
   FastCheck as fc,
   Layer,
   Logger,
   LogLevel,
-  Option,
+  type Option,
   Schema,
   Stream,
   Tracer,
