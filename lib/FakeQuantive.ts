@@ -28,14 +28,7 @@ import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "./fake/data.ts"
 import { deprecatedRoutes, type DeprecatedState, makeDeprecatedState } from "./fake/deprecated.ts"
 import { makeFetch } from "./fake/inProcess.ts"
 import { listen as listenSocket } from "./fake/socket.ts"
-import {
-  type FakeRole,
-  type FakeUser,
-  makeRoles,
-  makeUsers,
-  userRoutes,
-  type UsersState,
-} from "./fake/users.ts"
+import { type FakeRole, type FakeUser, makeRoles, makeUsers, userRoutes, type UsersState } from "./fake/users.ts"
 import * as Quantive from "./Quantive.ts"
 
 export type { BadgesState, DeprecatedState, FakeRole, FakeUser, Fault, FaultOptions, RateLimit, RecordedRequest }
@@ -139,6 +132,7 @@ class Fake extends FakeCore implements FakeQuantive {
       users: makeUsers(seed, options.users ?? 25, accountId, { ...account, id: accountId, ownerId }, roles),
       roles,
       ownerId,
+      version: () => this.version,
     }
     // The account's subscription counts the users the fake serves.
     const count = this.usersState.users.length

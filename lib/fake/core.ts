@@ -196,6 +196,8 @@ export class FakeCore {
   paymentRequired = false
   latencyMillis: number
   rateLimit: RateLimit | undefined
+  /** The data version: bumped by every request whose method is not `GET` or `HEAD`. */
+  version = 0
   private readonly routes: Array<CompiledRoute> = []
   private faults: Array<ArmedFault> = []
   private readonly window: RateWindow = { start: 0, count: 0 }
@@ -315,6 +317,8 @@ export class FakeCore {
       }
     }
     const answer = this.route(request, method, path, tokenMatched)
+    // Any request that may change data bumps the version, so cached list views are recomputed (`listCache.ts`).
+    if (method !== "GET" && method !== "HEAD") this.version += 1
     return transport === undefined ? answer : { ...answer, transport }
   }
 

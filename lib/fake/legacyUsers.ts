@@ -12,7 +12,7 @@
 import { compareValues } from "../internal/order.ts"
 import { type FakeReply, overLimit, problem, type RateLimit, type RateWindow, reply, type Route } from "./core.ts"
 import { parsePaging, type Result } from "./query.ts"
-import { bulkCreate, createUsers, type FakeUser, type UsersState } from "./users.ts"
+import { bulkCreate, createUsers, type FakeUser, listCacheOf, type UsersState } from "./users.ts"
 
 /** What the deprecated users endpoints keep besides the users: the create rate limit and the policy. @internal */
 export interface LegacyUsersState {
@@ -192,9 +192,14 @@ export const legacyUserRoutes = (state: LegacyUsersState, usersState: UsersState
       if (shadowed !== null && shadowed !== "true" && shadowed !== "false") {
         return problem(400, "includeShadowedRoles must be true or false")
       }
-      const matched = usersState.users
-        .filter((user) => matchesLucene(user, filter.value))
-        .sort((a, b) => compareValues(a.id, b.id))
+      const users = usersState.users
+      const fields = ["id", ...new Set(filter.value.map((term) => term.field))]
+      const matched = listCacheOf(usersState).view(
+        `v1-accounts-users\n${query.get("filter") ?? ""}`,
+        users,
+        fields,
+        () => users.filter((user) => matchesLucene(user, filter.value)).sort((a, b) => compareValues(a.id, b.id)),
+      )
       const { skip, take } = paging.value
       return reply(200, {
         items: matched.slice(skip, skip + take).map((user) => legacyView(user, shadowed === "true")),

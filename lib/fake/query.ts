@@ -210,6 +210,23 @@ export const matches = (item: unknown, filter: Filter): boolean => {
   }
 }
 
+/** The top-level fields a filter reads (the first key of each path), for the list cache. @internal */
+export const filterFields = (filter: Filter, out: Set<string> = new Set()): Set<string> => {
+  switch (filter._tag) {
+    case "And":
+    case "Or":
+    case "Nor":
+      for (const f of filter.filters) filterFields(f, out)
+      break
+    case "Not":
+      filterFields(filter.filter, out)
+      break
+    default:
+      out.add(filter.path[0]!)
+  }
+  return out
+}
+
 export { compareCodePoints, compareValues } from "../internal/order.ts"
 
 /** One key of a sort expression. @internal */

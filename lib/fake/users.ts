@@ -7,7 +7,19 @@
  */
 import { type FakeReply, problem, reply, type Route } from "./core.ts"
 import { prng } from "./data.ts"
-import { applyPaging, matches, parseFields, parseFilter, parsePaging, parseSort, project, sortByKeys } from "./query.ts"
+import { type ListCache, makeListCache } from "./listCache.ts"
+import {
+  applyPaging,
+  filterFields,
+  matchAll,
+  matches,
+  parseFields,
+  parseFilter,
+  parsePaging,
+  parseSort,
+  project,
+  sortByKeys,
+} from "./query.ts"
 import {
   blankTeam,
   buildUser,
@@ -32,6 +44,25 @@ export interface UsersState {
   ownerId: string
   /** Called before each valid `GET /v2/users` reads the users (tests change the set between pages). */
   beforeList?: ((info: { skip: number; take: number; query: URLSearchParams }) => void) | undefined
+  /** The fake's data version, bumped by every request that may change data (see `listCache.ts`). Default: 0. */
+  version?: (() => number) | undefined
+}
+
+const listCaches = new WeakMap<UsersState, ListCache<FakeUser>>()
+
+/**
+ * The state's cache of filtered, sorted views (one per state, shared by `GET /v2/users` and the deprecated
+ * `GET /accounts/users`). See `listCache.ts` for when a view is recomputed.
+ *
+ * @internal
+ */
+export const listCacheOf = (state: UsersState): ListCache<FakeUser> => {
+  let cache = listCaches.get(state)
+  if (cache === undefined) {
+    cache = makeListCache(() => state.version?.() ?? 0)
+    listCaches.set(state, cache)
+  }
+  return cache
 }
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
@@ -291,7 +322,20 @@ export const userRoutes = (state: UsersState): ReadonlyArray<Route> => {
         const fields = parseFields(query.get("fields"))
         if (!fields.ok) return problem(400, fields.error)
         state.beforeList?.({ skip: paging.value.skip, take: paging.value.take, query })
-        const matched = sortByKeys(state.users.filter((user) => matches(user, filter.value)), sort.value)
+        const rawFilter = query.get("filter") ?? ""
+        const rawSort = query.get("sort") ?? ""
+        const fieldsRead = new Set([...sort.value.map((key) => key.path[0]!), ...filterFields(filter.value)])
+        const users = state.users
+        const matched = listCacheOf(state).view(
+          `v2\n${rawFilter}\n${rawSort}`,
+          users,
+          [...fieldsRead],
+          () =>
+            sortByKeys(
+              filter.value === matchAll ? users : users.filter((user) => matches(user, filter.value)),
+              sort.value,
+            ),
+        )
         const items = applyPaging(matched, paging.value)
         const projection = fields.value
         return reply(200, {
