@@ -114,12 +114,12 @@ export interface Options {
 export type DecodeMode = Mode
 
 /**
- * Every service `layer` provides.
+ * Every service `layer` provides: the endpoint groups and the pipeline itself (`QuantiveClient`, for `Quantive.request`).
  *
  * @since 0.1.0
  * @category models
  */
-export type Services = Accounts | Users | Badges | LegacyUsers | Announcements | Metrics | Goals
+export type Services = Accounts | Users | Badges | LegacyUsers | Announcements | Metrics | Goals | QuantiveClient
 
 const DECODE_MODES: ReadonlySet<string> = new Set(["strict", "tolerant"])
 
@@ -144,7 +144,7 @@ const clientLayer = (
     }),
   )
 
-const servicesLayer: Layer.Layer<Services, never, QuantiveClient> = Layer.mergeAll(
+const servicesLayer: Layer.Layer<Exclude<Services, QuantiveClient>, never, QuantiveClient> = Layer.mergeAll(
   Accounts.layer,
   Users.layer,
   Badges.layer,
@@ -163,7 +163,7 @@ const servicesLayer: Layer.Layer<Services, never, QuantiveClient> = Layer.mergeA
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<Services, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.provide(servicesLayer, layerClient(options))
+  Layer.provideMerge(servicesLayer, layerClient(options))
 
 /**
  * The pipeline alone (`QuantiveClient`), from explicit options: what one service's `layer` needs, and what
@@ -213,7 +213,7 @@ export const config: Config.Config<Options> = Config.all({
  * @since 0.1.0
  * @category layers
  */
-export const layerConfig: Layer.Layer<Services, ConfigError.ConfigError, HttpClient.HttpClient> = Layer.provide(
+export const layerConfig: Layer.Layer<Services, ConfigError.ConfigError, HttpClient.HttpClient> = Layer.provideMerge(
   servicesLayer,
   Layer.suspend(() => layerClientConfig),
 )

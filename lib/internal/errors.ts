@@ -49,10 +49,42 @@ export const invalidInput = (ctx: CallContext, field: string | undefined, proble
 
 /** @internal */
 export const formatIssue = (error: ParseResult.ParseError, redact: Redactor) => {
-  const [first] = ParseResult.ArrayFormatter.formatErrorSync(error)
-  const issuePath = first === undefined ? "" : first.path.map(String).join(".")
-  const message = first === undefined ? "does not match the schema" : snippet(redact(first.message))
-  return { issuePath, message }
+  try {
+    const [first] = ParseResult.ArrayFormatter.formatErrorSync(error)
+    const issuePath = first === undefined ? "" : first.path.map(String).join(".")
+    const message = first === undefined ? "does not match the schema" : snippet(redact(first.message))
+    return { issuePath, message }
+  } catch {
+    // Effect's formatter renders the actual value recursively: a deeply nested one overflows the stack.
+    return {
+      issuePath: firstIssuePath(error.issue),
+      message: "does not match the schema (the value is too deep to show)",
+    }
+  }
+}
+
+/** The path of the first leaf issue, walked iteratively. */
+const firstIssuePath = (root: ParseResult.ParseIssue): string => {
+  const path: Array<string> = []
+  let issue: ParseResult.ParseIssue | undefined = root
+  for (let depth = 0; issue !== undefined && depth < 1000; depth++) {
+    switch (issue._tag) {
+      case "Pointer":
+        path.push(...(Array.isArray(issue.path) ? issue.path : [issue.path]).map(String))
+        issue = issue.issue
+        break
+      case "Composite":
+        issue = Array.isArray(issue.issues) ? issue.issues[0] : issue.issues as ParseResult.ParseIssue
+        break
+      case "Refinement":
+      case "Transformation":
+        issue = issue.issue
+        break
+      default:
+        issue = undefined
+    }
+  }
+  return path.join(".")
 }
 
 /** Any absolute URL in a runtime's own error text: it would carry the query (a filter's email) and the host. */

@@ -1,0 +1,177 @@
+/**
+ * Issue 10, the pipeline's part, over real loopback sockets: hostile bodies (deep nesting, a BOM, a decompression
+ * bomb), redirects that carry userinfo or leave the API root, runtime error messages that hold the request URL, and
+ * the body reader keeping bytes rather than views.
+ */
+import { FetchHttpClient } from "@effect/platform"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Layer, Schema } from "effect"
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import type { AddressInfo } from "node:net"
+import { gzipSync } from "node:zlib"
+import { Accounts, Quantive, Retry, Users } from "../mod.ts"
+import { FakeQuantive } from "../testing.ts"
+import { socket } from "./support.ts"
+
+/** A raw loopback server answering every request with `handle`. */
+const rawServer = (handle: (req: IncomingMessage, res: ServerResponse) => void) =>
+  Effect.acquireRelease(
+    Effect.async<{ readonly baseUrl: string; readonly close: () => Promise<void> }>((resume) => {
+      const server = createServer(handle)
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as AddressInfo
+        resume(Effect.succeed({
+          baseUrl: `http://127.0.0.1:${port}`,
+          close: () =>
+            new Promise<void>((done) => {
+              server.closeAllConnections?.()
+              server.close(() => done())
+            }),
+        }))
+      })
+    }),
+    (server) => Effect.promise(server.close),
+  )
+
+const TOKEN = "tok-9f8e7d6c5b4a"
+const ACCOUNT = "acc-0123456789abcdef"
+
+const against = (baseUrl: string, options: Partial<Quantive.Options> = {}) =>
+  Quantive.layer({ token: TOKEN, accountId: ACCOUNT, baseUrl, retry: Retry.none, ...options }).pipe(
+    Layer.provide(FetchHttpClient.layer),
+  )
+
+describe("hostile bodies", () => {
+  it.live("a 200 000-deep array is a value or a typed error, never a stack overflow", () =>
+    Effect.scoped(Effect.gen(function* () {
+      const deep = "[".repeat(200_000) + "]".repeat(200_000)
+      const server = yield* rawServer((_, res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        res.end(`{"id":"a","name":"n","domain":"d","settings":${deep}}`)
+      })
+      const live = against(server.baseUrl)
+      const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get("x")).pipe(Effect.provide(live)))
+      assert.strictEqual(error._tag, "DecodeError")
+      const raw = yield* Quantive.request({ method: "GET", path: "/v1/anything" }).pipe(Effect.provide(live))
+      assert.strictEqual((raw as { id: string }).id, "a")
+      const typed = yield* Quantive.request({
+        method: "GET",
+        path: "/v1/anything",
+        success: Schema.Struct({ id: Schema.String, settings: Schema.Unknown }),
+      }).pipe(Effect.provide(live))
+      assert.strictEqual(typed.id, "a")
+    })))
+
+  it.live("a BOM, huge numbers and duplicate keys decode like JSON.parse says", () =>
+    Effect.scoped(Effect.gen(function* () {
+      const server = yield* rawServer((_, res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        res.end(`\ufeff{"id":"a","id":"b","n":1e400}`)
+      })
+      const value = yield* Quantive.request({
+        method: "GET",
+        path: "/v1/x",
+        success: Schema.Struct({ id: Schema.String, n: Schema.Number }),
+      }).pipe(Effect.provide(against(server.baseUrl)))
+      assert.deepStrictEqual(value, { id: "b", n: Number.POSITIVE_INFINITY })
+    })))
+
+  it.live("a decompression bomb stops at the cap on decompressed bytes", () =>
+    Effect.scoped(Effect.gen(function* () {
+      const bomb = gzipSync(Buffer.alloc(16 * 1024 * 1024, 0x20))
+      let sent = 0
+      const server = yield* rawServer((_, res) => {
+        sent += 1
+        res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" })
+        res.end(bomb)
+      })
+      const error = yield* Effect.flip(
+        Quantive.request({ method: "GET", path: "/v1/x" }).pipe(
+          Effect.provide(against(server.baseUrl, { maxResponseBytes: 1024 * 1024 })),
+        ),
+      )
+      assert.isBelow(bomb.length, 1024 * 1024)
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
+      assert.strictEqual(sent, 1)
+    })))
+})
+
+describe("redirects stay within the API root", () => {
+  it.live("same origin with userinfo, or out of the base path, is refused like a cross-origin one", () =>
+    Effect.gen(function* () {
+      const { baseUrl, fake } = yield* FakeQuantive.FakeServer
+      const root = `${baseUrl}/results/api`
+      const get = Effect.flatMap(Accounts, (a) => a.get(fake.accountId)).pipe(
+        Effect.provide(
+          Quantive.layer({ token: fake.token, accountId: fake.accountId, baseUrl: root, retry: Retry.none }),
+        ),
+        Effect.provide(FetchHttpClient.layer),
+      )
+      const origin = new URL(baseUrl)
+      const cases = [
+        `http://user:${fake.token}@${origin.host}/results/api/v1/accounts/${fake.accountId}`,
+        `${baseUrl}/elsewhere/v1/accounts/${fake.accountId}`,
+        `http://${fake.accountId}.example.invalid/v1/accounts/x`,
+      ]
+      for (const location of cases) {
+        fake.inject({ _tag: "Redirect", location })
+        const before = fake.requests.length
+        const error = yield* Effect.flip(get)
+        assert.strictEqual(error._tag, "UnexpectedStatus", location)
+        assert.include(error.message, "refused")
+        assert.notInclude(error.message, fake.token)
+        assert.notInclude(error.message, fake.accountId)
+        assert.strictEqual(fake.requests.length, before + 1)
+      }
+      fake.inject({ _tag: "Redirect", location: `${root}/v1/accounts/${fake.accountId}` })
+      assert.strictEqual((yield* get).id, fake.accountId)
+    }).pipe(Effect.provide(socket())))
+})
+
+describe("nothing sensitive in runtime errors", () => {
+  it.live("a refused connection's error holds neither the query (a filter's email) nor the host", () =>
+    Effect.scoped(Effect.gen(function* () {
+      // A port that was just free: nothing listens there.
+      const server = yield* rawServer(() => {})
+      const baseUrl = server.baseUrl
+      yield* Effect.promise(server.close)
+      const error = yield* Effect.flip(
+        Effect.flatMap(Users, (users) => users.list({ filter: { email: "alice.private@example.com" } })).pipe(
+          Effect.provide(against(baseUrl)),
+        ),
+      )
+      assert.strictEqual(error._tag, "TransportError")
+      const rendered = `${error.message} ${String(error)} ${JSON.stringify(error)}`
+      assert.notInclude(rendered, "alice.private")
+      assert.notInclude(rendered, "filter=")
+      assert.notInclude(rendered, baseUrl)
+    })))
+})
+
+describe("the body reader", () => {
+  it.live("a body read in many small chunks decodes whole; a body past the cap without content-length stops", () =>
+    Effect.scoped(Effect.gen(function* () {
+      const body = JSON.stringify({ id: "a", name: "n".repeat(100_000), domain: "d" })
+      const server = yield* rawServer((req, res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        const big = req.url?.includes("big") === true
+        const text = big ? JSON.stringify({ pad: "x".repeat(3 * 1024 * 1024) }) : body
+        let i = 0
+        const step = () => {
+          if (i >= text.length) return res.end()
+          res.write(text.slice(i, i + 4096))
+          i += 4096
+          setImmediate(step)
+        }
+        step()
+      })
+      const live = against(server.baseUrl, { maxResponseBytes: 1024 * 1024 })
+      const account = yield* Effect.flatMap(Accounts, (a) => a.get("x")).pipe(Effect.provide(live))
+      assert.strictEqual(account.name.length, 100_000)
+      const error = yield* Effect.flip(
+        Quantive.request({ method: "GET", path: "/v1/big" }).pipe(Effect.provide(live)),
+      )
+      assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
+    })))
+})
