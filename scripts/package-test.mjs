@@ -15,8 +15,8 @@
 //      need the DOM lib, and checking every library's declarations triples the time.)
 //   4. A CommonJS file require()s the package (require(esm), Node ^20.19 / >= 22.12, as `engines` says).
 //   5. publint on the installed package and `attw --profile esm-only` on the tarball.
-//   6. Deno runs test/package/deno.ts in the same project (package.json + node_modules, no import map), as the
-//      README tells Deno users to.
+//   6. Deno type-checks and runs test/package/deno.ts in the same project (package.json + node_modules, no
+//      deno.json, no import map), as the README tells Deno users to.
 // Each step is one check. Prints `N passed, N failed` last; exits 1 on any failure. Keeps the directory with
 // `--keep`.
 import { spawnSync } from "node:child_process"
@@ -218,15 +218,16 @@ if (installed) {
     ], { env: { NO_COLOR: "1", FORCE_COLOR: "0" } }))
 }
 
-// 6. Deno, from the same project (package.json + node_modules), offline.
+// 6. Deno, from the same project (package.json + node_modules, no deno.json, no import map), offline.
 if (installed) {
+  const denoEnv = { NO_COLOR: "1", FORCE_COLOR: undefined, DENO_NO_UPDATE_CHECK: "1" }
   check(
-    "deno runs a program importing the installed package by name",
-    () =>
-      run(bin("deno"), ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", "deno.ts"], {
-        cwd: project,
-        env: { NO_COLOR: "1", FORCE_COLOR: undefined, DENO_NO_UPDATE_CHECK: "1" },
-      }),
+    "deno check: the Deno program against the installed declarations",
+    () => run(bin("deno"), ["check", "deno.ts"], { cwd: project, env: denoEnv }),
+  )
+  check(
+    "deno runs it, importing the installed package by name",
+    () => run(bin("deno"), ["run", "--allow-net=127.0.0.1", "--allow-env", "deno.ts"], { cwd: project, env: denoEnv }),
   )
 }
 

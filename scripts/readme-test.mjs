@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+// The README's code is tested (part of `npm test`; alone: `npm run test:readme`).
+//
+// Every ```ts block of README.md is extracted into .readme-test/readme-L<line>.ts (the line of its opening fence),
+// type-checked in one `tsc` run against this repository's sources (test/readme/tsconfig.json maps
+// `@effect-quantive/client` to mod.ts), and the whole programs among them are run on Node against the fake server.
+//
+// What a block is, by simple rules (an HTML comment on the line before the fence, `<!-- readme-test: MODE -->`,
+// overrides them):
+// - `program`: it has `import` lines and runs something (`Effect.runPromise`, `runFork`, `runSync`, `runMain`). It is
+//   type-checked as written, then transpiled (the package's imports pointing at dist/, which this script builds)
+//   and run with Node, with QUANTIVE_BASE_URL, QUANTIVE_TOKEN and QUANTIVE_ACCOUNT_ID pointing at a fresh
+//   `FakeQuantive.listen` socket. It passes if it exits 0 within 60 s (an Effect that fails rejects, so it exits 1).
+// - `module`: it has `import` lines and runs nothing (a library file such as the retry recipes): type-checked only.
+// - `fragment`: no `import` lines. It is wrapped, not edited: the names it uses from `effect`, `@effect/platform`,
+//   `@effect-quantive/client` and its `/testing` entry are imported, and its code becomes the body of an
+//   `Effect.gen(function* () { ... })`. A service it uses by its usual local name without binding it
+//   (`accounts`, `users`, `badges`, `legacyUsers`) is bound first (`const users = yield* Users`). A line ending in
+//   `// type error` must not compile: it gets a `// @ts-expect-error` above it, so it fails the check if it compiles.
+//   `import` lines in a block marked `fragment` are hoisted out of the wrapper. Type-checked only.
+// - `skip`: not extracted (say why in the comment: `<!-- readme-test: skip, shows a type error on purpose -->`).
+//
+// Prints one line per check and `N passed, N failed` last; exits 1 on any failure.
+import { spawn, spawnSync } from "node:child_process"
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import ts from "typescript"
+
+const root = fileURLToPath(new URL("..", import.meta.url))
+const out = join(root, ".readme-test")
+const started = Date.now()
+const results = []
+const report = (name, ok, detail, seconds) => {
+  console.log(`${ok ? "ok" : "not ok"} - ${name} (${seconds.toFixed(1)}s)`)
+  if (!ok && detail.trim() !== "") {
+    const shown = detail.trim().split("\n")
+    const tail = shown.length > 40 ? ["(... the last 40 lines)", ...shown.slice(-40)] : shown
+    console.log(tail.join("\n").replace(/^/gm, "    "))
+  }
+  results.push(ok)
+}
+const finish = () => {
+  const passed = results.filter(Boolean).length
+  const failed = results.length - passed
+  console.log(`readme test (${((Date.now() - started) / 1000).toFixed(1)}s): ${passed} passed, ${failed} failed`)
+  process.exit(failed === 0 ? 0 : 1)
+}
+
+// The package's public names, to import what a fragment uses. The build also gives the programs something to run.
+const build = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { encoding: "utf8" })
+if (build.status !== 0) {
+  report("build (scripts/build.mjs)", false, `${build.stdout}${build.stderr}`, 0)
+  finish()
+}
+const entries = {
+  "@effect-quantive/client": join(root, "dist", "mod.js"),
+  "@effect-quantive/client/testing": join(root, "dist", "testing.js"),
+  "@effect-quantive/client/redis": join(root, "dist", "redis.js"),
+}
+const exportsOf = async (specifier) => Object.keys(await import(specifier))
+const modules = [
+  ["effect", await exportsOf("effect")],
+  ["@effect/platform", await exportsOf("@effect/platform")],
+  ["@effect-quantive/client", await exportsOf(pathToFileURL(entries["@effect-quantive/client"]).href)],
+  ["@effect-quantive/client/testing", await exportsOf(pathToFileURL(entries["@effect-quantive/client/testing"]).href)],
+]
+const services = { accounts: "Accounts", users: "Users", badges: "Badges", legacyUsers: "LegacyUsers" }
+
+// Extract the blocks.
+const lines = readFileSync(join(root, "README.md"), "utf8").split("\n")
+const blocks = []
+for (let i = 0; i < lines.length; i++) {
+  const fence = /^```(\S*)\s*$/.exec(lines[i])
+  if (fence === null) continue
+  const start = i
+  let end = i + 1
+  while (end < lines.length && !/^```\s*$/.test(lines[end])) end++
+  i = end
+  if (fence[1] !== "ts" && fence[1] !== "typescript") continue
+  let before = start - 1
+  while (before >= 0 && lines[before].trim() === "") before--
+  const marker = before >= 0 ? /^<!--\s*readme-test:\s*(\w+)/.exec(lines[before]) : null
+  const code = lines.slice(start + 1, end).join("\n")
+  const hasImports = /^import\s/m.test(code)
+  const runs = /\bEffect\.run(Promise|Fork|Sync|Main)\b|\brunMain\b/.test(code)
+  const mode = marker?.[1] ?? (hasImports ? (runs ? "program" : "module") : "fragment")
+  if (!["program", "module", "fragment", "skip"].includes(mode)) {
+    report(`README.md line ${start + 1}: a known readme-test mode`, false, `unknown mode "${mode}"`, 0)
+    continue
+  }
+  if (mode !== "skip") blocks.push({ line: start + 1, mode, code, file: `readme-L${start + 1}.ts` })
+}
+
+const wrapFragment = (code) => {
+  const imports = code.split("\n").filter((line) => /^import\s/.test(line))
+  const body = code.split("\n").filter((line) => !/^import\s/.test(line))
+    .flatMap((line) =>
+      /\/\/\s*type error\b/.test(line)
+        ? [`${/^\s*/.exec(line)[0]}// @ts-expect-error the README says this line is a type error`, line]
+        : [line]
+    )
+  const text = body.join("\n")
+  // Identifiers, not property names (`.pipe` is no reason to import `pipe`).
+  const used = new Set(text.match(/(?<![.\w$])[A-Za-z_$][\w$]*/g) ?? [])
+  const bindings = Object.entries(services)
+    .filter(([local]) => used.has(local) && !new RegExp(`\\b(const|let|var)\\s+${local}\\b`).test(text))
+  for (const [, service] of bindings) used.add(service)
+  used.add("Effect") // the wrapper's Effect.gen
+  const imported = new Set(imports.flatMap((line) => line.match(/\b[A-Za-z_$][\w$]*\b/g) ?? []))
+  const declared = new Set(
+    [...text.matchAll(/\b(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]),
+  )
+  const prelude = []
+  const taken = new Set()
+  for (const [specifier, names] of modules) {
+    const wanted = names.filter((name) =>
+      used.has(name) && !imported.has(name) && !declared.has(name) && !taken.has(name)
+    )
+    for (const name of wanted) taken.add(name)
+    if (wanted.length > 0) prelude.push(`import { ${wanted.join(", ")} } from "${specifier}"`)
+  }
+  return [
+    "// Generated by scripts/readme-test.mjs from a README fragment: imports and the Effect.gen wrapper added.",
+    ...imports,
+    ...prelude,
+    "",
+    "export const fragment = Effect.gen(function* () {",
+    ...bindings.map(([local, service]) => `  const ${local} = yield* ${service}`),
+    ...body.map((line) => (line === "" ? "" : `  ${line}`)),
+    "})",
+    "",
+  ].join("\n")
+}
+
+mkdirSync(out, { recursive: true })
+for (const name of readdirSync(out)) if (name.startsWith("readme-L")) rmSync(join(out, name))
+for (const block of blocks) {
+  const text = block.mode === "fragment"
+    ? wrapFragment(block.code)
+    : `// Generated by scripts/readme-test.mjs: README.md line ${block.line}, as written.\n${block.code}\n`
+  writeFileSync(join(out, block.file), text)
+}
+
+// Type-check every block in one program.
+{
+  const t0 = Date.now()
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "test", "readme", "tsconfig.json")],
+    { encoding: "utf8", cwd: root },
+  )
+  const counts = blocks.reduce((acc, b) => ({ ...acc, [b.mode]: (acc[b.mode] ?? 0) + 1 }), {})
+  const summary = Object.entries(counts).map(([mode, n]) => `${n} ${mode}${n === 1 ? "" : "s"}`).join(", ")
+  report(
+    `tsc: the README's ${blocks.length} ts blocks (${summary}) type-check`,
+    tsc.status === 0 && blocks.length > 0,
+    `${tsc.stdout}${tsc.stderr}`.replace(
+      /\.readme-test\/readme-L(\d+)\.ts/g,
+      ".readme-test/readme-L$1.ts (README.md:$1)",
+    ),
+    (Date.now() - t0) / 1000,
+  )
+}
+
+// Run the programs, each against a fresh fake on its own loopback socket.
+const { FakeQuantive } = await import(pathToFileURL(entries["@effect-quantive/client/testing"]).href)
+const runProgram = (file, env) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [file], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    let output = ""
+    child.stdout.on("data", (chunk) => (output += chunk))
+    child.stderr.on("data", (chunk) => (output += chunk))
+    const timer = setTimeout(() => {
+      output += "\n(killed after 60 s)"
+      child.kill("SIGKILL")
+    }, 60_000)
+    child.on("close", (code) => {
+      clearTimeout(timer)
+      resolve({ ok: code === 0, output })
+    })
+  })
+
+for (const block of blocks.filter((b) => b.mode === "program")) {
+  const t0 = Date.now()
+  const js = ts.transpileModule(block.code, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+    fileName: block.file,
+  }).outputText.replace(
+    /(from\s+|import\s*\(\s*)(["'])(@effect-quantive\/client(?:\/testing|\/redis)?)\2/g,
+    (all, prefix, quote, specifier) => `${prefix}${quote}${pathToFileURL(entries[specifier]).href}${quote}`,
+  )
+  const file = join(out, block.file.replace(/\.ts$/, ".mjs"))
+  writeFileSync(file, js)
+  const fake = FakeQuantive.make({ seed: 1 })
+  const server = await FakeQuantive.listen(fake)
+  try {
+    const result = await runProgram(file, {
+      QUANTIVE_BASE_URL: server.baseUrl,
+      QUANTIVE_TOKEN: fake.token,
+      QUANTIVE_ACCOUNT_ID: fake.accountId,
+    })
+    report(`node runs the program at README.md line ${block.line}`, result.ok, result.output, (Date.now() - t0) / 1000)
+  } finally {
+    await server.close()
+  }
+}
+
+finish()
