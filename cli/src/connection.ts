@@ -5,7 +5,7 @@
  * @since 0.2.0
  */
 import { Options } from "@effect/cli"
-import { FetchHttpClient } from "@effect/platform"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Accounts, Badges, Quantive, type QuantiveClient, Retry, Users } from "@effect-quantive/client"
 import { FakeQuantive } from "@effect-quantive/client/testing"
 import { type ConfigError, Context, Effect, Layer, Option, Redacted } from "effect"

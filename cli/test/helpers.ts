@@ -1,0 +1,136 @@
+// Test helpers: a fake Quantive on a loopback socket in the test process, the real CLI spawned as a subprocess
+// against it, and an RFC 4180 parser of our own (independent of the CLI's) to read its CSV back.
+import { FakeQuantive } from "@effect-quantive/client/testing"
+import { spawn } from "node:child_process"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+export const cliRoot = join(dirname(fileURLToPath(import.meta.url)), "..")
+export const repoRoot = join(cliRoot, "..")
+export const cliMain = join(cliRoot, "dist", "main.js")
+
+export interface Served {
+  readonly fake: FakeQuantive.FakeQuantive
+  readonly env: Record<string, string>
+  readonly close: () => Promise<void>
+}
+
+/** A fake on 127.0.0.1 and the environment that points the CLI at it. */
+export const serve = async (options: FakeQuantive.Options = {}): Promise<Served> => {
+  const fake = FakeQuantive.make(options)
+  const listening = await FakeQuantive.listen(fake)
+  return {
+    fake,
+    env: { QUANTIVE_BASE_URL: listening.baseUrl, QUANTIVE_TOKEN: fake.token, QUANTIVE_ACCOUNT_ID: fake.accountId },
+    close: listening.close,
+  }
+}
+
+export interface Run {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** The environment of a run: this process's, without any QUANTIVE_* setting, plus `env`. */
+const environment = (env: Record<string, string>) => {
+  const base: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith("QUANTIVE_") && key !== "FORCE_COLOR") base[key] = value
+  }
+  return { ...base, NO_COLOR: "1", ...env }
+}
+
+/** Runs `node cli/dist/main.js ...args` (asynchronously: the fake answering it lives in this process). */
+export const cli = (
+  args: ReadonlyArray<string>,
+  options: { readonly env?: Record<string, string>; readonly stdin?: string } = {},
+): Promise<Run> => run(process.execPath, [cliMain, ...args], options)
+
+/** Runs any command with the CLI's test environment. */
+export const run = (
+  command: string,
+  args: ReadonlyArray<string>,
+  options: { readonly env?: Record<string, string>; readonly stdin?: string } = {},
+): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: environment(options.env ?? {}), stdio: ["pipe", "pipe", "pipe"] })
+    const out: Array<Buffer> = []
+    const err: Array<Buffer> = []
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk))
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk))
+    child.on("error", reject)
+    child.on("close", (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }))
+    child.stdin.end(options.stdin ?? "")
+  })
+
+/** An RFC 4180 parser: records end with CRLF; quoted fields may hold commas, CRLF and doubled quotes. */
+export const parseCsv = (text: string): Array<Array<string>> => {
+  const rows: Array<Array<string>> = []
+  let row: Array<string> = []
+  let cell = ""
+  let i = 0
+  let inQuotes = false
+  let quotedCell = false
+  while (i < text.length) {
+    const c = text[i]!
+    if (inQuotes) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i += 2
+      } else if (c === '"') {
+        inQuotes = false
+        i++
+      } else {
+        cell += c
+        i++
+      }
+    } else if (c === '"') {
+      if (cell !== "" || quotedCell) throw new Error(`stray quote at ${i}`)
+      inQuotes = true
+      quotedCell = true
+      i++
+    } else if (c === ",") {
+      row.push(cell)
+      cell = ""
+      quotedCell = false
+      i++
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ""
+      quotedCell = false
+      i += 2
+    } else if (c === "\n" || c === "\r") {
+      throw new Error(`a bare line break outside quotes at ${i} (RFC 4180 wants CRLF)`)
+    } else {
+      cell += c
+      i++
+    }
+  }
+  if (inQuotes) throw new Error("unterminated quoted field")
+  if (cell !== "" || row.length > 0) throw new Error("the last record does not end with CRLF")
+  return rows
+}
+
+/** The documented flattening rule, written out again from the README for the tests. */
+export const expectedCell = (value: unknown): string => {
+  if (value === undefined || value === null) return ""
+  if (typeof value === "string") return value
+  if (typeof value === "number" || typeof value === "boolean") return String(value)
+  if (
+    Array.isArray(value) &&
+    value.every((v) => ["number", "boolean"].includes(typeof v) || (typeof v === "string" && !v.includes(";")))
+  ) return value.join(";")
+  return "JSON"
+}
+
+/** Orders users as the CLI's default sort does: dateCreated, then id. */
+export const byDefaultSort = <U extends { readonly id: string }>(users: ReadonlyArray<U>): Array<U> =>
+  [...users].sort((a, b) => {
+    const da = String((a as Record<string, unknown>).dateCreated ?? "")
+    const db = String((b as Record<string, unknown>).dateCreated ?? "")
+    return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  })
