@@ -23,7 +23,16 @@ import { Context, Effect, Layer } from "effect"
 import type { Account } from "./Account.ts"
 import { accountRoutes, type AccountsState } from "./fake/accounts.ts"
 import { badgeRoutes, type BadgesState, makeBadgesState } from "./fake/badges.ts"
-import { FakeCore, type Fault, type FaultOptions, type RateLimit, type RecordedRequest } from "./fake/core.ts"
+import {
+  FakeCore,
+  type Fault,
+  type FaultOptions,
+  type RateLimit,
+  type RecordedRequest,
+  type RouteHandler,
+  type RouteRequest,
+  type RouteResponse,
+} from "./fake/core.ts"
 import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "./fake/data.ts"
 import { deprecatedRoutes, type DeprecatedState, makeDeprecatedState } from "./fake/deprecated.ts"
 import { makeFetch } from "./fake/inProcess.ts"
@@ -31,7 +40,19 @@ import { listen as listenSocket } from "./fake/socket.ts"
 import { type FakeRole, type FakeUser, makeRoles, makeUsers, userRoutes, type UsersState } from "./fake/users.ts"
 import * as Quantive from "./Quantive.ts"
 
-export type { BadgesState, DeprecatedState, FakeRole, FakeUser, Fault, FaultOptions, RateLimit, RecordedRequest }
+export type {
+  BadgesState,
+  DeprecatedState,
+  FakeRole,
+  FakeUser,
+  Fault,
+  FaultOptions,
+  RateLimit,
+  RecordedRequest,
+  RouteHandler,
+  RouteRequest,
+  RouteResponse,
+}
 
 /**
  * What a `beforeList` hook is told: the page about to be answered.
@@ -101,6 +122,18 @@ export interface FakeQuantive {
   inject(fault: Fault, options?: FaultOptions): void
   /** Disarms every fault. */
   clearFaults(): void
+  /**
+   * Registers a route of your own, for an endpoint the fake does not serve (`GET /v2/goals`,
+   * `POST /v1/metrics/{id}/checkin`) or to replace one it does: `path` runs from the version on, `{name}` matches one
+   * path segment and reaches the handler decoded in `params`. The request goes through everything a built-in route's
+   * does first (the request log, latency, faults, the token and account checks, the rate limit, a 400 for a malformed
+   * JSON body); the handler gets the params, the query and the parsed JSON body, and answers a status, a JSON body
+   * and headers. Your routes are matched before the built-in ones, the newest first. A handler that throws answers
+   * 500. Returns a function that removes the route.
+   *
+   * @since 0.2.0
+   */
+  route(method: string, path: string, handler: RouteHandler): () => void
   /** A `fetch` that answers from this fake with no socket. */
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
 }
