@@ -1,12 +1,19 @@
 import { defineConfig } from "vitest/config"
 
+// The main suite, run on Node (`vitest run`) and on Deno (`deno run -A node_modules/vitest/vitest.mjs run`).
+// test/redis/ needs a `redis-server` binary and runs on Node only; the CLI package (cli/) has its own config,
+// cli/vitest.config.ts, which scripts/test.mjs runs on Node.
+const onDeno = "Deno" in globalThis
+
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/deno/**", "node_modules/**", "dist/**"],
+    exclude: ["test/deno/**", "test/package/**", "test/readme/**", "node_modules/**", "dist/**", "cli/**"].concat(
+      onDeno ? ["test/redis/**"] : [],
+    ),
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
-    poolOptions: { forks: { singleFork: false } }
-  }
+    poolOptions: { forks: { singleFork: false } },
+  },
 })

@@ -1,21 +1,28 @@
 #!/usr/bin/env node
-// npm test: type-check (with the type tests), build, `deno check`, the JSR dry run, vitest on Node, the same vitest suite on Deno, and
-// the Deno.test smoke suite. Prints each suite's counts and one closing `N passed, N failed` line; exits 1 on any
-// failure.
+// npm test: type-check (with the type tests), build, `deno check`, the JSR dry run, the Node smoke script, the README's
+// code (scripts/readme-test.mjs), the packed package (scripts/package-test.mjs), vitest on Node (test/redis/ included),
+// the same vitest suite on Deno (test/redis/ excluded by vitest.config.ts), the CLI package's suite on Node
+// (cli/vitest.config.ts, when it exists), and the Deno.test smoke suite. Prints each suite's counts and one closing
+// `N passed, N failed` line; exits 1 on any failure.
 import { spawnSync } from "node:child_process"
-import { mkdirSync, readFileSync, rmSync } from "node:fs"
-import { join } from "node:path"
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
+import { join, resolve } from "node:path"
 
 const bin = (name) => join("node_modules", ".bin", name)
 const resultsDir = ".vitest-results"
 rmSync(resultsDir, { recursive: true, force: true })
 mkdirSync(resultsDir, { recursive: true })
 
-const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }
+// No colour in piped output. Node's tools read FORCE_COLOR=0 as "no colour", but Deno reads any FORCE_COLOR as "force
+// colour", so Deno gets NO_COLOR alone.
+const nodeEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }
+const denoEnv = { ...process.env, NO_COLOR: "1" }
+delete denoEnv.FORCE_COLOR
+const deno = bin("deno")
 const run = (command, args, { capture = false } = {}) => {
   console.log(`\n$ ${[command, ...args].join(" ")}`)
   const result = spawnSync(command, args, {
-    env,
+    env: command === deno ? denoEnv : nodeEnv,
     stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit",
     encoding: "utf8",
   })
@@ -38,9 +45,28 @@ const check = (name, command, args) => {
   return ok
 }
 
-const vitest = (name, command, args) => {
-  const file = join(resultsDir, `${name.replace(/\W+/g, "-")}.json`)
-  const result = run(command, [...args, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`])
+// A script that prints its own checks and a closing `N passed, N failed` line (scripts/readme-test.mjs,
+// scripts/package-test.mjs): its counts are taken as they are; no such line, or a non-zero exit with none failed,
+// counts one failure.
+const counted = (name, script) => {
+  const result = run(process.execPath, [script], { capture: true })
+  const summary = /(\d+) passed, (\d+) failed\s*$/.exec(`${result.stdout ?? ""}`)
+  if (summary === null) return record(name, 0, 1)
+  const failed = Number(summary[2]) + (result.status !== 0 && summary[2] === "0" ? 1 : 0)
+  record(name, Number(summary[1]), failed)
+}
+
+// `prefix` runs vitest (`deno run -A node_modules/vitest/vitest.mjs`), `args` follow `run` (e.g. `--config`).
+const vitest = (name, command, prefix, args = []) => {
+  const file = resolve(resultsDir, `${name.replace(/\W+/g, "-")}.json`)
+  const result = run(command, [
+    ...prefix,
+    "run",
+    ...args,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ])
   try {
     const report = JSON.parse(readFileSync(file, "utf8"))
     const failed = report.numFailedTests +
@@ -53,14 +79,20 @@ const vitest = (name, command, args) => {
 
 const started = Date.now()
 check("typecheck (tsc, with type tests)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"])
-const built = check("build (tsc to dist/)", bin("tsc"), ["-p", "tsconfig.build.json"])
-check("deno check mod.ts testing.ts", bin("deno"), ["check", "mod.ts", "testing.ts"])
-check("JSR gate (deno publish --dry-run)", bin("deno"), ["publish", "--dry-run", "--allow-dirty"])
+const built = check("build (tsc --build to dist/)", process.execPath, ["scripts/build.mjs"])
+const entryPoints = ["mod.ts", "testing.ts", "redis.ts"].filter((file) => existsSync(file))
+check(`deno check ${entryPoints.join(" ")}`, deno, ["check", ...entryPoints])
+check("JSR gate (deno publish --dry-run)", deno, ["publish", "--dry-run", "--allow-dirty"])
 if (built) check("Node script imports dist/", process.execPath, ["test/node-smoke.mjs"])
+counted("README code (type-check, run)", "scripts/readme-test.mjs")
+counted("packed package (npm, tsc, publint, attw, Deno)", "scripts/package-test.mjs")
 vitest("vitest on Node", bin("vitest"), [])
-vitest("vitest on Deno", bin("deno"), ["run", "-A", "node_modules/vitest/vitest.mjs"])
+vitest("vitest on Deno", deno, ["run", "-A", "node_modules/vitest/vitest.mjs"])
+if (existsSync("cli/vitest.config.ts")) {
+  vitest("CLI vitest on Node", bin("vitest"), [], ["--config", "cli/vitest.config.ts"])
+}
 if (built) {
-  const result = run(bin("deno"), ["test", "-A", "test/deno/"], { capture: true })
+  const result = run(deno, ["test", "-A", "test/deno/"], { capture: true })
   const output = `${result.stdout}${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, "")
   const summary = /(?:ok|FAILED) \| (\d+) passed[^|]*\| (\d+) failed/.exec(output)
   if (summary) {
@@ -76,7 +108,7 @@ if (built) {
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
 console.log(`\nSummary (${seconds}s):`)
-for (const suite of suites) console.log(`  ${suite.name.padEnd(36)} ${suite.passed} passed, ${suite.failed} failed`)
+for (const suite of suites) console.log(`  ${suite.name.padEnd(48)} ${suite.passed} passed, ${suite.failed} failed`)
 const passed = suites.reduce((n, s) => n + s.passed, 0)
 const failed = suites.reduce((n, s) => n + s.failed, 0)
 console.log(`${passed} passed, ${failed} failed`)
