@@ -183,7 +183,7 @@ describe("pagination engine", () => {
   const movingKey = () => {
     const items = Array.from({ length: 30 }, (_, i) => ({ id: `id-${String(i).padStart(2, "0")}`, key: i }))
     return collection(items, (all, request) => {
-      if (request === 1) all.find((item) => item.id === "id-02")!.key = 100
+      if (request === 1) (all.find((item) => item.id === "id-02") as { key: number }).key = 100
     })
   }
 

@@ -10,6 +10,7 @@ import { assert, describe, it } from "@effect/vitest"
 import {
   Cause,
   type Context,
+  type Duration,
   Effect,
   Exit,
   FastCheck as fc,
@@ -189,8 +190,12 @@ interface Setup {
  * recording logger and tracer; then checks every error `f` returns, every log line and every span record.
  */
 const scan = (
-  f: (setup: Setup, secrets: Secrets) => Effect.Effect<ReadonlyArray<unknown>, never>,
-  options: { readonly maxResponseBytes?: number; readonly attemptTimeout?: string; readonly baseUrl?: string } = {},
+  f: (setup: Setup, secrets: Secrets) => Effect.Effect<ReadonlyArray<unknown>, unknown>,
+  options: {
+    readonly maxResponseBytes?: number
+    readonly attemptTimeout?: Duration.DurationInput
+    readonly baseUrl?: string
+  } = {},
 ) =>
   Effect.gen(function* () {
     const tags = new Set<string>()

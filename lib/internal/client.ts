@@ -24,6 +24,7 @@ import { encodeJsonBody } from "./encodeBody.ts"
 import { loneSurrogateIndex } from "./jsonValue.ts"
 import { type CallContext, invalidInput, pickRequestId, statusError } from "./errors.ts"
 import { makeRedactor, snippet } from "./redact.ts"
+import { readRetryAfter } from "./retryAfter.ts"
 import { send } from "./redirects.ts"
 import * as Resilience from "./resilience.ts"
 
@@ -102,6 +103,20 @@ const rateLimitOf = (headers: Readonly<Record<string, string>>): RateLimitInfo |
     ...(remaining === undefined ? {} : { remaining }),
     ...(reset === undefined ? {} : { reset }),
   }
+}
+
+/** A `Retry-After` the server sent but RFC 9110 does not allow is ignored (the policy's back-off applies): say so. */
+const ignoredRetryAfter = (headers: Readonly<Record<string, string>>, now: number, operation: string) => {
+  const { ignored } = readRetryAfter(headers, now)
+  if (ignored.length === 0) return Effect.void
+  return Effect.forEach(
+    ignored,
+    ({ header, reason }) =>
+      Effect.logDebug(`quantive: ${header} ignored (${reason}); the retry policy's back-off applies`).pipe(
+        Effect.annotateLogs({ operation, header }),
+      ),
+    { discard: true },
+  )
 }
 
 /** What an endpoint costs to prepare once: its template, documented statuses and span options. */
@@ -240,6 +255,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
         )
       }
       if (status < 200 || status > 299) {
+        if (status === 429 || status >= 500) yield* ignoredRetryAfter(responseHeaders, end, endpoint.operation)
         return yield* Effect.fail(statusError(status, documented, ctx, responseHeaders, bodyText, end))
       }
       const value = yield* decodeSuccess(success, status, bodyText, ctx, requestId, call.mode)

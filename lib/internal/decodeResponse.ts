@@ -76,7 +76,7 @@ export const decodeJson = <A>(
   try {
     parsed = JSON.parse(bodyText)
   } catch {
-    const start = snippet(ctx.redact(bodyText), 120)
+    const start = snippet(ctx.redact(bodyText.slice(0, 64 * 1024)), 120)
     return Effect.fail(decodeError(ctx, status, requestId, `the body is not JSON: ${start}`, { snippet: start }))
   }
   if (schema === undefined) return Effect.succeed(parsed as A)

@@ -176,7 +176,7 @@ export const serverMessageOf = (text: string, redact: Redactor): string | undefi
   } catch {
     // not JSON: fall through to a text snippet
   }
-  return snippet(redact(text))
+  return snippet(redact(text.slice(0, 64 * 1024)))
 }
 
 const STATUS_CLASSES: Record<number, new (props: any) => QE.QuantiveError> = {
