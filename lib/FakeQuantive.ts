@@ -100,7 +100,12 @@ export interface FakeQuantive {
   readonly account: Account
   /** Domains `checkDomain` reports as taken (mutable). */
   readonly takenDomains: Set<string>
-  /** The account's users, in insertion order (mutable: tests add and remove users). */
+  /**
+   * The account's users, in insertion order (mutable: tests add, remove and replace users, and set their top-level
+   * fields). The nested values of seeded users are shared between users (one team object for all its members, one
+   * `identities` per connection, …) and frozen: to change one, replace the top-level field
+   * (`user.roles = [...]`), as the API does; an edit in place throws. Lists see every change (see `GET /v2/users`).
+   */
   readonly users: Array<FakeUser>
   /** The roles users can have. */
   readonly roles: ReadonlyArray<FakeRole>

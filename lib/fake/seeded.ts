@@ -24,7 +24,17 @@ export const isoDate = (millis: number): string => {
     dayPrefixes.set(day, prefix)
   }
   const seconds = Math.floor((millis - day * DAY) / 1000)
-  return `${prefix}${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}Z`
+  // One flat string (`join`), not a tree of concatenations: the fake holds hundreds of thousands of these.
+  return [
+    prefix,
+    pad2(Math.floor(seconds / 3600)),
+    ":",
+    pad2(Math.floor(seconds / 60) % 60),
+    ":",
+    pad2(seconds % 60),
+    "Z",
+  ]
+    .join("")
 }
 
 const BYTES = Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1))
@@ -50,4 +60,35 @@ export interface UserContext {
   readonly clientId: string
   readonly ownerId: string
   readonly sessions: ReadonlyArray<{ readonly id: string; readonly name: string }>
+}
+
+/**
+ * Freezes a value and everything in it: the seeded users share such values (one team object for all its members, one
+ * `identities` per connection), so a change in place would reach every user holding it; frozen, it throws instead.
+ *
+ * @internal
+ */
+export const deepFreeze = <A>(value: A): A => {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
+}
+
+/**
+ * A memo of shared, frozen values by a key built from the draws that made them: equal draws give the same object.
+ *
+ * @internal
+ */
+export const sharedBy = <A>(): (key: string, make: () => A) => A => {
+  const values = new Map<string, A>()
+  return (key, make) => {
+    let value = values.get(key)
+    if (value === undefined) {
+      value = deepFreeze(make())
+      values.set(key, value)
+    }
+    return value
+  }
 }

@@ -6,7 +6,7 @@
  * @internal
  */
 import { pick, prng } from "./data.ts"
-import { chance, DAY, EPOCH, hexId, isoDate, MINUTE, type UserContext } from "./seeded.ts"
+import { chance, DAY, deepFreeze, EPOCH, hexId, isoDate, MINUTE, sharedBy, type UserContext } from "./seeded.ts"
 import { type FakeTeam, teamObject, type TeamSpec, teamSpec } from "./teamData.ts"
 import { userSettings } from "./userSettingsData.ts"
 
@@ -82,17 +82,17 @@ const ROLE_DEFS: ReadonlyArray<readonly [string, string, ReadonlyArray<string>]>
 const PERMISSIONS = new Map(ROLE_DEFS.map(([name, , permissions]) => [name, permissions]))
 const permissionSets = new Map<string, ReadonlyArray<string>>()
 
-/** The permissions a user with these roles has (the union, in a stable order). @internal */
-export const permissionsFor = (roleNames: ReadonlyArray<string>): Array<string> => {
+/** The permissions a user with these roles has (the union, in a stable order): one frozen array per set. @internal */
+export const permissionsFor = (roleNames: ReadonlyArray<string>): ReadonlyArray<string> => {
   const key = roleNames.join("\n")
   let permissions = permissionSets.get(key)
   if (permissions === undefined) {
     const out = new Set<string>()
     for (const name of roleNames) for (const permission of PERMISSIONS.get(name) ?? []) out.add(permission)
-    permissions = [...out]
+    permissions = Object.freeze([...out])
     permissionSets.set(key, permissions)
   }
-  return permissions.slice()
+  return permissions
 }
 
 /** The account's roles: Admin, Manager, Team Lead, Member, Contributor, Viewer, with seeded ids. @internal */
@@ -144,6 +144,39 @@ const IDENTITIES = [
   ["waad", false, "Microsoft Entra ID", "waad"],
 ] as const
 
+type Identity = (typeof IDENTITIES)[number]
+
+/** The `identities` of each connection, shared by the users of one context. */
+const identitiesByContext = new WeakMap<UserContext, Map<Identity, object>>()
+
+const identitiesOf = (ctx: UserContext, identity: Identity): object => {
+  let byIdentity = identitiesByContext.get(ctx)
+  if (byIdentity === undefined) {
+    byIdentity = new Map()
+    identitiesByContext.set(ctx, byIdentity)
+  }
+  let value = byIdentity.get(identity)
+  if (value === undefined) {
+    value = deepFreeze({
+      items: [{
+        clientId: ctx.clientId,
+        connection: identity[0],
+        isSocial: identity[1],
+        name: identity[2],
+        provider: identity[3],
+      }],
+      totalCount: 1,
+    })
+    byIdentity.set(identity, value)
+  }
+  return value
+}
+
+const NO_OPT_OUT = deepFreeze({ subjectsOptedOut: [] as Array<string> })
+const optOuts = sharedBy<{ subjectsOptedOut: Array<string> }>()
+const pictureInfos = sharedBy<Record<string, boolean>>()
+const optOutOf = (subject: string) => optOuts(subject, () => ({ subjectsOptedOut: [subject] }))
+
 /** What one user is made of. @internal */
 export interface UserSpec {
   readonly id: string
@@ -159,7 +192,15 @@ export interface UserSpec {
   /** One team object per role (`roles[i].team`), each a fresh object. */
   readonly roleTeams: ReadonlyArray<FakeTeam>
   readonly teamIds: ReadonlyArray<string>
+  /** The role entries (`roles`), when shared ones are given; else built from `roles` and `roleTeams`. */
+  readonly roleEntries?: ReadonlyArray<FakeUserRole> | undefined
 }
+
+const pictureInfoOf = (sso: boolean, isActive: boolean, edited: boolean) =>
+  pictureInfos(
+    `${sso} ${isActive} ${edited}`,
+    () => ({ canEditPicture: !sso, isActive, isPictureEdited: edited, isSSOBased: sso }),
+  )
 
 /** A full user of the seed's shape, every nested object its own. @internal */
 export const buildUser = (random: () => number, ctx: UserContext, spec: UserSpec): FakeUser => {
@@ -179,16 +220,7 @@ export const buildUser = (random: () => number, ctx: UserContext, spec: UserSpec
     email: spec.email,
     firstName: spec.firstName,
     id: spec.id,
-    identities: {
-      items: [{
-        clientId: ctx.clientId,
-        connection: identity[0],
-        isSocial: identity[1],
-        name: identity[2],
-        provider: identity[3],
-      }],
-      totalCount: 1,
-    },
+    identities: identitiesOf(ctx, identity),
     invitedBy: owner ? "" : ctx.ownerId,
     isActive,
     isAzureIDPBased: sso,
@@ -198,11 +230,11 @@ export const buildUser = (random: () => number, ctx: UserContext, spec: UserSpec
     language: spec.language,
     lastName: spec.lastName,
     name: `${spec.firstName} ${spec.lastName}`.trim(),
-    notificationSettings: { subjectsOptedOut: chance(random, 0.3) ? [pick(random, SUBJECTS)] : [] },
+    notificationSettings: chance(random, 0.3) ? optOutOf(pick(random, SUBJECTS)) : NO_OPT_OUT,
     permissions: permissionsFor(spec.roles.map((role) => role.name)),
     picture: `https://cdn.quantive.example/avatars/${spec.id}.png`,
-    pictureInfo: { canEditPicture: !sso, isActive, isPictureEdited: chance(random, 0.2), isSSOBased: sso },
-    roles: spec.roles.map((role, i) => roleEntry(role, ctx.accountId, spec.roleTeams[i]!)),
+    pictureInfo: pictureInfoOf(sso, isActive, chance(random, 0.2)),
+    roles: spec.roleEntries?.slice() ?? spec.roles.map((role, i) => roleEntry(role, ctx.accountId, spec.roleTeams[i]!)),
     settings: chance(random, 0.8) ? "{}" : `{"timezone":"Europe/Berlin"}`,
     subscriptionType: owner || chance(random, 0.9) ? "full" : "view-only",
     teamIds: spec.teamIds.slice(),
@@ -283,6 +315,12 @@ export const makeUsers = (
   // The owner leads the first team; every other team is led by its earliest member.
   for (const team of teams) team.manager = team === teams[0] ? ownerId : team.members[0] ?? ownerId
 
+  // One frozen team object per team, shared by every role entry that names it; one entry per (role, team).
+  const teamObjects = new Map(teams.map((team) => [team, deepFreeze(teamObject(team, accountId, ownerId))]))
+  const entries = sharedBy<FakeUserRole>()
+  const entryOf = (role: FakeRole, team: TeamSpec) =>
+    entries(`${role.id} ${team.id}`, () => roleEntry(role, accountId, teamObjects.get(team)!))
+
   const byName = new Map(roles.map((role) => [role.name, role]))
   const role = (name: string) => byName.get(name) ?? roles[0]!
   const ROLE_WEIGHTS = [
@@ -330,7 +368,8 @@ export const makeUsers = (
       dateInvited: i === 0 ? "" : isoDate(created + Math.floor(random() * 120) * MINUTE),
       language: i === 0 ? "english" : pick(random, LANGUAGES),
       roles: userRoles,
-      roleTeams: userRoles.map((_, r) => teamObject(teamsOfUser[r % teamsOfUser.length]!, accountId, ownerId)),
+      roleTeams: userRoles.map((_, r) => teamObjects.get(teamsOfUser[r % teamsOfUser.length]!)!),
+      roleEntries: userRoles.map((role, r) => entryOf(role, teamsOfUser[r % teamsOfUser.length]!)),
       teamIds: teamsOfUser.map((team) => team.id),
     }))
   }

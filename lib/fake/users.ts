@@ -255,7 +255,7 @@ export const userRoutes = (state: UsersState): ReadonlyArray<Route> => {
       if (user === undefined || (!active && userId === state.ownerId)) return { isSuccessful: false, userId }
       if (user.isActive !== active) user.dateDeactivated = active ? "" : stamp
       user.isActive = active
-      if (isRecord(user.pictureInfo)) user.pictureInfo.isActive = active
+      if (isRecord(user.pictureInfo)) user.pictureInfo = { ...user.pictureInfo, isActive: active }
       return { isSuccessful: true, userId }
     })
     return reply(200, { hasFailures: items.some((item) => !item.isSuccessful), items })
