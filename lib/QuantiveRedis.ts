@@ -1,0 +1,158 @@
+/**
+ * Many workers, one account: an account coordinator on Redis, shared by every process that uses the same account.
+ * Provide `QuantiveRedis.layer` to `Quantive.layer` and every worker of an account shares:
+ *
+ * - one pacing budget (`rateLimit` of `Quantive.layer`, give every worker the same): N requests per second for the
+ *   account, not per process, through `@effect/experimental`'s `RateLimiter`;
+ * - one pause: a 429 with a wait seen by any worker pauses every worker of the account until it ends (capped as the
+ *   in-process pause is: at the `maxRetryAfter` of the policy that saw it). Each worker reads it before every attempt.
+ *
+ * Keys are `<prefix><hash>:pause` and `<prefix><hash>:pace`, where the hash is the first 16 hex digits of the
+ * SHA-256 of the account id: neither the account id nor the token is ever written to Redis.
+ *
+ * When Redis cannot be reached (or answers later than `commandTimeout`), calls go on with the in-process gate by
+ * default: one warning is logged per outage and one line when Redis is back; the budget is then per process until
+ * it is. With `onStoreFailure: "fail"`, calls fail with `CoordinatorError` instead, before anything is sent. No call is
+ * lost or sent twice because of Redis: the coordinator is asked before a request is sent, never after.
+ *
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ * import { Quantive } from "@effect-quantive/client"
+ * import { QuantiveRedis } from "@effect-quantive/client/redis"
+ *
+ * const live = Quantive.layer({ token, accountId, rateLimit: { requests: 20, per: "1 second" } }).pipe(
+ *   Layer.provide(QuantiveRedis.layer({ url: "redis://127.0.0.1:6379" })),
+ *   Layer.provide(FetchHttpClient.layer),
+ * )
+ * ```
+ *
+ * Needs the optional peer dependencies `ioredis` (5) and `@effect/experimental` (0.61).
+ *
+ * @since 0.2.0
+ */
+import { ConfigError, Duration, Effect, Either, Layer, Redacted } from "effect"
+import type { RedisOptions } from "ioredis"
+import { AccountCoordinator, CoordinatorError } from "./internal/coordinator.ts"
+import * as internal from "./internal/coordinatorRedis.ts"
+
+export {
+  /**
+   * The account coordinator service that `layer` provides and `Quantive.layer` uses when present.
+   *
+   * @since 0.2.0
+   * @category tags
+   */
+  AccountCoordinator,
+  /**
+   * A call not sent because Redis could not be used, with `onStoreFailure: "fail"`.
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  CoordinatorError,
+}
+
+/**
+ * What calls do when Redis cannot be used: `"fallback"` (the default) goes on with the in-process gate, `"fail"`
+ * fails them with `CoordinatorError`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type StoreFailureMode = internal.StoreFailureMode
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface Options {
+  /**
+   * `redis://[[user]:password@]host[:port][/db]`, or `rediss://` for TLS. Pass it as `Redacted` when it holds a
+   * password. Give `url`, `options`, or both (`options` then adds to what the URL says).
+   */
+  readonly url?: string | Redacted.Redacted<string> | undefined
+  /** ioredis options (`host`, `port`, `password`, `tls`, `db`, …). Offline queueing and timeouts are ours. */
+  readonly options?: RedisOptions | undefined
+  /** The prefix of every key; `"quantive:"` by default. */
+  readonly prefix?: string | undefined
+  /** `"fallback"` by default. */
+  readonly onStoreFailure?: StoreFailureMode | undefined
+  /** The longest a Redis command may take before Redis counts as unavailable; 1 s by default. */
+  readonly commandTimeout?: Duration.DurationInput | undefined
+  /** The longest the layer waits for a first connection, and each reconnection may take; 1 s by default. */
+  readonly connectTimeout?: Duration.DurationInput | undefined
+}
+
+const invalid = (name: string, problem: string) => ConfigError.InvalidData([name], `${name} ${problem}`)
+
+const millisOf = (
+  input: Duration.DurationInput | undefined,
+  fallback: number,
+  name: string,
+): Either.Either<number, ConfigError.ConfigError> => {
+  if (input === undefined) return Either.right(fallback)
+  const decoded = Duration.decodeUnknown(input)
+  if (decoded._tag === "None" || !Duration.isFinite(decoded.value) || Duration.toMillis(decoded.value) < 1) {
+    return Either.left(invalid(name, "must be a finite duration of at least 1 millisecond"))
+  }
+  return Either.right(Math.ceil(Duration.toMillis(decoded.value)))
+}
+
+const resolve = (options: Options): Either.Either<internal.RedisCoordinatorOptions, ConfigError.ConfigError> =>
+  Either.gen(function* () {
+    let url: string | undefined = undefined
+    if (options.url !== undefined) {
+      url = Redacted.isRedacted(options.url) ? Redacted.value(options.url) : options.url
+      let parsed: URL | undefined
+      try {
+        parsed = new URL(url)
+      } catch {
+        parsed = undefined
+      }
+      if (parsed === undefined || (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:")) {
+        // The URL itself is not repeated: it may hold a password.
+        return yield* Either.left(invalid("url", "must be a redis:// or rediss:// URL"))
+      }
+    } else if (options.options === undefined) {
+      return yield* Either.left(invalid("url", "or options must be given"))
+    }
+    const prefix = options.prefix ?? "quantive:"
+    if (typeof prefix !== "string" || prefix === "") return yield* Either.left(invalid("prefix", "must not be empty"))
+    const onStoreFailure = options.onStoreFailure ?? "fallback"
+    if (onStoreFailure !== "fallback" && onStoreFailure !== "fail") {
+      return yield* Either.left(invalid("onStoreFailure", `must be "fallback" or "fail"`))
+    }
+    return {
+      url,
+      redis: options.options ?? {},
+      prefix,
+      onStoreFailure,
+      commandTimeoutMillis: yield* millisOf(options.commandTimeout, 1000, "commandTimeout"),
+      connectTimeoutMillis: yield* millisOf(options.connectTimeout, 1000, "connectTimeout"),
+    }
+  })
+
+/**
+ * The Redis account coordinator. Provide it to `Quantive.layer` (`Layer.provide`). The connection lives as long as
+ * the layer. Fails with a `ConfigError` naming the option when an option is malformed; a Redis that is down when the
+ * layer is built is an outage like any other (see the module's documentation), not a build failure.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<AccountCoordinator, ConfigError.ConfigError> =>
+  Layer.scoped(
+    AccountCoordinator,
+    Effect.flatMap(resolve(options), internal.make),
+  )
+
+/**
+ * The key part that stands for an account in Redis (`<prefix><hash>:pause`, `<prefix><hash>:pace`): the first 16
+ * hex digits of the SHA-256 of the account id. For operators who want to inspect or clear an account's keys.
+ *
+ * @since 0.2.0
+ * @category utils
+ */
+export const accountHash = (accountId: string | Redacted.Redacted<string>): string =>
+  internal.accountHash(Redacted.isRedacted(accountId) ? Redacted.value(accountId) : accountId)
