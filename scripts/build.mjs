@@ -9,16 +9,15 @@
 //
 // Usage: node scripts/build.mjs [--clean]
 import { spawnSync } from "node:child_process"
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const dist = join(root, "dist")
 const buildInfo = join(dist, ".tsbuildinfo")
-// The source roots of tsconfig.build.json: top-level entry points and these folders.
-const sourceDirs = ["lib", "bin", "bench"]
-
+// The sources: what tsconfig.build.json's `include` names (files and folders; no globs there).
+const include = JSON.parse(readFileSync(join(root, "tsconfig.build.json"), "utf8")).include
 if (process.argv.includes("--clean")) rmSync(dist, { recursive: true, force: true })
 
 const walk = (dir) =>
@@ -29,13 +28,9 @@ const walk = (dir) =>
     })
     : []
 
-const sources = [
-  ...readdirSync(root).filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts") && !name.includes(".config."))
-    .map((name) => join(root, name)),
-  ...sourceDirs.flatMap((dir) =>
-    walk(join(root, dir)).filter((path) => path.endsWith(".ts") && !path.endsWith(".d.ts"))
-  ),
-]
+const isSource = (path) => path.endsWith(".ts") && !path.endsWith(".d.ts")
+const sources = include.map((entry) => join(root, entry)).filter((path) => existsSync(path))
+  .flatMap((path) => (statSync(path).isDirectory() ? walk(path) : [path])).filter(isSource)
 const outputOf = (source) => join(dist, relative(root, source)).replace(/\.ts$/, ".js")
 
 if (existsSync(buildInfo) && sources.some((source) => !existsSync(outputOf(source)))) rmSync(buildInfo)
