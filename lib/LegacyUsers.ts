@@ -6,6 +6,7 @@
  */
 import { Context, Effect, Either, Layer, Stream } from "effect"
 import * as Client from "./internal/client.ts"
+import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
 import { stringProblem } from "./internal/jsonValue.ts"
 import * as Query from "./internal/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
@@ -76,7 +77,7 @@ export interface LegacyUserCreateOptions {
  * @since 0.1.0
  * @category models
  */
-export type LegacyUsersStreamPage = Paginate.EmittedPage<User>
+export type LegacyUsersStreamPage = StreamPage<User>
 
 /**
  * The errors of `LegacyUsers.create`: it documents only 401 and 429, both universal.
@@ -180,8 +181,8 @@ const byId = Query.comparator(Either.getOrThrow(Query.parseSort("_id")))
 
 const LIST_PATH = "/v1/accounts/users"
 
-const make: Effect.Effect<LegacyUsersService, never, Client.QuantiveClient> = Effect.map(
-  Client.QuantiveClient,
+const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.map(
+  QuantiveClient,
   (client): LegacyUsersService => {
     const invalid = (operation: string, field: string, problem: string): Effect.Effect<never, InvalidInput> =>
       client.invalidInput({ operation, method: "GET", path: LIST_PATH, field, problem })
@@ -264,10 +265,10 @@ export class LegacyUsers extends LegacyUsersTag {
    * @since 0.1.0
    * @category constructors
    */
-  static readonly make: Effect.Effect<LegacyUsersService, never, Client.QuantiveClient> = make
+  static readonly make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = make
   /**
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<LegacyUsers, never, Client.QuantiveClient> = Layer.effect(LegacyUsers, make)
+  static readonly layer: Layer.Layer<LegacyUsers, never, QuantiveClient> = Layer.effect(LegacyUsers, make)
 }

@@ -18,6 +18,7 @@ import {
   type Duration,
   Effect,
   Layer,
+  type Metric,
   Option,
   type Redacted,
   type Schema,
@@ -30,14 +31,22 @@ import { Goals } from "./Goals.ts"
 import { LegacyUsers } from "./LegacyUsers.ts"
 import { Metrics } from "./Metrics.ts"
 import { Users } from "./Users.ts"
-import { CallDecode, CallResponse, CallRetry, type DecodeMode as Mode } from "./internal/callSettings.ts"
+import { CallDecode, CallResponse, CallRetry } from "./internal/callSettings.ts"
 import * as Client from "./internal/client.ts"
 import * as internal from "./internal/config.ts"
 import * as Drift from "./internal/decodeResponse.ts"
-import type * as Paginate from "./internal/paginate.ts"
 import * as Request from "./internal/request.ts"
 import * as QE from "./QuantiveError.ts"
-import { type ApiVersion, type HttpMethod, QuantiveClient, type QueryValue, type ResponseInfo } from "./QuantiveClient.ts"
+import {
+  type ApiVersion,
+  type DecodeMode,
+  type DriftReport,
+  type HttpMethod,
+  QuantiveClient,
+  type QueryValue,
+  type ResponseInfo,
+  type StreamPage,
+} from "./QuantiveClient.ts"
 import type * as Retry from "./Retry.ts"
 
 /**
@@ -103,15 +112,12 @@ export interface Options {
 }
 
 /**
- * `strict` (the default): any field off its schema is a `DecodeError`. `tolerant`: an optional field off its schema is
- * dropped (absent) and reported: one `Warning` log line per operation and field path per process, a span event on the
- * call, the `quantive_decode_drift` counter, and `Quantive.decodeDrifts`. A required field off its schema is still a
- * `DecodeError`.
+ * How response bodies are decoded (see `QuantiveClient.DecodeMode`).
  *
  * @since 0.2.0
  * @category models
  */
-export type DecodeMode = Mode
+export type { DecodeMode }
 
 /**
  * Every service `layer` provides: the endpoint groups and the pipeline itself (`QuantiveClient`, for `Quantive.request`).
@@ -272,12 +278,12 @@ export const withDecode: {
 } as any
 
 /**
- * A drift seen in tolerant mode: an optional field dropped for being off its schema, counted per operation and field.
+ * A drift seen in tolerant mode (see `QuantiveClient.DriftReport`).
  *
  * @since 0.2.0
  * @category decoding
  */
-export type DriftReport = Drift.DriftReport
+export type { DriftReport }
 
 /**
  * Every drift seen in this process so far, by operation and field path (tolerant mode).
@@ -293,7 +299,7 @@ export const decodeDrifts: Effect.Effect<ReadonlyArray<DriftReport>> = Effect.sy
  * @since 0.2.0
  * @category decoding
  */
-export const decodeDriftCounter: typeof Drift.driftCounter = Drift.driftCounter
+export const decodeDriftCounter: Metric.Metric.Counter<number> = Drift.driftCounter
 
 /**
  * What a successful call's response was: status, request id, headers (redacted), attempts, elapsed time and the
@@ -413,12 +419,12 @@ export interface PaginateOptions<A, S extends QE.DocumentedStatus> {
 }
 
 /**
- * A page as `Quantive.paginate` emits it: the new items, where it was read, and the collection's size then.
+ * A page as `Quantive.paginate` emits it (see `QuantiveClient.StreamPage`).
  *
  * @since 0.2.0
  * @category models
  */
-export type StreamPage<A> = Paginate.EmittedPage<A>
+export type { StreamPage }
 
 /**
  * Any `{ items, totalCount }` skip/take endpoint, page by page, with the guarantees of `Users.pages`: a stable sort

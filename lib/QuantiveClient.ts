@@ -138,6 +138,44 @@ export const text: Success<string> = { _tag: "Text" }
 export const unknown: Success<unknown> = { _tag: "Any" }
 
 /**
+ * A page as a pagination stream emits it (`Users.pages`, `Quantive.paginate`): the items not emitted before, where
+ * the page was read (`skip`), and the collection's size then (`totalCount`, for progress).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface StreamPage<A> {
+  readonly items: ReadonlyArray<A>
+  readonly totalCount: number
+  readonly skip: number
+}
+
+/**
+ * How response bodies are decoded. `strict` (the default): any field off its schema is a `DecodeError`. `tolerant`:
+ * an optional field off its schema is dropped (absent) and reported; a required field off its schema is still a
+ * `DecodeError`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type DecodeMode = "strict" | "tolerant"
+
+/**
+ * A drift seen in tolerant mode: an optional field dropped for being off its schema, counted per operation and field
+ * path for the whole process.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface DriftReport {
+  readonly operation: string
+  readonly path: string
+  readonly count: number
+  /** The first problem seen, redacted. */
+  readonly message: string
+}
+
+/**
  * The rate-limit headers of a response, parsed where present (`X-RateLimit-*` or the IETF `RateLimit-*` names).
  *
  * @since 0.2.0

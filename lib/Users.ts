@@ -7,6 +7,7 @@
  */
 import { Context, Effect, Either, Layer, Schema, Stream } from "effect"
 import * as Client from "./internal/client.ts"
+import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
 import { stringProblem } from "./internal/jsonValue.ts"
 import * as Query from "./internal/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
@@ -131,7 +132,7 @@ export const DEFAULT_SORT = "dateCreated,_id"
  * @since 0.1.0
  * @category models
  */
-export type UsersStreamPage<A> = Paginate.EmittedPage<A>
+export type UsersStreamPage<A> = StreamPage<A>
 
 /**
  * @since 0.1.0
@@ -293,8 +294,8 @@ const projectedPage = (fields: ReadonlyArray<string> | undefined): Schema.Schema
   return schema
 }
 
-const make: Effect.Effect<UsersService, never, Client.QuantiveClient> = Effect.map(
-  Client.QuantiveClient,
+const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
+  QuantiveClient,
   (client): UsersService => {
     const invalid = (operation: string, field: string, problem: string): Effect.Effect<never, InvalidInput> =>
       client.invalidInput({ operation, method: "GET", path: "/v2/users", field, problem })
@@ -450,10 +451,10 @@ export class Users extends UsersTag {
    * @since 0.1.0
    * @category constructors
    */
-  static readonly make: Effect.Effect<UsersService, never, Client.QuantiveClient> = make
+  static readonly make: Effect.Effect<UsersService, never, QuantiveClient> = make
   /**
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Users, never, Client.QuantiveClient> = Layer.effect(Users, make)
+  static readonly layer: Layer.Layer<Users, never, QuantiveClient> = Layer.effect(Users, make)
 }

@@ -9,8 +9,9 @@ import { Context } from "effect"
 import type { ResponseInfo } from "../QuantiveClient.ts"
 import type * as Retry from "../Retry.ts"
 
-/** `strict` fails on any field off its schema; `tolerant` drops optional fields off their schema. @internal */
-export type DecodeMode = "strict" | "tolerant"
+import type { DecodeMode } from "../QuantiveClient.ts"
+
+export type { DecodeMode }
 
 /** @internal */
 export class CallRetry extends Context.Tag("@effect-quantive/client/CallRetry")<CallRetry, Retry.Policy>() {}

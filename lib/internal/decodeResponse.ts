@@ -13,13 +13,7 @@ import { compile, type Drift } from "./decoder.ts"
 import { type CallContext, decodeError, formatIssue } from "./errors.ts"
 import { snippet } from "./redact.ts"
 
-/** A field dropped in tolerant mode, as counted for the whole process. @internal */
-export interface DriftReport {
-  readonly operation: string
-  readonly path: string
-  readonly count: number
-  readonly message: string
-}
+import type { DriftReport } from "../QuantiveClient.ts"
 
 const reports = new Map<string, { operation: string; path: string; count: number; message: string }>()
 

@@ -25,6 +25,7 @@
  * @internal
  */
 import { Effect, Either, Fiber, Option, Stream } from "effect"
+import type { StreamPage } from "../QuantiveClient.ts"
 import { PaginationError, type PaginationReason } from "../QuantiveError.ts"
 
 /** One response of a paged endpoint. @internal */
@@ -33,12 +34,8 @@ export interface PageResult<A> {
   readonly totalCount: number
 }
 
-/** A page as the stream emits it: the new items only, with where it was read and the collection's size then. */
-export interface EmittedPage<A> {
-  readonly items: ReadonlyArray<A>
-  readonly totalCount: number
-  readonly skip: number
-}
+/** A page as the stream emits it (public as `QuantiveClient.StreamPage`). @internal */
+export type EmittedPage<A> = StreamPage<A>
 
 /** @internal */
 export interface PaginateOptions<A, E> {
