@@ -1,99 +1,277 @@
 /**
- * `npm run bench`: how long streaming 10,000 users from the fake server (over a loopback socket) takes with
- * `Users.stream` at concurrency 1 and 4, against raw `fetch` paging the same server in the same run (same page
- * size, sort and headers; JSON.parse only, no validation, no overlap, no order checks).
+ * `npm run bench`: the figures of issue 9 as ratios, measured as a new user would. A static server in its own
+ * process (`staticServer.ts`: pre-serialized realistic users, `skip`/`take`/`fields`, the account, an optional delay)
+ * so the server costs nearly nothing; each variant against its baseline, interleaved, median of `BENCH_ROUNDS`;
+ * request counts and peak RSS shown. On Node (fetch layer, and the undici layer where `@effect/platform-node` is
+ * installed), then on Deno (`deno run -A bench/main.ts --worker <origin>`, same server).
  *
- * The fake server runs in this process, so its own work (filtering, sorting and serializing 10,000 users for every
- * page) is inside every figure; the ratios are what the client adds on top of a bare loop. A second run adds 20 ms
- * of server latency per request (`BENCH_LATENCIES=0,20`), as a real API has, where requests in flight overlap.
+ * Knobs: BENCH_ROUNDS (5), BENCH_USERS (10000), BENCH_BIG_USERS (100000), BENCH_CALLS (200), BENCH_LATENCY (20),
+ * BENCH_RSS_RUNS (1), BENCH_DENO (1; 0 skips Deno), BENCH_UNDICI (1; 0 skips the undici layer).
  */
-import { FetchHttpClient } from "@effect/platform"
-import { Effect, Layer, Stream } from "effect"
-import { Quantive, Users } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
+import { FetchHttpClient, type HttpClient } from "@effect/platform"
+import { Either, type Layer, Schema } from "effect"
+import { spawn } from "node:child_process"
+import { existsSync } from "node:fs"
+import { dirname, resolve } from "node:path"
+import { createInterface } from "node:readline"
+import { fileURLToPath } from "node:url"
+import { compile } from "../lib/internal/decoder.ts"
+import { User } from "../mod.ts"
+import { interleaved, mb, median, printTable, type Row, rssSampler, type Sample } from "./harness.ts"
+import {
+  accountsGet,
+  clientRuntime,
+  effectLoop,
+  minimalAccountGet,
+  PAGE,
+  rawLoop,
+  rootOf,
+  typedStream,
+} from "./variants.ts"
 
-const USERS = Number(process.env.BENCH_USERS ?? 10_000)
-const PAGE = Number(process.env.BENCH_PAGE ?? 100)
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-/** Server latencies to run with: none (the fake's own work only), and a simulated network and server time. */
-const LATENCIES = (process.env.BENCH_LATENCIES ?? "0,20").split(",").map(Number)
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+const ROUNDS = Math.max(1, env("BENCH_ROUNDS", 5))
+const USERS = env("BENCH_USERS", 10_000)
+const BIG = env("BENCH_BIG_USERS", 100_000)
+const CALLS = env("BENCH_CALLS", 200)
+const LATENCY = env("BENCH_LATENCY", 20)
+const RSS_RUNS = Math.max(1, env("BENCH_RSS_RUNS", 1))
 
-const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const isDeno = typeof (globalThis as { Deno?: unknown }).Deno === "object"
+const RUNTIME = isDeno ? "Deno" : "Node"
+const here = dirname(fileURLToPath(import.meta.url))
+/** The repository: `bench/` under Deno (source), `dist/bench/` under Node. */
+const repo = isDeno ? resolve(here, "..") : resolve(here, "../..")
 
-const time = async (run: () => Promise<number>) => {
-  const samples: Array<number> = []
-  let count = 0
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now()
-    count = await run()
-    samples.push(performance.now() - start)
+const log = (line: string) => process.stderr.write(`${line}\n`)
+
+/** Spawns a process and answers the first stdout line starting with `prefix` (the rest of it). */
+const spawnFor = (command: string, args: ReadonlyArray<string>, prefix: string, keep = false) =>
+  new Promise<{ readonly value: string; readonly kill: () => void }>((done, fail) => {
+    const child = spawn(command, args, { cwd: repo, stdio: ["pipe", "pipe", "inherit"], env: process.env })
+    const kill = () => {
+      child.stdin.end()
+      child.kill()
+    }
+    let found = false
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (!found && line.startsWith(prefix)) {
+        found = true
+        done({ value: line.slice(prefix.length), kill })
+        if (!keep) child.stdin.end()
+      } else if (!line.startsWith(prefix)) log(line)
+    })
+    child.on("error", fail)
+    child.on("exit", (code) => {
+      if (!found) fail(new Error(`${command} ${args.join(" ")} exited with ${code} before printing ${prefix}`))
+    })
+  })
+
+const requestCounter = (origin: string) => async () =>
+  ((await (await fetch(`${origin}/__requests`)).json()) as { requests: number }).requests
+
+const ratio = (a: Sample, b: Sample) => a.medianMs / b.medianMs
+
+const describe = (s: Sample) => `${s.name} ${s.medianMs.toFixed(1)} ms (${s.items} items, ${s.requests} requests)`
+
+/** Figures 1 to 4 over one `HttpClient` layer. */
+const layerFigures = async (origin: string, label: string, http: Layer.Layer<HttpClient.HttpClient>) => {
+  const rows: Array<Row> = []
+  const requests = requestCounter(origin)
+  const root = rootOf(origin, USERS, 0)
+  const runtime = clientRuntime(root, http)
+  const rt = `${RUNTIME} ${label}`
+  const peak = rssSampler(20)
+  try {
+    for (const c of [1, 4]) {
+      log(`${rt}: ${USERS} users, concurrency ${c}, typed vs raw fetch`)
+      const [raw, typed] = await interleaved(
+        [[`raw fetch`, rawLoop(root, c)], [`Users.stream`, typedStream(runtime, c)]],
+        ROUNDS,
+        requests,
+      )
+      rows.push({
+        runtime: rt,
+        figure: `${USERS / 1000}k users, full, c=${c}: Users.stream / raw fetch+JSON.parse`,
+        ratio: ratio(typed!, raw!),
+        goal: 1.3,
+        measured: `${typed!.medianMs.toFixed(0)} vs ${raw!.medianMs.toFixed(0)} ms`,
+        detail: `${describe(typed!)}; ${describe(raw!)}; peak RSS ${mb(peak.peak())}`,
+      })
+    }
+    for (const c of [1, 4]) {
+      log(`${rt}: ${USERS} users, fields [email, firstName], concurrency ${c}`)
+      const [minimal, typed, raw] = await interleaved(
+        [
+          [`Effect loop`, effectLoop(runtime, root, c, true)],
+          [`Users.stream`, typedStream(runtime, c, true)],
+          [`raw fetch`, rawLoop(root, c, true)],
+        ],
+        ROUNDS,
+        requests,
+      )
+      rows.push({
+        runtime: rt,
+        figure: `${USERS / 1000}k users, fields, c=${c}: Users.stream / minimal Effect loop`,
+        ratio: ratio(typed!, minimal!),
+        goal: 1.3,
+        measured: `${typed!.medianMs.toFixed(0)} vs ${minimal!.medianMs.toFixed(0)} ms`,
+        detail: `${describe(typed!)}; ${describe(minimal!)}; ${ratio(typed!, raw!).toFixed(2)}x raw fetch`,
+      })
+    }
+    log(`${rt}: ${CALLS} calls, Accounts.get vs a minimal Effect call`)
+    const [minimal, typed] = await interleaved(
+      [[`HttpClient.get+schemaBodyJson`, minimalAccountGet(runtime, root, CALLS)], [
+        `Accounts.get`,
+        accountsGet(runtime, CALLS),
+      ]],
+      ROUNDS,
+      requests,
+    )
+    rows.push({
+      runtime: rt,
+      figure: `one small call (Accounts.get) / minimal Effect call`,
+      ratio: ratio(typed!, minimal!),
+      goal: 1.15,
+      measured: `${(typed!.medianMs / CALLS).toFixed(3)} vs ${(minimal!.medianMs / CALLS).toFixed(3)} ms per call`,
+      detail: `${CALLS} sequential calls per run; ${typed!.requests} and ${minimal!.requests} requests`,
+    })
+    log(`${rt}: ${USERS} users, concurrency 4, ${LATENCY} ms server latency`)
+    const slow = rootOf(origin, USERS, LATENCY)
+    const slowRuntime = clientRuntime(slow, http)
+    const [latent] = await interleaved([[`Users.stream`, typedStream(slowRuntime, 4)]], ROUNDS, requests)
+    await slowRuntime.dispose()
+    // The first page alone, then the rest 4 at a time: the client's own request pattern at concurrency 4.
+    const rounds = 1 + Math.ceil((latent!.requests - 1) / 4)
+    rows.push({
+      runtime: rt,
+      figure: `${USERS / 1000}k users, c=4, ${LATENCY} ms latency: Users.stream / request-pattern bound`,
+      ratio: latent!.medianMs / (rounds * LATENCY),
+      goal: 1.15,
+      measured: `${latent!.medianMs.toFixed(0)} vs ${rounds * LATENCY} ms`,
+      detail: `${latent!.requests} requests (pages of ${PAGE} overlapping by one) = ${rounds} rounds x ${LATENCY} ms`,
+    })
+  } finally {
+    peak.stop()
+    await runtime.dispose()
   }
-  return { ms: median(samples), count }
+  return rows
+}
+
+/** Figure 5: peak RSS growth of a 100k export at concurrency 4, each run in a fresh process. */
+const memoryFigure = async (origin: string): Promise<Row> => {
+  const root = rootOf(origin, BIG, 0)
+  const child = (variant: string) =>
+    isDeno
+      ? spawnFor(process.execPath, ["run", "-A", "bench/rss.ts", variant, root, "4"], "RSS ")
+      : spawnFor(process.execPath, [resolve(here, "rss.js"), variant, root, "4"], "RSS ")
+  const growth = { raw: [] as Array<number>, stream: [] as Array<number> }
+  let items = 0
+  for (let run = 0; run < RSS_RUNS; run++) {
+    for (const variant of ["raw", "stream"] as const) {
+      log(`${RUNTIME}: ${BIG} users in a fresh process (${variant}), run ${run + 1} of ${RSS_RUNS}`)
+      const result = JSON.parse((await child(variant)).value) as { growth: number; items: number }
+      growth[variant].push(result.growth)
+      items = result.items
+    }
+  }
+  const stream = median(growth.stream)
+  const raw = median(growth.raw)
+  return {
+    runtime: `${RUNTIME} fetch`,
+    figure: `${BIG / 1000}k users streamed, c=4: peak RSS growth / raw loop's`,
+    ratio: stream / raw,
+    goal: 1.5,
+    measured: `${mb(stream)} vs ${mb(raw)}`,
+    detail: `median of ${RSS_RUNS} fresh process(es) each; ${items} users`,
+  }
+}
+
+/** Figure 6: decoding one full user (as the pipeline does) against `JSON.parse` of its text. */
+const decodeFigure = async (origin: string): Promise<Row> => {
+  const text = await (await fetch(`${rootOf(origin, USERS, 0)}/v2/users?skip=0&take=1`)).text()
+  const json = JSON.stringify((JSON.parse(text) as { items: Array<unknown> }).items[0])
+  const value = JSON.parse(json) as unknown
+  const decoder = compile(User)
+  if (Either.isLeft(decoder.decode(value, "strict"))) throw new Error("the bench's user does not decode")
+  const schemaDecode = Schema.decodeUnknownSync(User)
+  const times = (f: () => unknown) => {
+    const n = 2000
+    const samples: Array<number> = []
+    for (let round = 0; round < ROUNDS; round++) {
+      const start = performance.now()
+      for (let i = 0; i < n; i++) f()
+      samples.push((performance.now() - start) / n)
+    }
+    return median(samples)
+  }
+  times(() => decoder.decode(value, "strict"))
+  const parse = times(() => JSON.parse(json))
+  const compiled = times(() => decoder.decode(value, "strict"))
+  const schema = times(() => schemaDecode(value))
+  return {
+    runtime: RUNTIME,
+    figure: `decode one full user / JSON.parse of it`,
+    ratio: compiled / parse,
+    goal: 0.5,
+    measured: `${(compiled * 1000).toFixed(1)} vs ${(parse * 1000).toFixed(1)} us`,
+    detail: `${json.length} bytes; compiled decoder (strict); Schema.decodeUnknownSync ${(schema / parse).toFixed(2)}x`,
+  }
+}
+
+/** Every figure on this runtime. */
+const figures = async (origin: string): Promise<Array<Row>> => {
+  const rows = await layerFigures(origin, "fetch", FetchHttpClient.layer)
+  if (!isDeno && process.env.BENCH_UNDICI !== "0") {
+    const undici = await import("@effect/platform-node/NodeHttpClient").catch(() => undefined)
+    if (undici === undefined) log("@effect/platform-node is not installed: no undici figures")
+    else rows.push(...(await layerFigures(origin, "undici", undici.layerUndici)))
+  }
+  rows.push(await memoryFigure(origin))
+  rows.push(await decodeFigure(origin))
+  return rows
 }
 
 const main = async () => {
-  const fake = FakeQuantive.make({ users: USERS })
-  const server = await FakeQuantive.listen(fake)
-  const headers = {
-    authorization: `Bearer ${fake.token}`,
-    "gtmhub-accountid": fake.accountId,
-    accept: "application/json",
+  const args = process.argv.slice(2)
+  if (args[0] === "--worker") {
+    const rows = await figures(args[1]!)
+    console.log(`ROWS ${JSON.stringify(rows)}`)
+    return
   }
-  const fetchPage = async (skip: number) => {
-    const url = `${server.baseUrl}/v2/users?sort=dateCreated,_id&skip=${skip}&take=${PAGE}`
-    const response = await fetch(url, { headers })
-    return (await response.json()) as { items: Array<{ id: string }>; totalCount: number }
-  }
-  const rawFetch = (concurrency: number) => async () => {
-    const first = await fetchPage(0)
-    let count = first.items.length
-    const skips: Array<number> = []
-    for (let skip = PAGE; skip < first.totalCount; skip += PAGE) skips.push(skip)
-    for (let i = 0; i < skips.length; i += concurrency) {
-      const pages = await Promise.all(skips.slice(i, i + concurrency).map(fetchPage))
-      for (const page of pages) count += page.items.length
+  const started = performance.now()
+  log(`starting the static server (${Math.max(USERS, BIG)} seeded users, in its own process)`)
+  process.env.BENCH_SERVER_USERS = String(Math.max(USERS, BIG))
+  const server = await spawnFor(process.execPath, [resolve(here, "staticServer.js")], "READY ", true)
+  const origin = `http://127.0.0.1:${server.value}`
+  try {
+    const rows = await figures(origin)
+    const deno = resolve(repo, "node_modules/.bin/deno")
+    if (process.env.BENCH_DENO !== "0" && existsSync(deno)) {
+      log("Deno: the same figures (deno run -A bench/main.ts --worker)")
+      const result = await spawnFor(deno, ["run", "-A", "bench/main.ts", "--worker", origin], "ROWS ")
+      rows.push(...(JSON.parse(result.value) as Array<Row>))
     }
-    return count
-  }
-  const live = Quantive.layer({ token: fake.token, accountId: fake.accountId, baseUrl: server.baseUrl }).pipe(
-    Layer.provide(FetchHttpClient.layer),
-  )
-  const stream = (concurrency: number, fields?: ReadonlyArray<"email" | "firstName">) => () =>
-    Effect.gen(function* () {
-      const users = yield* Users
-      return fields === undefined
-        ? yield* Stream.runCount(users.stream({ pageSize: PAGE, concurrency }))
-        : yield* Stream.runCount(users.stream({ pageSize: PAGE, concurrency, fields }))
-    }).pipe(Effect.provide(live), Effect.runPromise)
-
-  console.log(`effect-quantive bench: ${USERS} users, ${PAGE} per page, median of ${ROUNDS} rounds, loopback socket`)
-  console.log(
-    `runtime: ${typeof (globalThis as { Deno?: unknown }).Deno === "object" ? "Deno" : `Node ${process.version}`}`,
-  )
-  await rawFetch(1)() // warm-up
-  for (const latency of LATENCIES) {
-    fake.latencyMillis = latency
-    console.log(`server latency ${latency} ms per request:`)
-    for (const concurrency of [1, 4]) {
-      const raw = await time(rawFetch(concurrency))
-      const rows: Array<[string, { ms: number; count: number }]> = [
-        [`raw fetch, concurrency ${concurrency}`, raw],
-        [`Users.stream, concurrency ${concurrency}`, await time(stream(concurrency))],
-        [
-          `Users.stream fields [email, firstName], concurrency ${concurrency}`,
-          await time(stream(concurrency, ["email", "firstName"])),
-        ],
-      ]
-      for (const [name, { count, ms }] of rows) {
-        const ratio = (ms / raw.ms).toFixed(2)
-        console.log(`  ${name.padEnd(58)} ${ms.toFixed(0).padStart(6)} ms  ${ratio}x raw fetch  (${count} users)`)
-      }
+    console.log(
+      `\neffect-quantive bench: ${USERS} users (${BIG} for memory), pages of ${PAGE}, median of ${ROUNDS} ` +
+        `interleaved rounds, static server in its own process on 127.0.0.1; ${process.version}; ` +
+        `${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+    )
+    printTable(rows)
+    console.log("")
+    for (const row of rows) {
+      console.log(
+        `${row.ratio <= row.goal ? "MEETS " : "MISSES"} ${row.runtime}: ${row.figure}: ${
+          row.ratio.toFixed(2)
+        }x (goal <= ${row.goal}x)`,
+      )
     }
+  } finally {
+    server.kill()
   }
-  await server.close()
 }
 
-main().catch((error) => {
+main().then(() => process.exit(0), (error) => {
   console.error(error)
-  process.exitCode = 1
+  process.exit(1)
 })
