@@ -136,6 +136,7 @@ type Mutation =
   | { readonly _tag: "Replace"; readonly at: number; readonly value: unknown }
   | { readonly _tag: "Delete"; readonly at: number }
   | { readonly _tag: "AddKey"; readonly at: number; readonly key: string; readonly value: unknown }
+  | { readonly _tag: "Reverse"; readonly at: number }
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ _tag: fc.constant("Replace" as const), at: fc.nat(), value: fc.constantFrom(...replacements) }),
@@ -146,7 +147,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     key: fc.constantFrom(...extraKeys),
     value: fc.constantFrom(...replacements),
   }),
+  fc.record({ _tag: fc.constant("Reverse" as const), at: fc.nat() }),
 )
+
+/** The same object with its keys in reverse order. */
+const reversed = (value: unknown): unknown =>
+  isRecord(value) ? Object.fromEntries(Object.entries(value).reverse()) : value
 
 /** A deep copy (JSON values only, which is what encoded models are) with one mutation applied. */
 const mutate = (value: unknown, m: Mutation): unknown => {
@@ -156,7 +162,7 @@ const mutate = (value: unknown, m: Mutation): unknown => {
   if (path.length === 0) {
     if (m._tag === "Replace") return m.value
     if (m._tag === "AddKey" && isRecord(copy)) copy[m.key] = m.value
-    return copy
+    return m._tag === "Reverse" ? reversed(copy) : copy
   }
   let parent: any = copy
   for (const step of path.slice(0, -1)) parent = parent[step]
@@ -172,6 +178,9 @@ const mutate = (value: unknown, m: Mutation): unknown => {
     case "AddKey":
       if (isRecord(parent[last])) parent[last][m.key] = m.value
       else if (isRecord(parent)) parent[m.key] = m.value
+      break
+    case "Reverse":
+      parent[last] = reversed(parent[last])
   }
   return copy
 }

@@ -48,6 +48,13 @@ export interface Node {
 
 const hasOwn = Object.prototype.hasOwnProperty
 const identity = (input: unknown) => input
+
+/** A pure record's output so far, when the entries before `k` decoded to their own input values: a copy of those. */
+const startEntries = (record: Record<PropertyKey, unknown>, keys: ReadonlyArray<string>, k: number) => {
+  const out: Record<PropertyKey, unknown> = {}
+  for (let j = 0; j < k; j++) setOwn(out, keys[j]!, record[keys[j]!])
+  return out
+}
 const isRecord = (u: unknown): u is Record<PropertyKey, unknown> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
@@ -229,46 +236,64 @@ const typeLiteral = (ast: AST.TypeLiteral): Node => {
   }
   const count = fields.length
 
-  const decode = (input: unknown, t: Tolerant | undefined): unknown => {
-    if (typeof input !== "object" || input === null || Array.isArray(input)) return FAIL
-    if (!linked) link()
-    const record = input as Record<PropertyKey, unknown>
+  const fieldNames = fields.map((f) => f.name)
+  const pureRecord = count === 0 && records.length === 1
+
+  /** A present field's value, decoded (no null or absence handling), or `FAIL`. */
+  const decodeValue = (f: Field, value: unknown, t: Tolerant | undefined): unknown => {
+    switch (f.kind) {
+      case Kind.String:
+        return typeof value === "string" ? value : FAIL
+      case Kind.Number:
+        return typeof value === "number" ? value : FAIL
+      case Kind.Boolean:
+        return typeof value === "boolean" ? value : FAIL
+      case Kind.Unknown:
+        return value
+      default: {
+        if (t === undefined) return f.node.decode(value, undefined)
+        t.path.push(f.name)
+        const r = f.node.decode(value, t)
+        t.path.pop()
+        return r
+      }
+    }
+  }
+
+  /** The output so far, when the fields before `i` decoded to their own input values: a copy of those. */
+  const startOutput = (record: Record<PropertyKey, unknown>, i: number): Record<PropertyKey, unknown> => {
     const out: Record<PropertyKey, unknown> = {}
-    for (let i = 0; i < count; i++) {
+    for (let j = 0; j < i; j++) {
+      const name = fieldNames[j]!
+      if (hasOwn.call(record, name)) setOwn(out, name, record[name])
+    }
+    return out
+  }
+
+  /** Decodes the fields from `from` on into `out`, in schema order, as Schema does. */
+  const fieldLoop = (
+    record: Record<PropertyKey, unknown>,
+    out: Record<PropertyKey, unknown>,
+    from: number,
+    t: Tolerant | undefined,
+    preset: number,
+    presetResult: unknown,
+  ): unknown => {
+    for (let i = from; i < count; i++) {
       const f = fields[i]!
       const name = f.name
       const value = record[name]
+      let r: unknown
       if ((value === undefined || f.inherited) && !hasOwn.call(record, name)) {
         if (f.optional) continue
         // Schema decodes `input[name]` of an absent required key (an Unknown field then decodes to undefined)
-        const r = f.node.decode(value, undefined)
+        r = f.node.decode(value, undefined)
         if (r === FAIL) return FAIL
         setOwn(out, name, r)
         continue
       }
       if (value === null && f.optional) continue
-      let r: unknown
-      switch (f.kind) {
-        case Kind.String:
-          r = typeof value === "string" ? value : FAIL
-          break
-        case Kind.Number:
-          r = typeof value === "number" ? value : FAIL
-          break
-        case Kind.Boolean:
-          r = typeof value === "boolean" ? value : FAIL
-          break
-        case Kind.Unknown:
-          r = value
-          break
-        default:
-          if (t === undefined) r = f.node.decode(value, undefined)
-          else {
-            t.path.push(name)
-            r = f.node.decode(value, t)
-            t.path.pop()
-          }
-      }
+      r = i === preset ? presetResult : decodeValue(f, value, t)
       if (r === FAIL) {
         if (t !== undefined && f.optional) {
           drift(t, name, f.ast, f.node, value)
@@ -279,12 +304,79 @@ const typeLiteral = (ast: AST.TypeLiteral): Node => {
       if (name === "__proto__") setOwn(out, name, r)
       else out[name] = r
     }
+    return out
+  }
+
+  /**
+   * The output differs from the input at field `upTo` (or the input's key order does): build it. When the `matched`
+   * fields (each decoded to its own input value) are all the input holds before `upTo`, they are copied and decoding
+   * goes on from `upTo`; otherwise (a field before `upTo` comes later in the input) from the start. `preset`: a field
+   * already decoded, to `presetResult` (not decoded twice, so that its drift is not reported twice).
+   */
+  const restart = (
+    record: Record<PropertyKey, unknown>,
+    upTo: number,
+    matched: number,
+    t: Tolerant | undefined,
+    preset = -1,
+    presetResult?: unknown,
+  ): unknown => {
+    let present = 0
+    for (let m = 0; m < upTo; m++) if (hasOwn.call(record, fieldNames[m]!)) present++
+    return present === matched
+      ? fieldLoop(record, startOutput(record, upTo), upTo, t, preset, presetResult)
+      : fieldLoop(record, {}, 0, t, preset, presetResult)
+  }
+
+  /**
+   * The common case: the input's keys are declared fields in schema order and each decodes to its own input value,
+   * so the output (which Schema builds in schema order) is the input object itself, and the input is read in one
+   * `for…in` pass (V8 loads those values by index). At the first difference, the output is built from there on.
+   */
+  const decodeStruct = (record: Record<PropertyKey, unknown>, t: Tolerant | undefined): unknown => {
+    let k = 0
+    let matched = 0
+    for (const key in record) {
+      let j = k
+      while (j < count && fieldNames[j] !== key) j++
+      // an excess or out-of-order key: Schema's output differs from the input
+      if (j === count) return restart(record, k, matched, t)
+      for (let m = k; m < j; m++) if (!fields[m]!.optional) return restart(record, m, matched, t)
+      const f = fields[j]!
+      const value = record[key]
+      if (value === null && f.optional) return restart(record, j, matched, t)
+      const r = decodeValue(f, value, t)
+      if (r !== value) return restart(record, j, matched, t, j, r)
+      k = j + 1
+      matched++
+    }
+    for (let m = k; m < count; m++) if (!fields[m]!.optional) return restart(record, m, matched, t)
+    return record
+  }
+
+  const decode = (input: unknown, t: Tolerant | undefined): unknown => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) return FAIL
+    if (!linked) link()
+    const record = input as Record<PropertyKey, unknown>
+    if (records.length === 0) return decodeStruct(record, t)
+    // `undefined` while the output is still the input itself (a pure record whose entries decode to themselves)
+    let out: Record<PropertyKey, unknown> | undefined
+    if (!pureRecord) {
+      const r = fieldLoop(record, {}, 0, t, -1, undefined)
+      if (r === FAIL) return FAIL
+      out = r as Record<PropertyKey, unknown>
+    }
     for (let j = 0; j < records.length; j++) {
       const is = records[j]!
-      for (const key of Object.keys(record)) {
+      const keys = Object.keys(record)
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!
         const value = record[key]
-        const declared = names.has(key)
-        if (value === null && (!declared || fields.find((f) => f.name === key)!.optional)) continue
+        const declared = count > 0 && names.has(key)
+        if (value === null && (!declared || fields.find((f) => f.name === key)!.optional)) {
+          out ??= startEntries(record, keys, k)
+          continue
+        }
         let r: unknown
         if (t === undefined) r = is.node.decode(value, undefined)
         else {
@@ -295,14 +387,19 @@ const typeLiteral = (ast: AST.TypeLiteral): Node => {
         if (r === FAIL) {
           if (t !== undefined && !declared) {
             drift(t, key, is.ast, is.node, value)
+            out ??= startEntries(record, keys, k)
             continue
           }
           return FAIL
         }
+        if (out === undefined) {
+          if (r === value) continue
+          out = startEntries(record, keys, k)
+        }
         if (!declared) setOwn(out, key, r)
       }
     }
-    return out
+    return out ?? record
   }
 
   /** A copy holding the same keys minus the ones the null rule (and tolerant mode) removes; excess keys as they are. */
@@ -383,22 +480,24 @@ const tuple = (ast: AST.TupleType): Node => {
       decode: (input, t) => {
         if (!Array.isArray(input)) return FAIL
         const len = input.length
-        const out = new Array(len)
         if (kind === Kind.String) {
-          for (let i = 0; i < len; i++) {
-            const value = input[i]
-            if (typeof value !== "string") return FAIL
-            out[i] = value
-          }
-          return out
+          for (let i = 0; i < len; i++) if (typeof input[i] !== "string") return FAIL
+          return input
         }
         const item = link().head!
+        // `undefined` while the output is still the input itself
+        let out: Array<unknown> | undefined
         for (let i = 0; i < len; i++) {
-          const r = step(item, input[i], i, t)
+          const value = input[i]
+          const r = step(item, value, i, t)
           if (r === FAIL) return FAIL
-          out[i] = r
+          if (out === undefined) {
+            if (r === value) continue
+            out = input.slice(0, i)
+          }
+          out.push(r)
         }
-        return out
+        return out ?? input
       },
       prepare: (input, t, forOutput) =>
         Array.isArray(input) ? input.map((value, i) => prepareAt(link().head!, value, i, t, forOutput)) : input,
