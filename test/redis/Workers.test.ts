@@ -5,7 +5,7 @@
  *
  * Window tolerance: with a budget of N requests/s, the fake sees at most N + 30% requests in ANY sliding window of one
  * second (N + 6 at N = 20), and at most 1.1 × N per second on average over the run after its first second (warm-up).
- * The 25% covers the scheduling jitter between the moment Redis grants a slot and the moment the request is recorded
+ * The 30% covers the scheduling jitter between the moment Redis grants a slot and the moment the request is recorded
  * (an event-loop stall of up to ~300 ms in a worker or in the fake, on a loaded CI machine, releases its requests
  * together); the grants themselves are evenly spaced, one per 1/N s, for the whole account.
  */
