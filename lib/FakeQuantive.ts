@@ -102,9 +102,9 @@ export interface FakeQuantive {
   readonly takenDomains: Set<string>
   /**
    * The account's users, in insertion order (mutable: tests add, remove and replace users, and set their top-level
-   * fields). The nested values of seeded users are shared between users (one team object for all its members, one
-   * `identities` per connection, …) and frozen: to change one, replace the top-level field
-   * (`user.roles = [...]`), as the API does; an edit in place throws. Lists see every change (see `GET /v2/users`).
+   * fields; lists see every such change). Many nested values of the seeded users are shared between users (one team
+   * object for all its members, one `identities` per connection, …) and frozen, so an edit inside one throws: to
+   * change a nested value, replace the top-level field (`user.roles = [...]`), as the API does.
    */
   readonly users: Array<FakeUser>
   /** The roles users can have. */

@@ -114,4 +114,23 @@ describe("the fake's cached list views", () => {
     const found = await get(`/v1/accounts/users?filter=${encodeURIComponent("email:renamed@example.com")}`)
     assert.deepStrictEqual(found.items.map((u) => u.id), [fake.users[0]!.id])
   })
+
+  it("share frozen nested values between seeded users: an edit inside one throws, replacing the field works", async () => {
+    const fake = FakeQuantive.make({ users: 40 })
+    const { get } = client(fake)
+    type Role = { name: string; team: { id: string; name: string } }
+    const rolesOf = (u: FakeQuantive.FakeUser) => u.roles as Array<Role>
+    const a = fake.users[1]!
+    // Another user of the same team holds the very same team object.
+    const b = fake.users.find((u) => u !== a && rolesOf(u)[0]!.team === rolesOf(a)[0]!.team)
+    assert.isDefined(b)
+    assert.throws(() => {
+      rolesOf(a)[0]!.team.name = "Renamed"
+    }, TypeError)
+    assert.notStrictEqual(rolesOf(b!)[0]!.team.name, "Renamed")
+    const byRole = `/v2/users?filter=${encodeURIComponent(JSON.stringify({ "roles.name": "Auditor" }))}&take=1000`
+    assert.strictEqual((await get(byRole)).totalCount, 0)
+    a.roles = [{ ...rolesOf(a)[0]!, name: "Auditor" }]
+    assert.deepStrictEqual((await get(byRole)).items.map((u) => u.id), [a.id])
+  })
 })

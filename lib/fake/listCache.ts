@@ -10,9 +10,11 @@
  * - every item still holds the same values (compared with `===`) in the top-level fields the filter and the sort read
  *   (so a test's `fake.users[3].dateCreated = …` or `user.roles = […]` is seen).
  *
- * What is not seen: an in-place change deep inside a nested value a filter or sort reads (`user.roles[0].name = …`).
- * The seeded users' nested values are frozen, so such a change throws rather than going unseen; replace the top-level
- * field instead. The check costs a few property reads per item, far less than the page's `JSON.stringify`.
+ * What is not seen: an in-place change inside a nested value that a filter or sort reads (`user.roles.push(…)`,
+ * `user.roles[0].name = …`): replace the top-level field instead (`user.roles = […]`), as the API's routes do. Most
+ * nested values of the seeded users are shared between users and frozen, so such an edit throws rather than going
+ * unseen.
+ * The check costs a few property reads per item, far less than the page's `JSON.stringify`.
  *
  * @internal
  */
