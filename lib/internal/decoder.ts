@@ -37,6 +37,10 @@ export interface Decoder<A> {
    * Decodes already-parsed JSON. `strict`: exactly what `Schema.decodeUnknownEither(schema)` gives after the null
    * rule. `tolerant`: optional fields whose value is off their schema are dropped (absent) and reported through
    * `onDrift`; a required field off its schema still fails.
+   *
+   * The result shares objects and arrays with the input wherever Schema's output would equal them (an object whose
+   * keys are all declared fields, in schema order, each decoding to itself, is returned as it is): give it a value
+   * nobody mutates afterwards, such as a fresh `JSON.parse` result.
    */
   readonly decode: (
     input: unknown,

@@ -6,9 +6,11 @@
  * to it.
  *
  * Handled natively: keywords, literals, enums, structs and records (`TypeLiteral` with property signatures and string
- * index signatures), arrays and tuples, unions with at most one member that accepts objects, refinements (the
- * `from` node, then the filter on its output) and suspended schemas. Everything else (transformations, declarations,
- * template literals, symbol-keyed records, nodes carrying parse-option or decoding-fallback annotations, unions with
+ * index signatures, in decoderStruct.ts), arrays and tuples, unions with at most one member that accepts objects,
+ * refinements (the `from` node, then the filter on its output), suspended schemas, and transformations whose
+ * transformation answers synchronously (`from` natively, the transformation, `to` natively). Everything else
+ * (declarations, template literals, symbol-keyed records, property-signature transformations such as defaults and
+ * renamed keys, effectful transformations, nodes carrying parse-option or decoding-fallback annotations, unions with
  * several object-like members) falls back per node to `ParseResult.decodeUnknownEither` of that node, given its
  * `prepare`d input.
  *
@@ -17,53 +19,24 @@
  *
  * @internal
  */
-import { Either, Option, ParseResult, Schema, SchemaAST as AST } from "effect"
+import { Either, Option, SchemaAST as AST } from "effect"
+import {
+  BOOLEAN,
+  FAIL,
+  fallback,
+  identity,
+  Kind,
+  kindOf,
+  type Node,
+  NUMBER,
+  predicate,
+  STRING,
+  type Tolerant,
+  UNKNOWN,
+} from "./decoderCore.ts"
+import { typeLiteral } from "./decoderStruct.ts"
 
-/** The result of a failed `decode`. @internal */
-export const FAIL: unique symbol = Symbol.for("effect-quantive/decoder/FAIL")
-
-/** An optional field dropped in tolerant mode because its value was off its schema. @internal */
-export interface Drift {
-  readonly path: ReadonlyArray<PropertyKey>
-  readonly message: string
-}
-
-/** Tolerant-mode state: where the walk is, and who hears about drift (nobody, while preparing a fallback). @internal */
-export interface Tolerant {
-  readonly path: Array<PropertyKey>
-  readonly onDrift: ((drift: Drift) => void) | undefined
-}
-
-/** @internal */
-export interface Node {
-  /** The decoded value, or `FAIL`. `t` is set in tolerant mode. */
-  readonly decode: (input: unknown, t: Tolerant | undefined) => unknown
-  /**
-   * The input the Schema decoder of this node is given: the null rule applied, drifted fields removed (tolerant).
-   * `forOutput`: the result is decoded for its value (a per-node fallback), so a record's `"__proto__"` entry is left
-   * out (Schema would make it the output's prototype); otherwise (to get Schema's error) it is kept.
-   */
-  readonly prepare: (input: unknown, t: Tolerant | undefined, forOutput: boolean) => unknown
-}
-
-const hasOwn = Object.prototype.hasOwnProperty
-const identity = (input: unknown) => input
-
-/** A pure record's output so far, when the entries before `k` decoded to their own input values: a copy of those. */
-const startEntries = (record: Record<PropertyKey, unknown>, keys: ReadonlyArray<string>, k: number) => {
-  const out: Record<PropertyKey, unknown> = {}
-  for (let j = 0; j < k; j++) setOwn(out, keys[j]!, record[keys[j]!])
-  return out
-}
-const isRecord = (u: unknown): u is Record<PropertyKey, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
-
-/** Sets `key` as an own data property, so that a `"__proto__"` key never changes the output's prototype. */
-const setOwn = (out: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown) => {
-  if (key === "__proto__") {
-    Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true })
-  } else out[key] = value
-}
+export { type Drift, FAIL, type Node, type Tolerant } from "./decoderCore.ts"
 
 const nodes = new WeakMap<AST.AST, Node>()
 
@@ -76,16 +49,6 @@ export const nodeOf = (ast: AST.AST): Node => {
   }
   return node
 }
-
-const predicate = (test: (u: unknown) => boolean): Node => ({
-  decode: (input) => test(input) ? input : FAIL,
-  prepare: identity,
-})
-
-const STRING: Node = predicate((u) => typeof u === "string")
-const NUMBER: Node = predicate((u) => typeof u === "number")
-const BOOLEAN: Node = predicate((u) => typeof u === "boolean")
-const UNKNOWN: Node = { decode: identity, prepare: identity }
 
 const build = (ast: AST.AST): Node => {
   if (
@@ -127,7 +90,7 @@ const build = (ast: AST.AST): Node => {
     case "TupleType":
       return tuple(ast)
     case "TypeLiteral":
-      return typeLiteral(ast)
+      return typeLiteral(ast, nodeOf)
     case "Union":
       return union(ast)
     case "Refinement":
@@ -140,306 +103,6 @@ const build = (ast: AST.AST): Node => {
       // Declaration, TemplateLiteral: Schema's own decoder, on the input as it is (Schema cannot see inside them).
       return fallback(ast, identity)
   }
-}
-
-/** Schema's own decoder for this node, given the prepared input. */
-const fallback = (ast: AST.AST, prepare: Node["prepare"]): Node => {
-  const parse = ParseResult.decodeUnknownEither(Schema.make(ast))
-  return {
-    decode: (input, t) => {
-      const result = parse(prepare(input, t, true))
-      return result._tag === "Right" ? result.right : FAIL
-    },
-    prepare,
-  }
-}
-
-/** The first issue of Schema's error for `value` (after `prepare`), as the message of a drift. */
-const describe = (ast: AST.AST, node: Node, value: unknown): string => {
-  try {
-    const prepared = node.prepare(value, { path: [], onDrift: undefined }, false)
-    const result = ParseResult.decodeUnknownEither(Schema.make(ast))(prepared)
-    if (result._tag === "Right") return "does not match the schema"
-    const [first] = ParseResult.ArrayFormatter.formatIssueSync(result.left)
-    if (first === undefined) return "does not match the schema"
-    return first.path.length === 0 ? first.message : `${first.path.map(String).join(".")}: ${first.message}`
-  } catch {
-    return "does not match the schema (too deeply nested to describe)"
-  }
-}
-
-/** Reports an optional field (or record entry) at `t.path` + `key` dropped because `value` is off `ast`. */
-const drift = (t: Tolerant, key: PropertyKey, ast: AST.AST, node: Node, value: unknown) => {
-  if (t.onDrift !== undefined) t.onDrift({ path: [...t.path, key], message: describe(ast, node, value) })
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Structs and records
-
-/** How a field's value is checked: inline for the common leaves, else through its node. */
-const Kind = { Node: 0, String: 1, Number: 2, Boolean: 3, Unknown: 4 } as const
-type Kind = typeof Kind[keyof typeof Kind]
-
-const kindOf = (ast: AST.AST): Kind => {
-  if (Option.isSome(AST.getParseOptionsAnnotation(ast)) || Option.isSome(AST.getDecodingFallbackAnnotation(ast))) {
-    return Kind.Node
-  }
-  switch (ast._tag) {
-    case "StringKeyword":
-      return Kind.String
-    case "NumberKeyword":
-      return Kind.Number
-    case "BooleanKeyword":
-      return Kind.Boolean
-    case "UnknownKeyword":
-    case "AnyKeyword":
-      return Kind.Unknown
-    default:
-      return Kind.Node
-  }
-}
-
-interface Field {
-  readonly name: PropertyKey
-  readonly ast: AST.AST
-  readonly optional: boolean
-  readonly kind: Kind
-  /** Object.prototype has a property of this name: `input[name]` alone cannot tell absent from present. */
-  readonly inherited: boolean
-  node: Node
-}
-
-const typeLiteral = (ast: AST.TypeLiteral): Node => {
-  // Schema returns any non-nullish input as it is for `Struct({})`.
-  if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) {
-    return predicate((u) => u !== null && u !== undefined)
-  }
-  if (ast.indexSignatures.some((is) => is.parameter._tag !== "StringKeyword")) {
-    return fallback(ast, (input, t, forOutput) => prepareTypeLiteral(input, t, forOutput))
-  }
-  const fields: Array<Field> = ast.propertySignatures.map((ps) => ({
-    name: ps.name,
-    ast: ps.type,
-    optional: ps.isOptional,
-    kind: kindOf(ps.type),
-    inherited: ps.name in Object.prototype,
-    node: UNKNOWN, // set below, once this node is registered (a field may refer back to it through a suspend)
-  }))
-  const names = new Set<PropertyKey>(fields.map((f) => f.name))
-  const records = ast.indexSignatures.map((is) => ({ ast: is.type, node: UNKNOWN }))
-  let linked = false
-  const link = () => {
-    if (linked) return
-    linked = true
-    for (const f of fields) f.node = nodeOf(f.ast)
-    for (const r of records) r.node = nodeOf(r.ast)
-  }
-  const count = fields.length
-
-  const fieldNames = fields.map((f) => f.name)
-  const pureRecord = count === 0 && records.length === 1
-
-  /** A present field's value, decoded (no null or absence handling), or `FAIL`. */
-  const decodeValue = (f: Field, value: unknown, t: Tolerant | undefined): unknown => {
-    switch (f.kind) {
-      case Kind.String:
-        return typeof value === "string" ? value : FAIL
-      case Kind.Number:
-        return typeof value === "number" ? value : FAIL
-      case Kind.Boolean:
-        return typeof value === "boolean" ? value : FAIL
-      case Kind.Unknown:
-        return value
-      default: {
-        if (t === undefined) return f.node.decode(value, undefined)
-        t.path.push(f.name)
-        const r = f.node.decode(value, t)
-        t.path.pop()
-        return r
-      }
-    }
-  }
-
-  /** The output so far, when the fields before `i` decoded to their own input values: a copy of those. */
-  const startOutput = (record: Record<PropertyKey, unknown>, i: number): Record<PropertyKey, unknown> => {
-    const out: Record<PropertyKey, unknown> = {}
-    for (let j = 0; j < i; j++) {
-      const name = fieldNames[j]!
-      if (hasOwn.call(record, name)) setOwn(out, name, record[name])
-    }
-    return out
-  }
-
-  /** Decodes the fields from `from` on into `out`, in schema order, as Schema does. */
-  const fieldLoop = (
-    record: Record<PropertyKey, unknown>,
-    out: Record<PropertyKey, unknown>,
-    from: number,
-    t: Tolerant | undefined,
-    preset: number,
-    presetResult: unknown,
-  ): unknown => {
-    for (let i = from; i < count; i++) {
-      const f = fields[i]!
-      const name = f.name
-      const value = record[name]
-      let r: unknown
-      if ((value === undefined || f.inherited) && !hasOwn.call(record, name)) {
-        if (f.optional) continue
-        // Schema decodes `input[name]` of an absent required key (an Unknown field then decodes to undefined)
-        r = f.node.decode(value, undefined)
-        if (r === FAIL) return FAIL
-        setOwn(out, name, r)
-        continue
-      }
-      if (value === null && f.optional) continue
-      r = i === preset ? presetResult : decodeValue(f, value, t)
-      if (r === FAIL) {
-        if (t !== undefined && f.optional) {
-          drift(t, name, f.ast, f.node, value)
-          continue
-        }
-        return FAIL
-      }
-      if (name === "__proto__") setOwn(out, name, r)
-      else out[name] = r
-    }
-    return out
-  }
-
-  /**
-   * The output differs from the input at field `upTo` (or the input's key order does): build it. When the `matched`
-   * fields (each decoded to its own input value) are all the input holds before `upTo`, they are copied and decoding
-   * goes on from `upTo`; otherwise (a field before `upTo` comes later in the input) from the start. `preset`: a field
-   * already decoded, to `presetResult` (not decoded twice, so that its drift is not reported twice).
-   */
-  const restart = (
-    record: Record<PropertyKey, unknown>,
-    upTo: number,
-    matched: number,
-    t: Tolerant | undefined,
-    preset = -1,
-    presetResult?: unknown,
-  ): unknown => {
-    let present = 0
-    for (let m = 0; m < upTo; m++) if (hasOwn.call(record, fieldNames[m]!)) present++
-    return present === matched
-      ? fieldLoop(record, startOutput(record, upTo), upTo, t, preset, presetResult)
-      : fieldLoop(record, {}, 0, t, preset, presetResult)
-  }
-
-  /**
-   * The common case: the input's keys are declared fields in schema order and each decodes to its own input value,
-   * so the output (which Schema builds in schema order) is the input object itself, and the input is read in one
-   * `for…in` pass (V8 loads those values by index). At the first difference, the output is built from there on.
-   */
-  const decodeStruct = (record: Record<PropertyKey, unknown>, t: Tolerant | undefined): unknown => {
-    let k = 0
-    let matched = 0
-    for (const key in record) {
-      let j = k
-      while (j < count && fieldNames[j] !== key) j++
-      // an excess or out-of-order key: Schema's output differs from the input
-      if (j === count) return restart(record, k, matched, t)
-      for (let m = k; m < j; m++) if (!fields[m]!.optional) return restart(record, m, matched, t)
-      const f = fields[j]!
-      const value = record[key]
-      if (value === null && f.optional) return restart(record, j, matched, t)
-      const r = decodeValue(f, value, t)
-      if (r !== value) return restart(record, j, matched, t, j, r)
-      k = j + 1
-      matched++
-    }
-    for (let m = k; m < count; m++) if (!fields[m]!.optional) return restart(record, m, matched, t)
-    return record
-  }
-
-  const decode = (input: unknown, t: Tolerant | undefined): unknown => {
-    if (typeof input !== "object" || input === null || Array.isArray(input)) return FAIL
-    if (!linked) link()
-    const record = input as Record<PropertyKey, unknown>
-    if (records.length === 0) return decodeStruct(record, t)
-    // `undefined` while the output is still the input itself (a pure record whose entries decode to themselves)
-    let out: Record<PropertyKey, unknown> | undefined
-    if (!pureRecord) {
-      const r = fieldLoop(record, {}, 0, t, -1, undefined)
-      if (r === FAIL) return FAIL
-      out = r as Record<PropertyKey, unknown>
-    }
-    for (let j = 0; j < records.length; j++) {
-      const is = records[j]!
-      const keys = Object.keys(record)
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k]!
-        const value = record[key]
-        const declared = count > 0 && names.has(key)
-        if (value === null && (!declared || fields.find((f) => f.name === key)!.optional)) {
-          out ??= startEntries(record, keys, k)
-          continue
-        }
-        let r: unknown
-        if (t === undefined) r = is.node.decode(value, undefined)
-        else {
-          t.path.push(key)
-          r = is.node.decode(value, t)
-          t.path.pop()
-        }
-        if (r === FAIL) {
-          if (t !== undefined && !declared) {
-            drift(t, key, is.ast, is.node, value)
-            out ??= startEntries(record, keys, k)
-            continue
-          }
-          return FAIL
-        }
-        if (out === undefined) {
-          if (r === value) continue
-          out = startEntries(record, keys, k)
-        }
-        if (!declared) setOwn(out, key, r)
-      }
-    }
-    return out ?? record
-  }
-
-  /** A copy holding the same keys minus the ones the null rule (and tolerant mode) removes; excess keys as they are. */
-  const prepareTypeLiteral = (input: unknown, t: Tolerant | undefined, forOutput: boolean): unknown => {
-    if (!isRecord(input)) return input
-    link()
-    const out: Record<PropertyKey, unknown> = {}
-    const record = records[0]
-    for (const key of Reflect.ownKeys(input)) {
-      const value = input[key]
-      const field = fields.find((f) => f.name === key)
-      const entry = field === undefined && typeof key === "string" ? record : undefined
-      if (field === undefined && entry === undefined) {
-        setOwn(out, key, value) // excess: Schema ignores it
-        continue
-      }
-      const optional = field === undefined || field.optional
-      const { ast, node } = field ?? entry!
-      if (value === null && optional) continue
-      if (forOutput && field === undefined && key === "__proto__") continue
-      if (t !== undefined && optional) {
-        t.path.push(key)
-        const ok = node.decode(value, { path: t.path, onDrift: undefined }) !== FAIL
-        t.path.pop()
-        if (!ok) {
-          drift(t, key, ast, node, value)
-          continue
-        }
-      }
-      if (t === undefined) setOwn(out, key, node.prepare(value, undefined, forOutput))
-      else {
-        t.path.push(key)
-        setOwn(out, key, node.prepare(value, t, forOutput))
-        t.path.pop()
-      }
-    }
-    return out
-  }
-
-  return { decode, prepare: prepareTypeLiteral }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
