@@ -70,7 +70,9 @@ const print = (action: Action<unknown>, json: boolean, result: Result) => {
   const who = result.user === undefined
     ? result.entry.input
     : `${result.user.id.padEnd(24)}  ${result.user.email ?? ""}`
-  process.stdout.write(`${label.padEnd(18)}${who}${result.note === undefined ? "" : `  (${result.note})`}\n`)
+  process.stdout.write(
+    `${label.padEnd(Math.max(18, label.length + 2))}${who}${result.note === undefined ? "" : `  (${result.note})`}\n`,
+  )
 }
 
 /**

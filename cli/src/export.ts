@@ -189,5 +189,7 @@ export const run = (flags: ExportFlags) =>
     }))
     yield* output.write(writer.end(count))
     yield* output.commit
-    progress.done(`exported ${count} users${Option.isSome(flags.out) ? ` to ${flags.out.value}` : ""}`)
+    progress.done(
+      `exported ${count.toLocaleString("en-US")} users${Option.isSome(flags.out) ? ` to ${flags.out.value}` : ""}`,
+    )
   }).pipe(Effect.scoped)
