@@ -1,0 +1,242 @@
+/**
+ * The compiled decoder (lib/internal/decoder.ts), case by case: tolerant mode (drift reported with its path, required
+ * fields still fail, nested optional fields inside arrays), the null rule, `"__proto__"` keys in records (through the
+ * fast path and through Schema's own decoder), input nested deeper than any stack, and memoization.
+ */
+import { assert, describe, it } from "@effect/vitest"
+import { Either, ParseResult, Schema } from "effect"
+import { compile, type DecodeMode, type Drift } from "../lib/internal/decoder.ts"
+import { optional } from "../lib/internal/schema.ts"
+import { OkrTag, Team, User } from "../mod.ts"
+
+const firstIssue = (error: ParseResult.ParseError) => {
+  const [first] = ParseResult.ArrayFormatter.formatErrorSync(error)
+  return { path: first?.path.map(String).join("."), message: first?.message }
+}
+
+const run = <A, I>(schema: Schema.Schema<A, I, never>, input: unknown, mode: DecodeMode) => {
+  const drifts: Array<Drift> = []
+  const result = compile(schema).decode(input, mode, (d) => drifts.push(d))
+  return { result, drifts }
+}
+
+const success = <A, E>(result: Either.Either<A, E>): A => {
+  if (Either.isLeft(result)) assert.fail(`expected a success, got ${String(result.left)}`)
+  return result.right
+}
+
+const failure = <A>(result: Either.Either<A, ParseResult.ParseError>) => {
+  if (Either.isRight(result)) assert.fail(`expected a failure, got ${JSON.stringify(result.right)}`)
+  return firstIssue(result.left)
+}
+
+const Profile = Schema.Struct({
+  id: Schema.String,
+  nickname: optional(Schema.String),
+  kind: optional(Schema.Literal("person", "robot")),
+  address: optional(Schema.Struct({ city: Schema.String, zip: optional(Schema.String) })),
+  tags: optional(Schema.Array(Schema.Struct({ name: Schema.String, color: optional(Schema.String) }))),
+  extra: optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+})
+
+describe("tolerant mode", () => {
+  it("drops an optional field off its schema and reports it, with its path; strict mode fails there", () => {
+    const input = { id: "u1", nickname: 42, kind: "alien" }
+    const { result, drifts } = run(Profile, input, "tolerant")
+    assert.deepStrictEqual(success(result), { id: "u1" })
+    assert.deepStrictEqual(drifts, [
+      { path: ["nickname"], message: "Expected string, actual 42" },
+      // the message is Schema's own, for that field's value
+      {
+        path: ["kind"],
+        message: failure(Schema.decodeUnknownEither(Schema.Literal("person", "robot"))("alien")).message!,
+      },
+    ])
+    const strict = run(Profile, input, "strict")
+    assert.deepStrictEqual(failure(strict.result), { path: "nickname", message: "Expected string, actual 42" })
+    assert.deepStrictEqual(strict.drifts, [])
+  })
+
+  it("a required field off its schema still fails, naming it, even after drifted optional fields", () => {
+    const { result } = run(Profile, { nickname: 42, id: 7 }, "tolerant")
+    assert.deepStrictEqual(failure(result), { path: "id", message: "Expected string, actual 7" })
+    const missing = run(Profile, { nickname: "n" }, "tolerant")
+    assert.deepStrictEqual(failure(missing.result), { path: "id", message: "is missing" })
+  })
+
+  it("a required field off inside an optional object drops the object (the nearest optional field above it)", () => {
+    const { result, drifts } = run(Profile, { id: "u1", address: { city: 5, zip: "1000" } }, "tolerant")
+    assert.deepStrictEqual(success(result), { id: "u1" })
+    assert.deepStrictEqual(drifts, [{ path: ["address"], message: "city: Expected string, actual 5" }])
+  })
+
+  it("drops nested optional fields inside arrays, element by element", () => {
+    const input = {
+      id: "u1",
+      tags: [{ name: "a", color: "red" }, { name: "b", color: 3 }, { name: "c", color: null }],
+    }
+    const { result, drifts } = run(Profile, input, "tolerant")
+    assert.deepStrictEqual(success(result), {
+      id: "u1",
+      tags: [{ name: "a", color: "red" }, { name: "b" }, { name: "c" }],
+    })
+    assert.deepStrictEqual(drifts, [{ path: ["tags", 1, "color"], message: "Expected string, actual 3" }])
+  })
+
+  it("a real model: a user whose team has an odd color and an odd member list keeps the rest of the user", () => {
+    const input = {
+      id: "u1",
+      email: "a@b.example",
+      roles: [
+        { id: "r0", team: { name: "ok" } },
+        { id: "r1", team: { name: "Sales", color: 12, members: {} } },
+      ],
+    }
+    const { result, drifts } = run(User, input, "tolerant")
+    assert.deepStrictEqual(success(result), {
+      id: "u1",
+      email: "a@b.example",
+      roles: [{ id: "r0", team: { name: "ok" } }, { id: "r1", team: { name: "Sales" } }],
+    })
+    assert.deepStrictEqual(drifts.map((d) => d.path), [["roles", 1, "team", "color"], ["roles", 1, "team", "members"]])
+    assert.isTrue(Either.isLeft(run(User, input, "strict").result))
+  })
+
+  it("reports nothing and gives the strict value when nothing drifts", () => {
+    const input = { id: "u1", nickname: "n", tags: [{ name: "a" }] }
+    const { result, drifts } = run(Profile, input, "tolerant")
+    assert.deepStrictEqual(success(result), success(run(Profile, input, "strict").result))
+    assert.deepStrictEqual(drifts, [])
+  })
+})
+
+describe("the null rule", () => {
+  it("null for an optional field means absent, at any depth", () => {
+    const input = { id: "u1", nickname: null, address: { city: "Sofia", zip: null }, tags: null }
+    assert.deepStrictEqual(success(run(Profile, input, "strict").result), { id: "u1", address: { city: "Sofia" } })
+  })
+
+  it("a required field sent as null fails, naming the field (as Schema words it)", () => {
+    assert.deepStrictEqual(failure(run(Profile, { id: null }, "strict").result), {
+      path: "id",
+      message: "Expected string, actual null",
+    })
+    assert.deepStrictEqual(failure(run(Profile, { id: null }, "tolerant").result), {
+      path: "id",
+      message: "Expected string, actual null",
+    })
+    assert.deepStrictEqual(failure(run(User, { id: null }, "strict").result).path, "id")
+  })
+
+  it("null record entries are absent; nulls inside Unknown values and array elements are values", () => {
+    const input = { id: "u1", extra: { a: null, b: { c: null }, d: [null] } }
+    assert.deepStrictEqual(success(run(Profile, input, "strict").result), {
+      id: "u1",
+      extra: { b: { c: null }, d: [null] },
+    })
+    const Names = Schema.Struct({ names: Schema.Array(Schema.String) })
+    assert.deepStrictEqual(failure(run(Names, { names: ["a", null] }, "strict").result), {
+      path: "names.1",
+      message: "Expected string, actual null",
+    })
+    const Anything = Schema.Struct({ value: Schema.Unknown })
+    assert.deepStrictEqual(success(run(Anything, { value: null }, "strict").result), { value: null })
+  })
+})
+
+describe('"__proto__" keys', () => {
+  const parsed = () => JSON.parse(`{"id":"t","mentions":{"__proto__":{"polluted":true},"a":1}}`)
+
+  const assertOwnData = (record: unknown) => {
+    assert.strictEqual(Object.getPrototypeOf(record), Object.prototype)
+    assert.isUndefined((record as { polluted?: unknown }).polluted)
+    assert.deepStrictEqual(Object.getOwnPropertyDescriptor(record, "__proto__")?.value, { polluted: true })
+  }
+
+  it("a record keeps it as an own data property, never as the output's prototype (fast path)", () => {
+    const team = success(run(Team, parsed(), "strict").result)
+    assertOwnData(team.mentions)
+    assert.deepStrictEqual(Object.keys(team.mentions!), ["__proto__", "a"])
+  })
+
+  it("also when the record is rebuilt (a null entry removed) and in tolerant mode", () => {
+    const input = JSON.parse(`{"id":"t","mentions":{"x":null,"__proto__":{"polluted":true},"a":1}}`)
+    for (const mode of ["strict", "tolerant"] as const) {
+      const team = success(run(Team, input, mode).result)
+      assertOwnData(team.mentions)
+      assert.deepStrictEqual(Object.keys(team.mentions!), ["__proto__", "a"])
+    }
+  })
+
+  // On Node, Schema's `output[key] = value` runs the `__proto__` setter; Deno does not (so there is nothing to show).
+  it.skipIf("Deno" in globalThis)("Schema's own decoder alone would make it the output's prototype (Node)", () => {
+    const team = Either.getOrThrow(Schema.decodeUnknownEither(Team)(parsed()))
+    assert.notStrictEqual(Object.getPrototypeOf(team.mentions), Object.prototype)
+  })
+
+  it("through a per-node fallback (a default value, decoded by Schema itself): left out, never the prototype", () => {
+    const WithDefault = Schema.Struct({
+      settings: Schema.optionalWith(Schema.Record({ key: Schema.String, value: Schema.Unknown }), {
+        default: () => ({}),
+      }),
+    })
+    const out = success(
+      run(WithDefault, JSON.parse(`{"settings":{"__proto__":{"polluted":true},"a":1}}`), "strict").result,
+    )
+    assert.strictEqual(Object.getPrototypeOf(out.settings), Object.prototype)
+    assert.isUndefined((out.settings as { polluted?: unknown }).polluted)
+    assert.deepStrictEqual(out.settings, { a: 1 })
+    assert.deepStrictEqual(success(run(WithDefault, {}, "strict").result), { settings: {} })
+  })
+
+  it("through the strict fallback on a failure: Schema's error, and nothing else changes", () => {
+    const input = JSON.parse(`{"id":5,"mentions":{"__proto__":{"polluted":true}}}`)
+    assert.deepStrictEqual(failure(run(Team, input, "strict").result), {
+      path: "id",
+      message: "Expected string, actual 5",
+    })
+    assert.isUndefined(({} as { polluted?: unknown }).polluted)
+  })
+})
+
+describe("input deeper than the stack", () => {
+  const deepArray = (depth: number): unknown => {
+    let v: unknown = "leaf"
+    for (let i = 0; i < depth; i++) v = [v]
+    return v
+  }
+
+  it("an Unknown field holding a 100,000-deep array decodes (Unknown values are never walked)", () => {
+    const value = deepArray(100_000)
+    const Holder = Schema.Struct({ id: Schema.String, payload: Schema.Unknown, more: Schema.Array(Schema.Unknown) })
+    const input = { id: "x", payload: value, more: [value], ignored: value }
+    for (const mode of ["strict", "tolerant"] as const) {
+      const out = success(run(Holder, input, mode).result)
+      assert.strictEqual(out.payload, value)
+      assert.strictEqual(out.more[0], value)
+    }
+    const team = success(run(Team, { mentions: { deep: value } }, "strict").result)
+    assert.strictEqual(team.mentions!["deep"], value)
+  })
+
+  it("a recursive schema fed a 100,000-deep input fails with a typed error, not a stack overflow", () => {
+    let tag: Record<string, unknown> = { name: "leaf" }
+    for (let i = 0; i < 100_000; i++) tag = { name: `t${i}`, items: [tag] }
+    for (const mode of ["strict", "tolerant"] as const) {
+      const { result } = run(OkrTag, tag, mode)
+      assert.isTrue(Either.isLeft(result))
+    }
+  })
+})
+
+describe("compile", () => {
+  it("is memoized per schema", () => {
+    assert.strictEqual(compile(User), compile(User))
+    assert.notStrictEqual<unknown>(compile(User), compile(Team))
+  })
+
+  it("drops excess properties as Schema does, and keeps Schema's key order", () => {
+    const out = success(run(Profile, { nickname: "n", zzz: 1, id: "u1" }, "strict").result)
+    assert.deepStrictEqual(Object.keys(out), ["id", "nickname"])
+  })
+})
