@@ -7,7 +7,7 @@
  */
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import { Effect } from "effect"
+import { Cause, Effect } from "effect"
 import { main } from "./src/app.ts"
 
 main(process.argv).pipe(
@@ -16,8 +16,9 @@ main(process.argv).pipe(
     disableErrorReporting: true,
     teardown: (exit, onExit) => {
       // The program never fails: its value is the exit code. Let pending output drain instead of exiting at once.
-      process.exitCode = exit._tag === "Success" ? Number(exit.value) : 1
-      onExit(0)
+      const code = exit._tag === "Success" ? Number(exit.value) : Cause.isInterruptedOnly(exit.cause) ? 130 : 1
+      process.exitCode = code
+      onExit(code === 130 ? code : 0)
     },
   }),
 )

@@ -57,7 +57,7 @@ export const exitCodeTable = [
  * @category errors
  */
 export class CliFailure extends Schema.TaggedError<CliFailure>("@effect-quantive/cli/CliFailure")("CliFailure", {
-  kind: Schema.Literal("usage", "config", "api", "partial"),
+  kind: Schema.Literal("usage", "config", "api", "partial", "closed"),
   message: Schema.String,
 }) {}
 
@@ -180,6 +180,8 @@ export const describe = (cause: Cause.Cause<unknown>): { readonly line: string |
     const error = failure.value
     if (ValidationError.isValidationError(error)) return { line: undefined, code: ExitCode.usage }
     if (error instanceof CliFailure) {
+      // The reader of stdout went away (`quantive users export | head`): stop quietly, like other tools.
+      if (error.kind === "closed") return { line: undefined, code: ExitCode.ok }
       return {
         line: error.kind === "partial" ? undefined : error.message,
         code: error.kind === "usage"

@@ -27,7 +27,10 @@ const writer = (stream: Writable, what: string) => {
   let failure: CliFailure | undefined
   let waiting: ((error: CliFailure | undefined) => void) | undefined
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    failure = new CliFailure({ kind: "api", message: `cannot write ${what}: ${error.code ?? error.message}` })
+    failure = new CliFailure({
+      kind: error.code === "EPIPE" ? "closed" : "api",
+      message: `cannot write ${what}: ${error.code ?? error.message}`,
+    })
     waiting?.(failure)
   })
   return (text: string): Effect.Effect<void, CliFailure> =>
