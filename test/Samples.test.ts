@@ -11,10 +11,15 @@
  *
  * Some samples print type names where values belong; `substitutePlaceholders` replaces exactly those (on a copy), and
  * the exact list of samples that need it is asserted below.
+ *
+ * Every sample also decodes exactly as printed with the compiled decoder in tolerant mode (issue 9): the fields that
+ * hold a placeholder are optional, so they are dropped and reported as drift; the samples that need substitution are
+ * exactly those that fail strictly as printed, and exactly those that drift.
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Either, ParseResult, Schema } from "effect"
 import { readFileSync } from "node:fs"
+import { compile, type Drift } from "../lib/internal/decoder.ts"
 import { NonEmpty } from "../lib/internal/schema.ts"
 import {
   Account,
@@ -434,4 +439,54 @@ describe("request samples decode and round-trip", () => {
       assert.deepStrictEqual(canonical(encoded), canonical(value))
     })
   }
+})
+
+describe("every sample as printed decodes in tolerant mode", () => {
+  for (const c of cases) {
+    it(caseName(c), () => {
+      const schema = schemaFor(c)
+      assert.isDefined(schema, `no schema in the table for ${caseName(c)}`)
+      const decoder = compile(schema!)
+      const drifts: Array<Drift> = []
+      const tolerant = decoder.decode(c.sample, "tolerant", (d) => drifts.push(d))
+      if (Either.isLeft(tolerant)) assert.fail(`${caseName(c)} as printed, tolerant:\n${issues(tolerant.left)}`)
+      const strict = decoder.decode(c.sample, "strict")
+      const needsSubstitution = EXPECTED_SUBSTITUTIONS[caseName(c)] !== undefined
+      // strictly, as printed: fails exactly for the samples that hold placeholders, and they are what drifts
+      assert.strictEqual(Either.isLeft(strict), needsSubstitution, `${caseName(c)}: strict decoding as printed`)
+      assert.strictEqual(drifts.length > 0, needsSubstitution, `${caseName(c)}: drift ${JSON.stringify(drifts)}`)
+      if (!needsSubstitution) {
+        // nothing drifted: tolerant and strict agree, and agree with Schema's own decoder
+        assert.deepStrictEqual(Either.getOrThrow(tolerant), Either.getOrThrow(strict))
+        assert.deepStrictEqual(
+          Either.getOrThrow(strict),
+          Either.getOrThrow(Schema.decodeUnknownEither(schema!)(c.sample)),
+        )
+      }
+    })
+  }
+
+  it("each drift of a sample as printed is a field holding a placeholder", () => {
+    const placeholderPaths: Array<string> = []
+    const driftPaths: Array<string> = []
+    for (const c of cases) {
+      const schema = schemaFor(c)
+      if (schema === undefined || EXPECTED_SUBSTITUTIONS[caseName(c)] === undefined) continue
+      for (const s of substitutePlaceholders(c.sample).substitutions) placeholderPaths.push(`${caseName(c)} ${s.path}`)
+      compile(schema).decode(c.sample, "tolerant", (d) => {
+        const path = d.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")
+        driftPaths.push(`${caseName(c)} $${path}`)
+      })
+    }
+    assert.isAbove(driftPaths.length, 0)
+    // a drift is the placeholder's field or the nearest optional field above it
+    const within = (path: string, drift: string) =>
+      path === drift || path.startsWith(`${drift}.`) || path.startsWith(`${drift}[`)
+    for (const drift of driftPaths) {
+      assert.isTrue(placeholderPaths.some((p) => within(p, drift)), `${drift} holds no placeholder`)
+    }
+    for (const placeholder of placeholderPaths) {
+      assert.isTrue(driftPaths.some((d) => within(placeholder, d)), `${placeholder} was not reported as drift`)
+    }
+  })
 })
