@@ -33,6 +33,7 @@ import { Metrics } from "./Metrics.ts"
 import { Users } from "./Users.ts"
 import { CallDecode, CallResponse, CallRetry } from "./internal/callSettings.ts"
 import * as Client from "./internal/client.ts"
+import { AccountCoordinator } from "./internal/coordinator.ts"
 import * as internal from "./internal/config.ts"
 import * as Drift from "./internal/decodeResponse.ts"
 import * as Request from "./internal/request.ts"
@@ -146,7 +147,12 @@ const clientLayer = (
       const { names, options: raw } = yield* options
       const resolved = yield* internal.resolve(raw, names)
       const decode = yield* decodeOption(raw.decode, names === internal.envNames ? "QUANTIVE_DECODE" : "decode")
-      return Client.make(resolved, yield* HttpClient.HttpClient, { decode })
+      // With `QuantiveRedis.layer` provided, the account's gate is shared through Redis; else it is this process's.
+      const coordinator = yield* Effect.serviceOption(AccountCoordinator)
+      return Client.make(resolved, yield* HttpClient.HttpClient, {
+        decode,
+        gate: Option.isSome(coordinator) ? coordinator.value.forAccount(resolved.accountId) : undefined,
+      })
     }),
   )
 

@@ -316,6 +316,36 @@ export interface StatusErrors {
   500: ServerError
 }
 
+type CoordinatorErrorFields = {
+  readonly message: typeof Schema.String
+  readonly method: typeof Schema.String
+  readonly path: typeof Schema.String
+  readonly attempts: Schema.optional<typeof Schema.Number>
+  readonly elapsedMillis: Schema.optional<typeof Schema.Number>
+}
+
+const CoordinatorErrorBase: Schema.TaggedErrorClass<
+  CoordinatorError,
+  "CoordinatorError",
+  { readonly _tag: Schema.tag<"CoordinatorError"> } & CoordinatorErrorFields
+> = Schema.TaggedError<CoordinatorError>("@effect-quantive/client/CoordinatorError")("CoordinatorError", {
+  message: Schema.String,
+  method: Schema.String,
+  path: Schema.String,
+  attempts: Schema.optional(Schema.Number),
+  elapsedMillis: Schema.optional(Schema.Number),
+})
+
+/**
+ * The account's shared store (Redis) could not be reached, and the coordinator was built with
+ * `onStoreFailure: "fail"`: the call was not sent. `attempts` counts the attempts sent before it (0 when none).
+ * Never carries the account id, the token, a Redis address or a key.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class CoordinatorError extends CoordinatorErrorBase {}
+
 /**
  * A status an operation can document.
  *
@@ -338,6 +368,7 @@ export type Universal =
   | DecodeError
   | UnexpectedStatus
   | InvalidInput
+  | CoordinatorError
 
 /**
  * The error type of an operation documenting the statuses `S`: their errors plus the universal ones.
@@ -376,6 +407,7 @@ export const classes: {
   readonly DecodeError: typeof DecodeError
   readonly InvalidInput: typeof InvalidInput
   readonly PaginationError: typeof PaginationError
+  readonly CoordinatorError: typeof CoordinatorError
 } = {
   BadRequest,
   Unauthorized,
@@ -391,6 +423,7 @@ export const classes: {
   DecodeError,
   InvalidInput,
   PaginationError,
+  CoordinatorError,
 }
 
 /**

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { Clock, Context, Duration, Effect, type Redacted, Schema } from "effect"
+import { Clock, Context, Duration, Effect, type Redacted } from "effect"
 
 /**
  * The longest pause an account ever gets from one 429, whatever the header says and whatever the policy's
@@ -95,32 +95,4 @@ const AccountCoordinatorTag: Context.TagClass<
  */
 export class AccountCoordinator extends AccountCoordinatorTag {}
 
-type CoordinatorErrorFields = {
-  readonly message: typeof Schema.String
-  readonly method: typeof Schema.String
-  readonly path: typeof Schema.String
-  readonly attempts: Schema.optional<typeof Schema.Number>
-  readonly elapsedMillis: Schema.optional<typeof Schema.Number>
-}
-
-const CoordinatorErrorBase: Schema.TaggedErrorClass<
-  CoordinatorError,
-  "CoordinatorError",
-  { readonly _tag: Schema.tag<"CoordinatorError"> } & CoordinatorErrorFields
-> = Schema.TaggedError<CoordinatorError>("@effect-quantive/client/CoordinatorError")("CoordinatorError", {
-  message: Schema.String,
-  method: Schema.String,
-  path: Schema.String,
-  attempts: Schema.optional(Schema.Number),
-  elapsedMillis: Schema.optional(Schema.Number),
-})
-
-/**
- * The account's shared store (Redis) could not be reached, and the coordinator was built with
- * `onStoreFailure: "fail"`: the call was not sent. `attempts` counts the attempts sent before it (0 when none).
- * Never carries the account id, the token, a Redis address or a key.
- *
- * @since 0.2.0
- * @category errors
- */
-export class CoordinatorError extends CoordinatorErrorBase {}
+export { CoordinatorError } from "../QuantiveError.ts"

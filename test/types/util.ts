@@ -23,3 +23,4 @@ export type Universal =
   | "DecodeError"
   | "UnexpectedStatus"
   | "InvalidInput"
+  | "CoordinatorError"
