@@ -72,6 +72,17 @@ const requestCounter = (origin: string) => async () =>
 
 const ratio = (a: Sample, b: Sample) => a.medianMs / b.medianMs
 
+const summary = (row: Row) =>
+  `${row.ratio <= row.goal ? "MEETS " : "MISSES"} ${row.runtime}: ${row.figure}: ${
+    row.ratio.toFixed(2)
+  }x (goal <= ${row.goal}x)`
+
+/** Adds a row, and prints it at once (on stderr), so a run cut short still shows what it measured. */
+const record = (rows: Array<Row>, row: Row) => {
+  rows.push(row)
+  log(`  ${summary(row)}; ${row.measured}`)
+}
+
 const describe = (s: Sample) => `${s.name} ${s.medianMs.toFixed(1)} ms (${s.items} items, ${s.requests} requests)`
 
 /** Figures 1 to 4 over one `HttpClient` layer. */
@@ -90,7 +101,7 @@ const layerFigures = async (origin: string, label: string, http: Layer.Layer<Htt
         ROUNDS,
         requests,
       )
-      rows.push({
+      record(rows, {
         runtime: rt,
         figure: `${USERS / 1000}k users, full, c=${c}: Users.stream / raw fetch+JSON.parse`,
         ratio: ratio(typed!, raw!),
@@ -110,7 +121,7 @@ const layerFigures = async (origin: string, label: string, http: Layer.Layer<Htt
         ROUNDS,
         requests,
       )
-      rows.push({
+      record(rows, {
         runtime: rt,
         figure: `${USERS / 1000}k users, fields, c=${c}: Users.stream / minimal Effect loop`,
         ratio: ratio(typed!, minimal!),
@@ -128,7 +139,7 @@ const layerFigures = async (origin: string, label: string, http: Layer.Layer<Htt
       ROUNDS,
       requests,
     )
-    rows.push({
+    record(rows, {
       runtime: rt,
       figure: `one small call (Accounts.get) / minimal Effect call`,
       ratio: ratio(typed!, minimal!),
@@ -143,7 +154,7 @@ const layerFigures = async (origin: string, label: string, http: Layer.Layer<Htt
     await slowRuntime.dispose()
     // The first page alone, then the rest 4 at a time: the client's own request pattern at concurrency 4.
     const rounds = 1 + Math.ceil((latent!.requests - 1) / 4)
-    rows.push({
+    record(rows, {
       runtime: rt,
       figure: `${USERS / 1000}k users, c=4, ${LATENCY} ms latency: Users.stream / request-pattern bound`,
       ratio: latent!.medianMs / (rounds * LATENCY),
@@ -227,8 +238,8 @@ const figures = async (origin: string): Promise<Array<Row>> => {
     if (undici === undefined) log("@effect/platform-node is not installed: no undici figures")
     else rows.push(...(await layerFigures(origin, "undici", undici.layerUndici)))
   }
-  rows.push(await memoryFigure(origin))
-  rows.push(await decodeFigure(origin))
+  record(rows, await memoryFigure(origin))
+  record(rows, await decodeFigure(origin))
   return rows
 }
 
