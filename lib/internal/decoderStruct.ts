@@ -144,6 +144,7 @@ export const typeLiteral = (ast: AST.TypeLiteral, nodeOf: (ast: AST.AST) => Node
     preset = -1,
     presetResult?: unknown,
   ): unknown => {
+    if (matched === 0) return fieldLoop(record, {}, 0, t, preset, presetResult)
     let present = 0
     for (let m = 0; m < upTo; m++) if (hasOwn.call(record, fieldNames[m]!)) present++
     return present === matched
