@@ -28,7 +28,14 @@ export const driftCounter: Metric.Metric.Counter<number> = Metric.counter("quant
   description: "optional fields dropped in tolerant decode mode because their value was off the schema",
 })
 
-const pathOf = (drift: Drift) => drift.path.map(String).join(".")
+/** The field path without array positions (`items[].email`): one report per field, whatever the item. */
+const pathOf = (drift: Drift) =>
+  drift.path.reduce<string>(
+    (out, key) => typeof key === "number" ? `${out}[]` : out === "" ? String(key) : `${out}.${String(key)}`,
+    "",
+  )
+
+const positionOf = (drift: Drift) => drift.path.map(String).join(".")
 
 const report = (drifts: ReadonlyArray<Drift>, ctx: CallContext) =>
   Effect.gen(function* () {
@@ -42,13 +49,18 @@ const report = (drifts: ReadonlyArray<Drift>, ctx: CallContext) =>
       if (seen === undefined) {
         reports.set(key, { operation: ctx.operation, path, count: 1, message })
         yield* Effect.logWarning(
-          `${ctx.operation}: field ${path} is off its schema and was dropped (tolerant decoding): ${message}`,
+          `${ctx.operation}: field ${path} is off its schema and was dropped (tolerant decoding; first seen at ` +
+            `${positionOf(drift)}): ${message}`,
         ).pipe(Effect.annotateLogs({ operation: ctx.operation, field: path }))
       } else {
         seen.count += 1
       }
       if (Option.isSome(span)) {
-        span.value.event("quantive.decode_drift", now, { "quantive.field": path, "quantive.problem": message })
+        span.value.event("quantive.decode_drift", now, {
+          "quantive.field": path,
+          "quantive.position": positionOf(drift),
+          "quantive.problem": message,
+        })
       }
       yield* Metric.update(Metric.tagged(Metric.tagged(driftCounter, "operation", ctx.operation), "field", path), 1)
     }
