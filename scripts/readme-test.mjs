@@ -2,8 +2,10 @@
 // The README's code is tested (part of `npm test`; alone: `npm run test:readme`).
 //
 // Every ```ts block of README.md is extracted into .readme-test/readme-L<line>.ts (the line of its opening fence),
-// type-checked in one `tsc` run against this repository's sources (test/readme/tsconfig.json maps
-// `@effect-quantive/client` to mod.ts), and the whole programs among them are run on Node against the fake server.
+// type-checked in one `tsc` run against this repository's build, which this script brings up to date first
+// (test/readme/tsconfig.json maps `@effect-quantive/client` and its entries to dist/*.d.ts: the declarations the
+// package ships, and four times faster to check against than the sources), and the whole programs among them are run
+// on Node against the fake server.
 //
 // What a block is, by simple rules (an HTML comment on the line before the fence, `<!-- readme-test: MODE -->`,
 // overrides them):
