@@ -28,6 +28,7 @@ import { createServer } from "node:net"
 import { inspect } from "node:util"
 import * as Client from "../lib/internal/client.ts"
 import * as Config from "../lib/internal/config.ts"
+import type { Gate } from "../lib/internal/coordinator.ts"
 import * as Paginate from "../lib/internal/paginate.ts"
 import { QuantiveError, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
@@ -195,6 +196,7 @@ const scan = (
     readonly maxResponseBytes?: number
     readonly attemptTimeout?: Duration.DurationInput
     readonly baseUrl?: string
+    readonly gate?: Gate
   } = {},
 ) =>
   Effect.gen(function* () {
@@ -214,7 +216,8 @@ const scan = (
           retry: Retry.none,
         }, Config.optionNames)
         if (resolved._tag === "Left") return yield* Effect.die(resolved.left)
-        return yield* f({ client: Client.make(resolved.right, http), fake: server.fake, baseUrl: server.baseUrl }, pair)
+        const client = Client.make(resolved.right, http, { gate: options.gate })
+        return yield* f({ client, fake: server.fake, baseUrl: server.baseUrl }, pair)
       }).pipe(
         Effect.provide(Layer.merge(log.layer, tracer.layer)),
         Effect.provide(
@@ -327,6 +330,22 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
       for (const tag of ["DecodeError", "InvalidInput", "PaginationError"]) assert.isTrue(tags.has(tag), tag)
     }))
 
+  it.effect("CoordinatorError: the account's shared store failed, on a path holding the account id", () =>
+    Effect.gen(function* () {
+      const failure = { _tag: "StoreFailure", reason: "the store did not answer within 1s" } as const
+      const gate: Gate = {
+        pausedFor: Effect.fail(failure),
+        pause: () => Effect.fail(failure),
+        reserve: () => Effect.fail(failure),
+      }
+      const tags = yield* scan(({ client }, pair) =>
+        Effect.gen(function* () {
+          const errors: Array<unknown> = [yield* failing(client, pair)]
+          return errors
+        }), { gate })
+      assert.isTrue(tags.has("CoordinatorError"))
+    }))
+
   it.effect("transport: connection refused (the runtime's message may carry the URL)", () =>
     Effect.gen(function* () {
       const port = yield* closedPort
@@ -418,6 +437,7 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
       "DecodeError",
       "InvalidInput",
       "PaginationError",
+      "CoordinatorError",
     ]
     assert.sameMembers(Object.keys(QuantiveError.classes), reached)
   })

@@ -5,7 +5,7 @@
  * @internal
  */
 import { HttpBody, HttpClient, HttpClientRequest } from "@effect/platform"
-import { Clock, Context, Effect, Either, FiberRef, LogLevel, Redacted } from "effect"
+import { Clock, Context, Duration, Effect, Either, Exit, FiberRef, LogLevel, Redacted, Scope } from "effect"
 import type * as QE from "../QuantiveError.ts"
 import {
   type Endpoint,
@@ -230,7 +230,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
     Effect.gen(function* () {
       call.attempts += 1
       const start = yield* Clock.currentTimeMillis
-      const response = yield* send(client, request, ctx, config, 0)
+      const response = yield* send(call.client, request, ctx, config, 0)
       const status = response.status
       const responseHeaders = response.headers
       const requestId = pickRequestId(responseHeaders, redact)
@@ -264,6 +264,51 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
       }
       return value
     })
+
+  // The attempt timeout is applied here, without a fiber per attempt (see `withDeadline`); the overall timeout and
+  // the retries stay with the resilience loop.
+  const attemptTimeout = config.resilience.attemptTimeout
+  const resilience: Resilience.ResilienceConfig = { ...config.resilience, attemptTimeout: undefined }
+  const scopedClient = HttpClient.withScope(client)
+
+  /**
+   * The per-attempt deadline, body included. Racing the attempt against a sleep would fork a fiber per attempt, and
+   * a page decoded in a child fiber outlives the young generation (a full GC every few pages); instead the attempt
+   * runs in the call's fiber with a client bound to a scope of its own, and a timer closes that scope, which aborts
+   * the request and its body read. A timer that fires turns the attempt's failure into `TransportError` "Timeout".
+   */
+  const withDeadline = <A>(
+    attempt: Effect.Effect<A, QE.QuantiveError>,
+    call: CallState,
+    info: Resilience.CallInfo,
+  ): Effect.Effect<A, QE.QuantiveError> => {
+    if (attemptTimeout === undefined) return attempt
+    const millis = Duration.toMillis(attemptTimeout)
+    return Effect.flatMap(Scope.make(), (scope) =>
+      Effect.suspend(() => {
+        let expired = false
+        const timer = setTimeout(() => {
+          expired = true
+          Effect.runFork(Scope.close(scope, Exit.void))
+        }, millis)
+        const timeout = () =>
+          Resilience.timeoutError(
+            info,
+            `no complete response within ${Duration.format(attemptTimeout)} (attemptTimeout, body included)`,
+          )
+        // The scoped client needs the `Scope` provided below (its type cannot say that it is provided here).
+        call.client = scopedClient as unknown as HttpClient.HttpClient
+        return attempt.pipe(
+          Effect.provideService(Scope.Scope, scope),
+          Effect.catchAll((error) => Effect.fail(expired ? timeout() : error)),
+          Effect.onExit((exit) => {
+            clearTimeout(timer)
+            // On success the request is complete; otherwise close the scope, aborting what may still be in flight.
+            return Exit.isSuccess(exit) ? Effect.void : Scope.close(scope, Exit.void)
+          }),
+        )
+      }))
+  }
 
   const responseInfo = (
     status: number,
@@ -321,14 +366,16 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
       return Effect.flatMap(Clock.currentTimeMillis, (started) => {
         const call: CallState = {
           attempts: 0,
+          client,
           started,
           mode: decode._tag === "Some" ? decode.value : defaultDecode,
           sink: sink._tag === "Some" ? sink.value : undefined,
         }
+        const info = { operation: endpoint.operation, method: endpoint.method, path: ctx.path }
         const run = Resilience.run(
-          attemptOnce(endpoint, request, ctx, success, documented, call),
-          { operation: endpoint.operation, method: endpoint.method, path: ctx.path },
-          config.resilience,
+          withDeadline(attemptOnce(endpoint, request, ctx, success, documented, call), call, info),
+          info,
+          resilience,
           gate,
         )
         const withPolicy = retry._tag === "Some" ? Effect.locally(run, Resilience.currentRetryPolicy, retry.value) : run
@@ -354,6 +401,8 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
 /** The state of one call across its attempts. */
 interface CallState {
   attempts: number
+  /** The client of the attempt in flight: bound to its scope, so that its deadline can abort it. */
+  client: HttpClient.HttpClient
   readonly started: number
   readonly mode: DecodeMode
   readonly sink: { current: ResponseInfo | undefined } | undefined

@@ -94,8 +94,7 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
   const fail = (reason: PaginationReason, skip: number, problem: string) =>
     Effect.fail(
       new PaginationError({
-        message:
-          `PaginationError: ${options.operation} (${options.method} ${options.path}) at skip ${skip}: ${problem}`,
+        message: `${options.operation} (${options.method} ${options.path}) at skip ${skip}: ${problem}`,
         method: options.method,
         path: options.path,
         reason,

@@ -54,9 +54,10 @@ const withHistory = <E extends RunError>(error: E, attempts: number, elapsedMill
   return new Class({ ...fields, message, attempts, elapsedMillis })
 }
 
-const timeoutError = (info: CallInfo, what: string) =>
+/** @internal */
+export const timeoutError = (info: CallInfo, what: string): QE.TransportError =>
   new QE.TransportError({
-    message: `TransportError: ${info.operation} (${info.method} ${info.path}): Timeout: ${what}`,
+    message: `${info.operation} (${info.method} ${info.path}): Timeout: ${what}`,
     method: info.method,
     path: info.path,
     reason: "Timeout",
@@ -65,7 +66,7 @@ const timeoutError = (info: CallInfo, what: string) =>
 /** A call the gate refuses: it is not sent. */
 const notSent = (info: CallInfo, wait: number, why: string) =>
   new QE.TooManyRequests({
-    message: `TooManyRequests: ${info.operation} (${info.method} ${info.path}): not sent: ${why}`,
+    message: `${info.operation} (${info.method} ${info.path}): not sent: ${why}`,
     method: info.method,
     path: info.path,
     status: 429,
@@ -74,7 +75,7 @@ const notSent = (info: CallInfo, wait: number, why: string) =>
 
 const storeError = (info: CallInfo, failure: StoreFailure) =>
   new CoordinatorError({
-    message: `CoordinatorError: ${info.operation} (${info.method} ${info.path}): not sent: ${failure.reason}`,
+    message: `${info.operation} (${info.method} ${info.path}): not sent: ${failure.reason}`,
     method: info.method,
     path: info.path,
   })
