@@ -1,15 +1,18 @@
 /**
  * The Effect-native client for the Quantive Results REST API.
  *
- * - `Quantive`: configuration and the layer that provides every service.
- * - `Accounts`, `Users`, `Badges`, and the deprecated `LegacyUsers`, `Announcements`, `Metrics`, `Goals`: one
+ * - `Quantive`: configuration and the layers (`layer`, `layerConfig`, `layerClient`, `layerClientConfig`); any
+ *   endpoint through the same pipeline (`request`, `paginate`, `stream`); `withResponse`, `withRetry`, `withDecode`.
+ * - `Accounts`, `Users`, `Badges` and the deprecated `LegacyUsers`, `Announcements`, `Metrics`, `Goals`: one
  *   `Context.Tag` per endpoint group, reached with `yield* Users`.
- * - `Quantive.request` and `Quantive.stream`: any other endpoint through the same pipeline.
- * - `QuantiveClient`: the pipeline as a service (`Quantive.layerClient`), for composing one service alone.
- * - `QuantiveError`: one tagged error per documented status, plus transport, decode and input errors.
- * - The models (`Account`, `User`, ...) are both a `Schema` and a type.
+ * - `QuantiveClient`: the pipeline as a service, and the types that describe an endpoint.
+ * - `QuantiveError`: one tagged error per documented status, plus transport, decode, input, pagination and
+ *   coordinator errors.
+ * - `Retry`: retry policies (`defaultPolicy`, `policy`, `none`).
+ * - The models (`Account`, `User`, `Badge`, ...) are both a `Schema` and a type.
  *
- * The embedded fake server lives in `@effect-quantive/client/testing`.
+ * The embedded fake server is `@effect-quantive/client/testing`; the Redis coordinator is
+ * `@effect-quantive/client/redis`.
  *
  * @module
  * @since 0.1.0

