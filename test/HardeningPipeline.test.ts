@@ -5,10 +5,11 @@
  */
 import { FetchHttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Schema } from "effect"
+import { Effect, Layer, Logger, LogLevel, Schema } from "effect"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { gzipSync } from "node:zlib"
+import { Collector } from "../lib/internal/body.ts"
 import { Accounts, Quantive, Retry, Users } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { socket } from "./support.ts"
@@ -174,4 +175,38 @@ describe("the body reader", () => {
       )
       assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
     })))
+})
+
+describe("memory while reading a body", () => {
+  it("keeps the bytes, not the runtime's views into larger buffers (as Deno hands them out)", () => {
+    const collector = new Collector(1024 * 1024, undefined)
+    const big = new Uint8Array(512 * 1024).fill(0x61)
+    for (let i = 0; i < 64; i++) assert.isTrue(collector.add(big.subarray(i * 16, i * 16 + 16)))
+    assert.strictEqual(collector.size, 1024)
+    assert.isAtMost(collector.retainedBytes(), 1024)
+    assert.strictEqual(collector.text(), "a".repeat(1024))
+    assert.isFalse(new Collector(10, undefined).add(new Uint8Array(11)))
+  })
+})
+
+describe("Retry-After the RFC does not allow", () => {
+  it.live("is ignored with a debug line saying why, and the policy's back-off applies", () =>
+    Effect.gen(function* () {
+      const { fake } = yield* FakeQuantive.FakeServer
+      const lines: Array<string> = []
+      const logger = Logger.replace(
+        Logger.defaultLogger,
+        Logger.make(({ message }) => lines.push(String(message))),
+      )
+      fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "-5" } })
+      const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId))).pipe(
+        Effect.provide(logger),
+        Logger.withMinimumLogLevel(LogLevel.Debug),
+      )
+      assert.strictEqual(error._tag, "TooManyRequests")
+      assert.isUndefined((error as { retryAfter?: unknown }).retryAfter)
+      const ignored = lines.filter((line) => line.includes("retry-after ignored"))
+      assert.strictEqual(ignored.length, 1, lines.join("\n"))
+      assert.notInclude(ignored[0]!, "-5")
+    }).pipe(Effect.provide(socket())))
 })

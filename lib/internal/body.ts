@@ -29,8 +29,27 @@ const webSource = (
   return { body: source.body, abort: () => controller?.abort() }
 }
 
-/** Collects chunks, copying them, up to `cap` bytes. */
-class Collector {
+/** A Node `Readable` body behind a response (`NodeHttpClient.layerUndici`: undici's `ResponseData.body`). */
+interface NodeBody {
+  on(event: "data", listener: (chunk: Uint8Array) => void): unknown
+  on(event: "end" | "close", listener: () => void): unknown
+  on(event: "error", listener: (error: unknown) => void): unknown
+  destroy(error?: Error): unknown
+  readonly readableEnded?: boolean
+}
+
+const nodeBody = (response: HttpClientResponse.HttpClientResponse): NodeBody | undefined => {
+  const wrapper = response as unknown as { original?: unknown }
+  const source = ((wrapper.original ?? wrapper) as { source?: { body?: unknown; statusCode?: unknown } }).source
+  const body = source?.body as Partial<NodeBody> | undefined
+  return typeof source?.statusCode === "number" && typeof body?.on === "function" &&
+      typeof body.destroy === "function"
+    ? body as NodeBody
+    : undefined
+}
+
+/** Collects chunks, copying them, up to `cap` bytes. @internal */
+export class Collector {
   private buffer: Uint8Array | undefined
   private readonly chunks: Array<Uint8Array> = []
   size = 0
@@ -56,6 +75,11 @@ class Collector {
     }
     this.size = next
     return true
+  }
+
+  /** The bytes this collector keeps alive: its buffers' sizes, not the views' (for tests). */
+  retainedBytes(): number {
+    return (this.buffer?.buffer.byteLength ?? 0) + this.chunks.reduce((n, chunk) => n + chunk.buffer.byteLength, 0)
   }
 
   text(): string {
@@ -140,6 +164,44 @@ export const readBody = (
       pump()
       return Effect.sync(() => {
         if (!finished) stop()
+      })
+    })
+  }
+
+  const node = nodeBody(response)
+  if (node !== undefined) {
+    return Effect.async<string, QE.TransportError>((resume) => {
+      const collected = collector()
+      let finished = false
+      const finish = (effect: Effect.Effect<string, QE.TransportError>) => {
+        if (finished) return
+        finished = true
+        resume(effect)
+      }
+      node.on("data", (chunk) => {
+        if (finished) return
+        if (!collected.add(chunk)) {
+          node.destroy()
+          finish(Effect.fail(tooLarge(`more than ${cap}`)))
+        }
+      })
+      node.on("end", () => {
+        try {
+          finish(Effect.succeed(collected.text()))
+        } catch (cause) {
+          finish(Effect.fail(fromCause(cause, ctx, status)))
+        }
+      })
+      node.on("error", (cause) => finish(Effect.fail(fromCause(cause, ctx, status))))
+      node.on(
+        "close",
+        () => finish(Effect.fail(fromCause(new Error("the body was closed before its end"), ctx, status))),
+      )
+      return Effect.sync(() => {
+        if (!finished) {
+          finished = true
+          node.destroy()
+        }
       })
     })
   }

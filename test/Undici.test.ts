@@ -1,0 +1,45 @@
+/**
+ * The pipeline over `NodeHttpClient.layerUndici` (Node): its body read (a Node `Readable`, read in one loop under the
+ * cap), its deadline (the attempt's scope aborts undici's request), and a full export.
+ */
+import { NodeHttpClient } from "@effect/platform-node"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Layer, Stream } from "effect"
+import { Accounts, Quantive, Retry, Users } from "../mod.ts"
+import { FakeQuantive } from "../testing.ts"
+
+const isDeno = typeof (globalThis as { Deno?: unknown }).Deno === "object"
+
+const overUndici = (client: Partial<Quantive.Options> = {}, options: FakeQuantive.Options = {}) =>
+  Layer.unwrapEffect(
+    Effect.map(FakeQuantive.FakeServer, ({ baseUrl, fake }) =>
+      Quantive.layer({ token: fake.token, accountId: fake.accountId, baseUrl, retry: Retry.none, ...client }).pipe(
+        Layer.orDie,
+      )),
+  ).pipe(Layer.provideMerge(FakeQuantive.layerSocket(options)), Layer.provide(NodeHttpClient.layerUndici))
+
+describe.skipIf(isDeno)("over NodeHttpClient.layerUndici", () => {
+  it.live("a full export, a call, and the cap on a body with no content-length", () =>
+    Effect.gen(function* () {
+      const { fake } = yield* FakeQuantive.FakeServer
+      const users = yield* Users
+      assert.strictEqual(yield* Stream.runCount(users.stream({ pageSize: 10, concurrency: 3 })), 45)
+      const account = yield* Effect.flatMap(Accounts, (a) => a.get(fake.accountId))
+      assert.strictEqual(account.id, fake.accountId)
+      fake.inject({ _tag: "Oversize", bytes: 4 * 1024 * 1024, chunked: true })
+      const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId)))
+      assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
+      fake.inject({ _tag: "TruncateBody", afterBytes: 100 })
+      const cut = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId)))
+      assert.strictEqual(cut._tag, "TransportError")
+    }).pipe(Effect.provide(overUndici({ maxResponseBytes: 1024 * 1024 }, { users: 45 }))))
+
+  it.live("the attempt timeout aborts a body that drips", () =>
+    Effect.gen(function* () {
+      const { fake } = yield* FakeQuantive.FakeServer
+      fake.inject({ _tag: "DripBody", chunkBytes: 16, intervalMillis: 40 })
+      const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId)))
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual((error as { reason?: string }).reason, "Timeout")
+    }).pipe(Effect.provide(overUndici({ attemptTimeout: "300 millis" }))))
+})
