@@ -12,32 +12,18 @@ import {
   type HttpMethod,
   json,
   QuantiveClient,
-  type QueryValue,
   type RequestInput,
   type Service,
   type Success,
   unknown,
 } from "../QuantiveClient.ts"
+import type { PaginateOptions, RequestOptions } from "../Quantive.ts"
 import * as Query from "./listQuery.ts"
 import * as Paginate from "./paginate.ts"
 
 const METHODS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"])
 const VERSIONED = /^\/(v\d+)(\/.*)?$/
 const STATUSES: ReadonlySet<number> = new Set([400, 402, 403, 404, 409, 423, 401, 429, 500])
-
-/** @internal */
-export interface RequestOptions<A, S extends QE.DocumentedStatus> {
-  readonly method: HttpMethod
-  readonly path: string
-  readonly version?: ApiVersion | undefined
-  readonly params?: Readonly<Record<string, string>> | undefined
-  readonly query?: Readonly<Record<string, QueryValue>> | undefined
-  readonly body?: unknown
-  readonly bodySchema?: Schema.Schema<any, any, never> | undefined
-  readonly success?: Schema.Schema<A, any, never> | "void" | "text" | undefined
-  readonly statuses?: ReadonlyArray<S> | undefined
-  readonly operation?: string | undefined
-}
 
 /** Splits `/v2/goals/{id}` into its version and path; a path without a version takes `version` (default `v1`). */
 const locate = (path: string, version: ApiVersion | undefined): Either.Either<[ApiVersion, string], string> => {
@@ -113,23 +99,6 @@ const run = <A, S extends QE.DocumentedStatus>(client: Service, options: Request
 export const request = <A = unknown, const S extends QE.DocumentedStatus = never>(
   options: RequestOptions<A, S>,
 ): Effect.Effect<A, QE.ErrorFor<S>, QuantiveClient> => Effect.flatMap(QuantiveClient, (client) => run(client, options))
-
-/** @internal */
-export interface PaginateOptions<A, S extends QE.DocumentedStatus> {
-  readonly path: string
-  readonly version?: ApiVersion | undefined
-  readonly params?: Readonly<Record<string, string>> | undefined
-  /** Extra query parameters (a filter, fields); `sort`, `skip` and `take` are the stream's. */
-  readonly query?: Readonly<Record<string, QueryValue>> | undefined
-  readonly item: Schema.Schema<A, any, never>
-  readonly sort?: string | undefined
-  readonly idField?: string | undefined
-  readonly pageSize?: number | undefined
-  readonly concurrency?: number | undefined
-  readonly distinct?: boolean | undefined
-  readonly statuses?: ReadonlyArray<S> | undefined
-  readonly operation?: string | undefined
-}
 
 /** @internal */
 export const paginate = <A, const S extends QE.DocumentedStatus = never>(
