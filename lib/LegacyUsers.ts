@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Context, Effect, Either, Layer, Stream } from "effect"
+import { Chunk, Context, Effect, Either, Layer, Stream } from "effect"
 import * as Client from "./internal/client.ts"
 import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
 import { stringProblem } from "./internal/jsonValue.ts"
@@ -240,7 +240,7 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
         }),
       list,
       pages,
-      stream: (query) => Stream.flatMap(pages(query), (page) => Stream.fromIterable(page.items)),
+      stream: (query) => Stream.mapConcatChunk(pages(query), (page) => Chunk.unsafeFromArray(page.items)),
       passwordPolicy: (clientId) =>
         client.execute(endpoints.legacyPasswordPolicy, Client.text, { params: { clientId } }),
       updateSettings: (settings) =>

@@ -12,6 +12,7 @@
  */
 import { HttpClient } from "@effect/platform"
 import {
+  Chunk,
   Config,
   ConfigError,
   type Context,
@@ -457,4 +458,4 @@ export const paginate: <A, const S extends QE.DocumentedStatus = never>(
 export const stream = <A, const S extends QE.DocumentedStatus = never>(
   options: PaginateOptions<A, S>,
 ): Stream.Stream<A, QE.ErrorFor<S> | QE.PaginationError, QuantiveClient> =>
-  Stream.flatMap(Request.paginate(options), (page) => Stream.fromIterable(page.items))
+  Stream.mapConcatChunk(Request.paginate(options), (page) => Chunk.unsafeFromArray(page.items))

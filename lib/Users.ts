@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Context, Effect, Either, Layer, Schema, Stream } from "effect"
+import { Chunk, Context, Effect, Either, Layer, Schema, Stream } from "effect"
 import * as Client from "./internal/client.ts"
 import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
 import { stringProblem } from "./internal/jsonValue.ts"
@@ -374,7 +374,7 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
       pages: pages as UsersService["pages"],
       stream:
         ((query?: UserStreamParams<any>) =>
-          Stream.flatMap(pages(query), (page) => Stream.fromIterable(page.items))) as UsersService["stream"],
+          Stream.mapConcatChunk(pages(query), (page) => Chunk.unsafeFromArray(page.items))) as UsersService["stream"],
       get: (userId, options = {}) =>
         client.execute(endpoints.get, Client.json(User), {
           params: { userId },

@@ -165,7 +165,7 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
         const cursor = last
         while (first < items.length && compare(items[first]!, cursor) <= 0) first++
       }
-      const fresh = items.slice(first)
+      const fresh = first === 0 ? items : items.slice(first)
       if (fresh.length > 0) {
         last = fresh[fresh.length - 1]
         withoutProgress = 0
