@@ -316,24 +316,18 @@ export interface StatusErrors {
   500: ServerError
 }
 
-type CoordinatorErrorFields = {
-  readonly message: typeof Schema.String
-  readonly method: typeof Schema.String
-  readonly path: typeof Schema.String
-  readonly attempts: Schema.optional<typeof Schema.Number>
-  readonly elapsedMillis: Schema.optional<typeof Schema.Number>
-}
+type CoordinatorErrorFields = Pick<CommonFields, "message" | "method" | "path" | "attempts" | "elapsedMillis">
 
 const CoordinatorErrorBase: Schema.TaggedErrorClass<
   CoordinatorError,
   "CoordinatorError",
   { readonly _tag: Schema.tag<"CoordinatorError"> } & CoordinatorErrorFields
 > = Schema.TaggedError<CoordinatorError>("@effect-quantive/client/CoordinatorError")("CoordinatorError", {
-  message: Schema.String,
-  method: Schema.String,
-  path: Schema.String,
-  attempts: Schema.optional(Schema.Number),
-  elapsedMillis: Schema.optional(Schema.Number),
+  message: Common.message,
+  method: Common.method,
+  path: Common.path,
+  attempts: Common.attempts,
+  elapsedMillis: Common.elapsedMillis,
 })
 
 /**
