@@ -461,29 +461,33 @@ export class FakeCore {
     if (this.paymentRequired) return problem(402, "the subscription of this account has expired")
 
     let pathMatched = false
-    for (const route of this.userRoutes) {
-      const match = route.regex.exec(path)
-      if (match === null) continue
-      pathMatched = true
-      if (route.method !== method) continue
-      const params = paramsOf(route.names, match)
-      if (params === undefined) return problem(400, MALFORMED_PATH)
-      const body = jsonOf(request.body)
-      if (isReply(body)) return body
+    /** The first route of `routes` matching the method and path, with its params and JSON body, invoked. */
+    const dispatch = <R extends Matcher & { readonly method: string }>(
+      routes: ReadonlyArray<R>,
+      invoke: (route: R, params: Record<string, string>, json: unknown) => FakeReply | Promise<FakeReply>,
+    ): FakeReply | Promise<FakeReply> | undefined => {
+      for (const route of routes) {
+        const match = route.regex.exec(path)
+        if (match === null) continue
+        pathMatched = true
+        if (route.method !== method) continue
+        const params = paramsOf(route.names, match)
+        if (params === undefined) return problem(400, MALFORMED_PATH)
+        const body = jsonOf(request.body)
+        return isReply(body) ? body : invoke(route, params, body.json)
+      }
+      return undefined
+    }
+    const user = dispatch(this.userRoutes, (route, params, json) => {
       const { authorization: _, ...headers } = request.headers
-      return userReply(route, { method, path, params, query: request.url.searchParams, body: body.json, headers })
-    }
-    for (const route of this.routes) {
-      const match = route.regex.exec(path)
-      if (match === null) continue
-      pathMatched = true
-      if (route.method !== method) continue
-      const params = paramsOf(route.names, match)
-      if (params === undefined) return problem(400, MALFORMED_PATH)
-      const body = jsonOf(request.body)
-      if (isReply(body)) return body
-      return route.handle({ request, params, query: request.url.searchParams, json: body.json })
-    }
+      return userReply(route, { method, path, params, query: request.url.searchParams, body: json, headers })
+    })
+    if (user !== undefined) return user
+    const builtIn = dispatch(
+      this.routes,
+      (route, params, json) => route.handle({ request, params, query: request.url.searchParams, json }),
+    )
+    if (builtIn !== undefined) return builtIn
     return pathMatched ? problem(405, `${method} is not allowed on ${path}`) : problem(404, `no route for ${path}`)
   }
 }
