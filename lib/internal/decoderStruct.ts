@@ -60,6 +60,9 @@ export const typeLiteral = (ast: AST.TypeLiteral, nodeOf: (ast: AST.AST) => Node
   const count = fields.length
 
   const fieldNames = fields.map((f) => f.name)
+  // Parallel arrays for the hot loop (no property loads from field records there).
+  const kinds = fields.map((f) => f.kind)
+  const optionals = fields.map((f) => f.optional)
   const pureRecord = count === 0 && records.length === 1
 
   /** A present field's value, decoded (no null or absence handling), or `FAIL`. */
@@ -162,19 +165,57 @@ export const typeLiteral = (ast: AST.TypeLiteral, nodeOf: (ast: AST.AST) => Node
     let matched = 0
     for (const key in record) {
       let j = k
-      while (j < count && fieldNames[j] !== key) j++
-      // an excess or out-of-order key: Schema's output differs from the input
-      if (j === count) return restart(record, k, matched, t)
-      for (let m = k; m < j; m++) if (!fields[m]!.optional) return restart(record, m, matched, t)
-      const f = fields[j]!
+      // Keys in schema order: the next name is the key (one comparison of internalized strings).
+      if (j >= count || fieldNames[j] !== key) {
+        j++
+        while (j < count && fieldNames[j] !== key) j++
+        // an excess or out-of-order key: Schema's output differs from the input
+        if (j === count) return restart(record, k, matched, t)
+        for (let m = k; m < j; m++) if (!optionals[m]) return restart(record, m, matched, t)
+      }
       const value = record[key]
-      if (value === null && f.optional) return restart(record, j, matched, t)
-      const r = decodeValue(f, value, t)
+      let r: unknown
+      // The leaf kinds inline (most fields), anything else through its node.
+      switch (kinds[j]) {
+        case Kind.String:
+          if (typeof value === "string") {
+            k = j + 1
+            matched++
+            continue
+          }
+          r = FAIL
+          break
+        case Kind.Number:
+          if (typeof value === "number") {
+            k = j + 1
+            matched++
+            continue
+          }
+          r = FAIL
+          break
+        case Kind.Boolean:
+          if (typeof value === "boolean") {
+            k = j + 1
+            matched++
+            continue
+          }
+          r = FAIL
+          break
+        case Kind.Unknown:
+          if (value === null && optionals[j]) return restart(record, j, matched, t)
+          k = j + 1
+          matched++
+          continue
+        default:
+          if (value === null && optionals[j]) return restart(record, j, matched, t)
+          r = decodeValue(fields[j]!, value, t)
+      }
+      if (value === null && optionals[j]) return restart(record, j, matched, t)
       if (r !== value) return restart(record, j, matched, t, j, r)
       k = j + 1
       matched++
     }
-    for (let m = k; m < count; m++) if (!fields[m]!.optional) return restart(record, m, matched, t)
+    for (let m = k; m < count; m++) if (!optionals[m]) return restart(record, m, matched, t)
     return record
   }
 
