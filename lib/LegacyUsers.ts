@@ -199,15 +199,17 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
           return invalid("LegacyUsers.list", name, `${name} must be a non-negative integer`)
         }
       }
-      return client.execute(endpoints.legacyList, Client.json(LegacyUsersPage), {
-        query: {
-          filter: query.filter === undefined || query.filter.trim() === "" ? undefined : query.filter,
-          skip: query.skip,
-          take: query.take,
-          includeShadowedRoles: query.includeShadowedRoles,
-        },
-      })
+      return client.execute(endpoints.legacyList, Client.json(LegacyUsersPage), listInput(query))
     }
+
+    const listInput = (query: LegacyUserListParams) => ({
+      query: {
+        filter: query.filter === undefined || query.filter.trim() === "" ? undefined : query.filter,
+        skip: query.skip,
+        take: query.take,
+        includeShadowedRoles: query.includeShadowedRoles,
+      },
+    })
 
     const pages = (query: LegacyUserStreamParams = {}): Stream.Stream<LegacyUsersStreamPage, LegacyUserStreamError> => {
       const options = Paginate.streamOptions(query)
@@ -221,6 +223,9 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
       }
       return Paginate.pages({
         fetch: (skip, take) => list({ ...base, skip, take }),
+        // The stream's query was checked above: the pages requested ahead are parsed when the stream reaches them.
+        fetchLater: (skip, take) =>
+          Client.executeLater(client, endpoints.legacyList, LegacyUsersPage, listInput({ ...base, skip, take })),
         compare: byId,
         idOf: (user: User) => user.id,
         pageSize,

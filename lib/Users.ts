@@ -309,31 +309,49 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
       return Either.right(fields.join(","))
     }
 
-    const list = (query: UserListParams<any> = {}) => {
+    /** The checked request of `list`, or the field that is wrong. */
+    const listRequest = (query: UserListParams<any>) => {
       const fields = fieldsParam(query.fields)
-      if (Either.isLeft(fields)) return invalid("Users.list", "fields", fields.left)
+      if (Either.isLeft(fields)) return Either.left({ field: "fields", problem: fields.left })
       const filter = Query.encodeFilter(query.filter)
-      if (Either.isLeft(filter)) return invalid("Users.list", "filter", filter.left)
-      if (query.sort !== undefined && Either.isLeft(Query.parseSort(query.sort))) {
-        return invalid("Users.list", "sort", Either.getLeft(Query.parseSort(query.sort)).pipe((o) => String(o)))
+      if (Either.isLeft(filter)) return Either.left({ field: "filter", problem: filter.left })
+      if (query.sort !== undefined) {
+        const sort = Query.parseSort(query.sort)
+        if (Either.isLeft(sort)) return Either.left({ field: "sort", problem: String(sort.left) })
       }
       for (const name of ["skip", "take", "limit"] as const) {
         const value = query[name]
         if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
-          return invalid("Users.list", name, `${name} must be a non-negative integer`)
+          return Either.left({ field: name, problem: `${name} must be a non-negative integer` })
         }
       }
-      return client.execute(endpoints.list, Client.json(projectedPage(query.fields)), {
-        query: {
-          fields: fields.right,
-          filter: filter.right,
-          sort: query.sort,
-          skip: query.skip,
-          take: query.take,
-          limit: query.limit,
-          formatting: query.formatting,
+      return Either.right({
+        schema: projectedPage(query.fields),
+        input: {
+          query: {
+            fields: fields.right,
+            filter: filter.right,
+            sort: query.sort,
+            skip: query.skip,
+            take: query.take,
+            limit: query.limit,
+            formatting: query.formatting,
+          },
         },
       })
+    }
+
+    const list = (query: UserListParams<any> = {}) => {
+      const request = listRequest(query)
+      if (Either.isLeft(request)) return invalid("Users.list", request.left.field, request.left.problem)
+      return client.execute(endpoints.list, Client.json(request.right.schema), request.right.input)
+    }
+
+    /** `list`, parsing the page when the inner effect runs (a stream's pages requested ahead). */
+    const listLater = (query: UserListParams<any>) => {
+      const request = listRequest(query)
+      if (Either.isLeft(request)) return invalid("Users.list", request.left.field, request.left.problem)
+      return Client.executeLater(client, endpoints.list, request.right.schema, request.right.input)
     }
 
     const pages = (query: UserStreamParams<any> = {}): Stream.Stream<UsersStreamPage<any>, UserStreamError> => {
@@ -356,6 +374,7 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
       }
       return Paginate.pages({
         fetch: (skip, take) => list({ ...base, skip, take }),
+        fetchLater: (skip, take) => listLater({ ...base, skip, take }),
         compare: Query.comparator(keys),
         idOf: (user: { readonly id: string }) => user.id,
         pageSize,

@@ -55,8 +55,11 @@ export const everything = Client.endpoint({
 })
 
 /** A tracer that records every span it makes. */
+/** A span as recorded: its events too (name and attributes). */
+export type RecordedSpan = Span & { readonly events: Array<readonly [string, Record<string, unknown>]> }
+
 export const recordingTracer = () => {
-  const spans: Array<Span> = []
+  const spans: Array<RecordedSpan> = []
   let next = 0
   const tracer = Tracer.make({
     span(
@@ -68,7 +71,8 @@ export const recordingTracer = () => {
       kind: SpanKind,
     ) {
       const attributes = new Map<string, unknown>()
-      const span: Span = {
+      const events: Array<readonly [string, Record<string, unknown>]> = []
+      const span: RecordedSpan = {
         _tag: "Span",
         name,
         spanId: `span-${++next}`,
@@ -82,8 +86,11 @@ export const recordingTracer = () => {
         kind,
         end: () => {},
         attribute: (key, value) => attributes.set(key, value),
-        event: () => {},
+        event: (name, _time, attributes) => {
+          events.push([name, { ...attributes }])
+        },
         addLinks: () => {},
+        events,
       }
       spans.push(span)
       return span

@@ -49,7 +49,7 @@ const nodeBody = (response: HttpClientResponse.HttpClientResponse): NodeBody | u
 }
 
 /** Collects chunks, copying them, up to `cap` bytes. @internal */
-export class Collector {
+export class Collector implements Body {
   private buffer: Uint8Array | undefined
   private readonly chunks: Array<Uint8Array> = []
   size = 0
@@ -95,6 +95,14 @@ export class Collector {
   }
 }
 
+/** The bytes of a body read whole; `text()` decodes them (a BOM is dropped). @internal */
+export interface Body {
+  readonly size: number
+  text(): string
+}
+
+const EMPTY: Body = { size: 0, text: () => "" }
+
 /**
  * Reads the whole body as text (a BOM is dropped), failing at the configured cap rather than buffering past it.
  *
@@ -105,7 +113,31 @@ export const readBody = (
   headers: Readonly<Record<string, string>>,
   ctx: CallContext,
   cap: number,
-): Effect.Effect<string, QE.TransportError> => {
+): Effect.Effect<string, QE.TransportError> =>
+  Effect.flatMap(readBytes(response, headers, ctx, cap), (body) => textOf(body, ctx, response.status))
+
+/** The body's text; a failure to decode it (past what a string can hold) is a `TransportError`. @internal */
+export const textOf = (body: Body, ctx: CallContext, status: number): Effect.Effect<string, QE.TransportError> =>
+  Effect.suspend(() => {
+    try {
+      return Effect.succeed(body.text())
+    } catch (cause) {
+      return Effect.fail(fromCause(cause, ctx, status))
+    }
+  })
+
+/**
+ * Reads the whole body, as bytes (decoded by `text()` when asked), failing at the configured cap rather than
+ * buffering past it.
+ *
+ * @internal
+ */
+export const readBytes = (
+  response: HttpClientResponse.HttpClientResponse,
+  headers: Readonly<Record<string, string>>,
+  ctx: CallContext,
+  cap: number,
+): Effect.Effect<Body, QE.TransportError> => {
   const status = response.status
   const tooLarge = (seen: string) =>
     transportError(
@@ -124,8 +156,8 @@ export const readBody = (
   const web = webSource(response)
   if (web !== undefined) {
     const body = web.body
-    if (body === null) return Effect.succeed("")
-    return Effect.async<string, QE.TransportError>((resume) => {
+    if (body === null) return Effect.succeed(EMPTY)
+    return Effect.async<Body, QE.TransportError>((resume) => {
       const reader = body.getReader()
       const collected = collector()
       let finished = false
@@ -140,13 +172,7 @@ export const readBody = (
             if (finished) return
             if (result.done) {
               finished = true
-              let text: string
-              try {
-                text = collected.text()
-              } catch (cause) {
-                return resume(Effect.fail(fromCause(cause, ctx, status)))
-              }
-              return resume(Effect.succeed(text))
+              return resume(Effect.succeed(collected))
             }
             if (!collected.add(result.value)) {
               stop()
@@ -170,10 +196,10 @@ export const readBody = (
 
   const node = nodeBody(response)
   if (node !== undefined) {
-    return Effect.async<string, QE.TransportError>((resume) => {
+    return Effect.async<Body, QE.TransportError>((resume) => {
       const collected = collector()
       let finished = false
-      const finish = (effect: Effect.Effect<string, QE.TransportError>) => {
+      const finish = (effect: Effect.Effect<Body, QE.TransportError>) => {
         if (finished) return
         finished = true
         resume(effect)
@@ -185,13 +211,7 @@ export const readBody = (
           finish(Effect.fail(tooLarge(`more than ${cap}`)))
         }
       })
-      node.on("end", () => {
-        try {
-          finish(Effect.succeed(collected.text()))
-        } catch (cause) {
-          finish(Effect.fail(fromCause(cause, ctx, status)))
-        }
-      })
+      node.on("end", () => finish(Effect.succeed(collected)))
       node.on("error", (cause) => finish(Effect.fail(fromCause(cause, ctx, status))))
       node.on(
         "close",
@@ -219,7 +239,7 @@ export const readBody = (
         }
         return Effect.void
       }),
-      Effect.map(() => collected.text()),
+      Effect.as(collected),
     )
   })
 }

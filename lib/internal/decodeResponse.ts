@@ -6,7 +6,7 @@
  * @internal
  */
 import { Clock, Effect, Either, Metric, Option } from "effect"
-import type { Schema } from "effect"
+import type { Schema, Tracer } from "effect"
 import type * as QE from "../QuantiveError.ts"
 import type { DecodeMode } from "./callSettings.ts"
 import { compile, type Drift } from "./decoder.ts"
@@ -37,10 +37,10 @@ const pathOf = (drift: Drift) =>
 
 const positionOf = (drift: Drift) => drift.path.map(String).join(".")
 
-const report = (drifts: ReadonlyArray<Drift>, ctx: CallContext) =>
+const report = (drifts: ReadonlyArray<Drift>, ctx: CallContext, callSpan: Tracer.Span | undefined) =>
   Effect.gen(function* () {
     const now = yield* Clock.currentTimeNanos
-    const span = yield* Effect.option(Effect.currentSpan)
+    const span = callSpan === undefined ? yield* Effect.option(Effect.currentSpan) : Option.some(callSpan)
     for (const drift of drifts) {
       const path = pathOf(drift)
       const message = snippet(ctx.redact(drift.message), 200)
@@ -66,7 +66,7 @@ const report = (drifts: ReadonlyArray<Drift>, ctx: CallContext) =>
     }
   })
 
-/** @internal */
+/** `span`: the call's span, for a body decoded after the call (by default, the current span). @internal */
 export const decodeJson = <A>(
   schema: Schema.Schema<A, any, never> | undefined,
   status: number,
@@ -74,6 +74,7 @@ export const decodeJson = <A>(
   ctx: CallContext,
   requestId: string | undefined,
   mode: DecodeMode,
+  span?: Tracer.Span | undefined,
 ): Effect.Effect<A, QE.DecodeError> => {
   if (bodyText.trim() === "") {
     return Effect.fail(decodeError(ctx, status, requestId, "the body is empty where JSON was expected", {}))
@@ -92,5 +93,5 @@ export const decodeJson = <A>(
     const { issuePath, message } = formatIssue(decoded.left, ctx.redact)
     return Effect.fail(decodeError(ctx, status, requestId, `${issuePath || "(root)"}: ${message}`, { issuePath }))
   }
-  return drifts === undefined ? Effect.succeed(decoded.right) : Effect.as(report(drifts, ctx), decoded.right)
+  return drifts === undefined ? Effect.succeed(decoded.right) : Effect.as(report(drifts, ctx, span), decoded.right)
 }

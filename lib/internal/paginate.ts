@@ -40,6 +40,11 @@ export type EmittedPage<A> = StreamPage<A>
 /** @internal */
 export interface PaginateOptions<A, E> {
   readonly fetch: (skip: number, take: number) => Effect.Effect<PageResult<A>, E>
+  /**
+   * The same request, parsing and decoding the page when the inner effect runs: used for the pages requested ahead,
+   * so that a page waiting for its turn is held as text, not as objects (see `executeLater`). `fetch` when absent.
+   */
+  readonly fetchLater?: ((skip: number, take: number) => Effect.Effect<Effect.Effect<PageResult<A>, E>, E>) | undefined
   /** The stream's total order: must agree with the sort sent to the server, and end with the id. */
   readonly compare: (a: A, b: A) => number
   readonly idOf: (a: A) => string
@@ -113,7 +118,11 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
     const seen = options.distinct === true ? new Set<string>() : undefined
     let withoutProgress = 0
     /** Requests made ahead, in order; only while the collection has not been seen to shift. */
-    let ahead: Array<{ readonly skip: number; readonly fiber: Fiber.RuntimeFiber<PageResult<A>, E> }> = []
+    let ahead: Array<
+      { readonly skip: number; readonly fiber: Fiber.RuntimeFiber<Effect.Effect<PageResult<A>, E>, E> }
+    > = []
+    const fetchAhead = options.fetchLater ??
+      ((skip: number, take: number) => Effect.map(options.fetch(skip, take), Effect.succeed))
     let plannedNext = 0
     let plannedEnd = 0
 
@@ -202,7 +211,7 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
       while (ahead.length < concurrency && plannedNext < plannedEnd) {
         const skip = plannedNext
         plannedNext += take - 1
-        ahead.push({ skip, fiber: yield* Effect.forkIn(options.fetch(skip, take), scope) })
+        ahead.push({ skip, fiber: yield* Effect.forkIn(fetchAhead(skip, take), scope) })
       }
     })
 
@@ -210,9 +219,9 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
     const nextPage: Effect.Effect<{ readonly skip: number; readonly page: PageResult<A> }, E> = Effect.suspend(() => {
       const head = ahead.shift()
       if (head !== undefined) {
-        return Effect.zipLeft(
-          Effect.map(Fiber.join(head.fiber), (page) => ({ skip: head.skip, page })),
-          fillAhead,
+        return Effect.flatMap(
+          Effect.zipLeft(Fiber.join(head.fiber), fillAhead),
+          (later) => Effect.map(later, (page) => ({ skip: head.skip, page })),
         )
       }
       const skip = sequentialSkip

@@ -20,6 +20,7 @@ import {
 import type { PaginateOptions, RequestOptions } from "../Quantive.ts"
 import * as Query from "./listQuery.ts"
 import * as Paginate from "./paginate.ts"
+import { executeLater } from "./client.ts"
 
 const METHODS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"])
 const VERSIONED = /^\/(v\d+)(\/.*)?$/
@@ -95,6 +96,20 @@ const run = <A, S extends QE.DocumentedStatus>(client: Service, options: Request
   return client.execute(endpoint, success, input)
 }
 
+/** `run` of a JSON request, parsing and decoding the body when the inner effect runs (see `executeLater`). */
+const runLater = <A, S extends QE.DocumentedStatus>(
+  client: Service,
+  options: RequestOptions<A, S> & { readonly success: Schema.Schema<A, any, never> },
+) => {
+  const prepared = prepare(options)
+  if (Either.isLeft(prepared)) {
+    const { field, method, operation, problem } = prepared.left
+    return client.invalidInput({ operation, method, path: String(options.path), field, problem })
+  }
+  const [endpoint, , input] = prepared.right
+  return executeLater(client, endpoint, options.success, input)
+}
+
 /** @internal */
 export const request = <A = unknown, const S extends QE.DocumentedStatus = never>(
   options: RequestOptions<A, S>,
@@ -122,19 +137,20 @@ export const paginate = <A, const S extends QE.DocumentedStatus = never>(
   }
   const Page = Schema.Struct({ items: Schema.Array(options.item), totalCount: Schema.Number })
   const path = options.path
+  const pageRequest = (skip: number, take: number) => ({
+    method: "GET" as const,
+    path,
+    version: options.version,
+    params: options.params,
+    query: { ...options.query, sort: sort.right, skip, take },
+    success: Page,
+    statuses: options.statuses,
+    operation,
+  })
   return Stream.unwrap(Effect.map(QuantiveClient, (client) =>
     Paginate.pages({
-      fetch: (skip, take) =>
-        run(client, {
-          method: "GET",
-          path,
-          version: options.version,
-          params: options.params,
-          query: { ...options.query, sort: sort.right, skip, take },
-          success: Page,
-          statuses: options.statuses,
-          operation,
-        }),
+      fetch: (skip, take) => run(client, pageRequest(skip, take)),
+      fetchLater: (skip, take) => runLater(client, pageRequest(skip, take)),
       compare: Query.comparator(keys),
       idOf: (item: A) => String((item as Record<string, unknown>)[idField]),
       pageSize: checked.right.pageSize,

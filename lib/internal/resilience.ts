@@ -46,7 +46,8 @@ export interface CallInfo {
 
 type RunError = QE.QuantiveError | CoordinatorError
 
-const withHistory = <E extends RunError>(error: E, attempts: number, elapsedMillis: number): E => {
+/** The error with its history: attempts sent and time elapsed, and in the message when there was a retry. @internal */
+export const withHistory = <E extends RunError>(error: E, attempts: number, elapsedMillis: number): E => {
   const { _tag: _, ...fields } = error as unknown as { _tag: string } & Record<string, unknown>
   const seconds = (elapsedMillis / 1000).toFixed(1)
   const message = attempts > 1 ? `${error.message} (after ${attempts} attempts over ${seconds}s)` : error.message
