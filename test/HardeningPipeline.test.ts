@@ -187,6 +187,26 @@ describe("memory while reading a body", () => {
     assert.strictEqual(collector.text(), "a".repeat(1024))
     assert.isFalse(new Collector(10, undefined).add(new Uint8Array(11)))
   })
+
+  it("reuses a decoded body's buffer for the next one, which reads only its own bytes, once", () => {
+    const encoder = new TextEncoder()
+    const first = new Collector(1024 * 1024, 300_000)
+    assert.isTrue(first.add(encoder.encode("x".repeat(300_000))))
+    assert.strictEqual(first.text(), "x".repeat(300_000))
+    // The next body declares less and gets that buffer (it still holds the first body's bytes past the new end).
+    const second = new Collector(1024 * 1024, 1000)
+    assert.isAtLeast(second.retainedBytes(), 300_000)
+    assert.isTrue(second.add(encoder.encode("y".repeat(600))))
+    assert.strictEqual(second.text(), "y".repeat(600))
+    assert.throws(() => second.text(), /already decoded/)
+    // More than declared, and a body with no declared length: the same bytes come out.
+    const third = new Collector(1024 * 1024, 10)
+    assert.isTrue(third.add(encoder.encode("é".repeat(20))))
+    assert.strictEqual(third.text(), "é".repeat(20))
+    const fourth = new Collector(1024 * 1024, undefined)
+    assert.isTrue(fourth.add(encoder.encode("z".repeat(5))))
+    assert.strictEqual(fourth.text(), "zzzzz")
+  })
 })
 
 describe("Retry-After the RFC does not allow", () => {

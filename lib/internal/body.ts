@@ -48,14 +48,46 @@ const nodeBody = (response: HttpClientResponse.HttpClientResponse): NodeBody | u
     : undefined
 }
 
-/** Collects chunks, copying them, up to `cap` bytes. @internal */
+/**
+ * Body buffers reused across responses. A buffer sized from a declared length goes back here once its text is
+ * decoded, so that a long export does not leave a page-sized `ArrayBuffer` per response for the GC to find (measured:
+ * peak `arrayBuffers` 70-77 MB over a 100k-user export at concurrency 4, against 24-28 MB for a raw `fetch` loop).
+ * Bounded: buffers of at most 2 MiB, 8 MiB in all. A reused buffer's bytes past the body are never read.
+ */
+const pool: Array<Uint8Array> = []
+const POOLED_MAX = 2 * 1024 * 1024
+const POOL_BYTES = 8 * 1024 * 1024
+let pooledBytes = 0
+
+/** A buffer of at least `size` bytes: a pooled one, or a new one with room for a slightly larger page. */
+const takeBuffer = (size: number): Uint8Array => {
+  for (let i = pool.length - 1; i >= 0; i--) {
+    const buffer = pool[i]!
+    if (buffer.length >= size) {
+      pool.splice(i, 1)
+      pooledBytes -= buffer.length
+      return buffer
+    }
+  }
+  return new Uint8Array(size > POOLED_MAX ? size : Math.min(POOLED_MAX, Math.ceil((size * 1.125) / 65536) * 65536))
+}
+
+const giveBuffer = (buffer: Uint8Array) => {
+  if (buffer.length <= POOLED_MAX && pooledBytes + buffer.length <= POOL_BYTES) {
+    pool.push(buffer)
+    pooledBytes += buffer.length
+  }
+}
+
+/** Collects chunks, copying them, up to `cap` bytes. `text()` is called once. @internal */
 export class Collector implements Body {
   private buffer: Uint8Array | undefined
   private readonly chunks: Array<Uint8Array> = []
+  private decoded = false
   size = 0
 
   constructor(readonly cap: number, expected: number | undefined) {
-    if (expected !== undefined && expected > 0) this.buffer = new Uint8Array(expected)
+    if (expected !== undefined && expected > 0) this.buffer = takeBuffer(expected)
   }
 
   /** Adds a chunk; false when the cap is passed. */
@@ -83,7 +115,16 @@ export class Collector implements Body {
   }
 
   text(): string {
-    if (this.buffer !== undefined) return textDecoder.decode(this.buffer.subarray(0, this.size))
+    if (this.decoded) throw new Error("the body was already decoded")
+    this.decoded = true
+    const buffer = this.buffer
+    if (buffer !== undefined) {
+      const text = textDecoder.decode(buffer.subarray(0, this.size))
+      // The text is a copy: the buffer can serve the next response.
+      this.buffer = undefined
+      giveBuffer(buffer)
+      return text
+    }
     if (this.chunks.length === 1) return textDecoder.decode(this.chunks[0])
     const out = new Uint8Array(this.size)
     let offset = 0
