@@ -5,8 +5,8 @@
  * request counts and peak RSS shown. On Node (fetch layer, and the undici layer where `@effect/platform-node` is
  * installed), then on Deno (`deno run -A bench/main.ts --worker <origin>`, same server).
  *
- * Knobs: BENCH_ROUNDS (5), BENCH_USERS (10000), BENCH_BIG_USERS (100000), BENCH_CALLS (200), BENCH_LATENCY (20),
- * BENCH_RSS_RUNS (1), BENCH_DENO (1; 0 skips Deno), BENCH_UNDICI (1; 0 skips the undici layer).
+ * Knobs: BENCH_ROUNDS (7), BENCH_USERS (10000), BENCH_BIG_USERS (100000), BENCH_CALLS (200), BENCH_LATENCY (20),
+ * BENCH_RSS_RUNS (3), BENCH_DENO (1; 0 skips Deno), BENCH_UNDICI (1; 0 skips the undici layer).
  */
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { Either, type Layer, Schema } from "effect"
@@ -30,12 +30,12 @@ import {
 } from "./variants.ts"
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
-const ROUNDS = Math.max(1, env("BENCH_ROUNDS", 5))
+const ROUNDS = Math.max(1, env("BENCH_ROUNDS", 7))
 const USERS = env("BENCH_USERS", 10_000)
 const BIG = env("BENCH_BIG_USERS", 100_000)
 const CALLS = env("BENCH_CALLS", 200)
 const LATENCY = env("BENCH_LATENCY", 20)
-const RSS_RUNS = Math.max(1, env("BENCH_RSS_RUNS", 1))
+const RSS_RUNS = Math.max(1, env("BENCH_RSS_RUNS", 3))
 
 const isDeno = typeof (globalThis as { Deno?: unknown }).Deno === "object"
 const RUNTIME = isDeno ? "Deno" : "Node"
