@@ -238,5 +238,12 @@ describe("compile", () => {
   it("drops excess properties as Schema does, and keeps Schema's key order", () => {
     const out = success(run(Profile, { nickname: "n", zzz: 1, id: "u1" }, "strict").result)
     assert.deepStrictEqual(Object.keys(out), ["id", "nickname"])
+    // Every field in order first, excess keys after them: a copy without them, never the input itself.
+    const input = { a: "x", b: 1, c: true, zzz: 1, yyy: null }
+    const all = Schema.Struct({ a: Schema.String, b: Schema.Number, c: Schema.Boolean })
+    const decoded = success(run(all, input, "strict").result)
+    assert.notStrictEqual(decoded, input)
+    assert.deepStrictEqual(decoded, { a: "x", b: 1, c: true })
+    assert.deepStrictEqual(decoded, Schema.decodeUnknownSync(all)(input))
   })
 })

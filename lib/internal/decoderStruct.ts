@@ -166,51 +166,37 @@ export const typeLiteral = (ast: AST.TypeLiteral, nodeOf: (ast: AST.AST) => Node
     for (const key in record) {
       let j = k
       // Keys in schema order: the next name is the key (one comparison of internalized strings).
-      if (j >= count || fieldNames[j] !== key) {
+      if (fieldNames[j] !== key) {
         j++
         while (j < count && fieldNames[j] !== key) j++
         // an excess or out-of-order key: Schema's output differs from the input
-        if (j === count) return restart(record, k, matched, t)
+        if (j >= count) return restart(record, k, matched, t)
         for (let m = k; m < j; m++) if (!optionals[m]) return restart(record, m, matched, t)
       }
       const value = record[key]
+      const kind = kinds[j]
+      const absent = value === null && optionals[j]!
       let r: unknown
-      // The leaf kinds inline (most fields), anything else through its node.
-      switch (kinds[j]) {
-        case Kind.String:
-          if (typeof value === "string") {
-            k = j + 1
-            matched++
-            continue
-          }
-          r = FAIL
-          break
-        case Kind.Number:
-          if (typeof value === "number") {
-            k = j + 1
-            matched++
-            continue
-          }
-          r = FAIL
-          break
-        case Kind.Boolean:
-          if (typeof value === "boolean") {
-            k = j + 1
-            matched++
-            continue
-          }
-          r = FAIL
-          break
-        case Kind.Unknown:
-          if (value === null && optionals[j]) return restart(record, j, matched, t)
+      if (kind !== Kind.Node) {
+        // The leaf kinds inline (most fields), without a call.
+        const ok = kind === Kind.String
+          ? typeof value === "string"
+          : kind === Kind.Number
+          ? typeof value === "number"
+          : kind === Kind.Boolean
+          ? typeof value === "boolean"
+          : true
+        if (ok && !absent) {
           k = j + 1
           matched++
           continue
-        default:
-          if (value === null && optionals[j]) return restart(record, j, matched, t)
-          r = decodeValue(fields[j]!, value, t)
+        }
+        if (absent) return restart(record, j, matched, t)
+        r = FAIL
+      } else {
+        if (absent) return restart(record, j, matched, t)
+        r = decodeValue(fields[j]!, value, t)
       }
-      if (value === null && optionals[j]) return restart(record, j, matched, t)
       if (r !== value) return restart(record, j, matched, t, j, r)
       k = j + 1
       matched++
