@@ -187,7 +187,8 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
     const invalid = (operation: string, field: string, problem: string): Effect.Effect<never, InvalidInput> =>
       client.invalidInput({ operation, method: "GET", path: LIST_PATH, field, problem })
 
-    const list = (query: LegacyUserListParams = {}): Effect.Effect<LegacyUsersPage, LegacyUserListError> => {
+    /** The `InvalidInput` of a list query that cannot be sent, or undefined. */
+    const listProblem = (query: LegacyUserListParams): Effect.Effect<never, InvalidInput> | undefined => {
       if (query.filter !== undefined && typeof query.filter !== "string") {
         return invalid("LegacyUsers.list", "filter", "filter must be a Lucene query string")
       }
@@ -199,8 +200,16 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
           return invalid("LegacyUsers.list", name, `${name} must be a non-negative integer`)
         }
       }
-      return client.execute(endpoints.legacyList, Client.json(LegacyUsersPage), listInput(query))
+      return undefined
     }
+
+    const list = (query: LegacyUserListParams = {}): Effect.Effect<LegacyUsersPage, LegacyUserListError> =>
+      listProblem(query) ??
+        client.execute(endpoints.legacyList, Client.json(LegacyUsersPage), listInput(query))
+
+    /** `list`, decoding the page when the inner effect runs (every page of a stream). */
+    const listLater = (query: LegacyUserListParams) =>
+      listProblem(query) ?? Client.executeLater(client, endpoints.legacyList, LegacyUsersPage, listInput(query))
 
     const listInput = (query: LegacyUserListParams) => ({
       query: {
@@ -223,9 +232,7 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
       }
       return Paginate.pages({
         fetch: (skip, take) => list({ ...base, skip, take }),
-        // The stream's query was checked above: the pages requested ahead are parsed when the stream reaches them.
-        fetchLater: (skip, take) =>
-          Client.executeLater(client, endpoints.legacyList, LegacyUsersPage, listInput({ ...base, skip, take })),
+        fetchLater: (skip, take) => listLater({ ...base, skip, take }),
         compare: byId,
         idOf: (user: User) => user.id,
         pageSize,

@@ -142,9 +142,17 @@ describe("LegacyUsers.stream", () => {
   it.effect("bad stream options fail with InvalidInput and send nothing", () =>
     Effect.gen(function* () {
       const { legacy, server: { fake } } = yield* setup
-      for (const query of [{ pageSize: 1 }, { pageSize: 1001 }, { concurrency: 0 }, { concurrency: 17 }]) {
+      const bad = [
+        { pageSize: 1 },
+        { pageSize: 1001 },
+        { concurrency: 0 },
+        { concurrency: 17 },
+        { filter: 42 as unknown as string },
+        { filter: "name:\ud800", concurrency: 4 },
+      ]
+      for (const query of bad) {
         const error = yield* Effect.flip(Stream.runDrain(legacy.stream(query)))
-        assert.strictEqual(error._tag, "InvalidInput")
+        assert.strictEqual(error._tag, "InvalidInput", JSON.stringify(query))
       }
       assert.strictEqual(fake.requests.length, 0)
     }).pipe(Effect.provide(socket())))

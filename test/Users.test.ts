@@ -147,7 +147,8 @@ describe("Users.stream", () => {
   it.effect("bad stream options fail with InvalidInput and send nothing", () =>
     Effect.gen(function* () {
       const { server: { fake }, users } = yield* setup
-      for (const query of [{ pageSize: 1 }, { pageSize: 5000 }, { concurrency: 0 }, { sort: "a b" }]) {
+      const bad = [{ pageSize: 1 }, { pageSize: 5000 }, { concurrency: 0 }, { sort: "a b" }, { filter: "{not json" }]
+      for (const query of bad) {
         const error = yield* Effect.flip(Stream.runDrain(users.stream(query)))
         assert.strictEqual(error._tag, "InvalidInput")
       }
