@@ -5,8 +5,8 @@
  * the call's own span.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Schedule, Schema, Stream } from "effect"
-import { Quantive, Retry, Users } from "../mod.ts"
+import { Effect, Layer, Schedule, Schema, Stream } from "effect"
+import { Quantive, QuantiveClient, Retry, Users } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { recordingTracer, socket } from "./support.ts"
 
@@ -84,6 +84,17 @@ describe("pages requested ahead", () => {
       served = 0
       const { exit } = yield* run(stream(4))
       assert.strictEqual(exit._tag === "Left" ? exit.left._tag : "Right", "DecodeError")
+      // A page that stays bad: the policy's budget holds (2 attempts in all), whatever the concurrency.
+      for (const concurrency of [1, 4]) {
+        served = 1
+        const before = fake.requests.filter((r) => r.query.skip === "27").length
+        served = 0
+        serveThings(fake, (i) => (i === 35 ? { ...things[i], n: "thirty-five" } : things[i]))
+        const failed = yield* run(stream(concurrency).pipe(Quantive.withRetry(retryDecode)))
+        assert.strictEqual(failed.exit._tag === "Left" ? failed.exit.left._tag : "Right", "DecodeError")
+        if (failed.exit._tag === "Left") assert.strictEqual(failed.exit.left.attempts, 2)
+        assert.strictEqual(fake.requests.filter((r) => r.query.skip === "27").length - before, 2)
+      }
     }).pipe(Effect.provide(socket())))
 
   it.effect("tolerant drift in a page requested ahead is an event on that call's span", () => {
@@ -103,6 +114,27 @@ describe("pages requested ahead", () => {
       // The page at skip 36 holds t36..t45: item 44 is its ninth.
       assert.strictEqual(attributes["quantive.position"], "items.8.note")
     }).pipe(Effect.provide(socket()), Effect.provide(layer))
+  })
+
+  it.effect("a QuantiveClient service spread from the pipeline's own serves every stream page with its execute", () => {
+    let calls = 0
+    const counted = Layer.effect(
+      QuantiveClient.QuantiveClient,
+      Effect.map(QuantiveClient.QuantiveClient, (service) => ({
+        ...service,
+        execute: (endpoint, success, input) => {
+          calls++
+          return service.execute(endpoint, success, input)
+        },
+      })),
+    )
+    return Effect.gen(function* () {
+      const users = yield* Users
+      const all = yield* Stream.runCollect(users.stream({ pageSize: 10, concurrency: 4 }))
+      assert.strictEqual(all.length, 60)
+      // 0, 9, 18, ... 54: seven requests, every one through the user's execute.
+      assert.strictEqual(calls, 7)
+    }).pipe(Effect.provide(Layer.fresh(Users.layer).pipe(Layer.provide(counted), Layer.provide(socket({ users: 60 })))))
   })
 
   it.effect("Users.stream: the same users, in the same order, with and without concurrency", () =>

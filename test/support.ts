@@ -72,6 +72,7 @@ export const recordingTracer = () => {
     ) {
       const attributes = new Map<string, unknown>()
       const events: Array<readonly [string, Record<string, unknown>]> = []
+      let ended = false
       const span: RecordedSpan = {
         _tag: "Span",
         name,
@@ -84,10 +85,13 @@ export const recordingTracer = () => {
         links,
         sampled: true,
         kind,
-        end: () => {},
+        end: () => {
+          ended = true
+        },
         attribute: (key, value) => attributes.set(key, value),
+        // As OpenTelemetry's SDK does, an event on a span that has ended is dropped.
         event: (name, _time, attributes) => {
-          events.push([name, { ...attributes }])
+          if (!ended) events.push([name, { ...attributes }])
         },
         addLinks: () => {},
         events,

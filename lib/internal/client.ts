@@ -23,12 +23,11 @@ import type { ResolvedConfig } from "./config.ts"
 import { decodeJson } from "./decodeResponse.ts"
 import { encodeJsonBody } from "./encodeBody.ts"
 import { loneSurrogateIndex } from "./jsonValue.ts"
-import { type CallContext, invalidInput, pickRequestId, statusError } from "./errors.ts"
+import { type CallContext, decodeError, invalidInput, pickRequestId, statusError } from "./errors.ts"
 import { makeRedactor, snippet } from "./redact.ts"
 import { readRetryAfter } from "./retryAfter.ts"
 import { send } from "./redirects.ts"
 import * as Resilience from "./resilience.ts"
-import type * as Retry from "../Retry.ts"
 
 export * from "../QuantiveClient.ts"
 export { QuantiveClient }
@@ -179,8 +178,9 @@ export type ExecuteLaterFn = <A, S extends QE.DocumentedStatus>(
 
 /**
  * A call whose JSON body is parsed and decoded when the inner effect runs. The request, its retries and its deadline
- * are the outer effect. When decoding fails with an error the call's retry policy would retry, the inner effect
- * makes the call again (decoding at once). A `Service` that is not the pipeline's own (a user's) decodes at once.
+ * are the outer effect. In tolerant mode, or under a retry policy that retries a `DecodeError`, the body is decoded in
+ * the call as usual (the inner effect just succeeds). A `Service` that is not the pipeline's own (a user's, or one
+ * spread from it) decodes at once.
  *
  * @internal
  */
@@ -326,34 +326,46 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
         const bodyText = yield* textOf(body, ctx, status)
         return yield* Effect.fail(statusError(status, documented, ctx, responseHeaders, bodyText, end))
       }
-      let value = yield* decodeSuccess(success, status, body, ctx, requestId, call.mode)
-      if (success._tag === "Later") {
-        // The policy the resilience loop runs this call under (a per-call `withRetry` is set locally around it).
-        call.policy = (yield* FiberRef.get(Resilience.currentRetryPolicy)) ?? config.resilience.retry
-        value = laterWithRetry(value as Effect.Effect<unknown, QE.DecodeError | QE.TransportError>, call) as A
+      const value = yield* decodeSuccess(success, status, body, ctx, requestId, call.mode)
+      const info = call.sink === undefined
+        ? undefined
+        : responseInfo(status, requestId, responseHeaders, call.attempts, end - call.started)
+      if (success._tag !== "Later") {
+        if (info !== undefined) call.sink!.current = info
+        return value
       }
-      if (call.sink !== undefined) {
-        call.sink.current = responseInfo(status, requestId, responseHeaders, call.attempts, end - call.started)
+      const later = value as Effect.Effect<unknown, QE.DecodeError | QE.TransportError>
+      // Decoded here, inside the attempt, when later would change what the user sees: in tolerant mode (drift is an
+      // event on the call's span, which has ended by then) and under a policy that retries a `DecodeError` (asked with
+      // one of this call's; the retry then has the policy's schedule and attempt budget).
+      const policy = (yield* FiberRef.get(Resilience.currentRetryPolicy)) ?? config.resilience.retry
+      const probe = decodeError(ctx, status, requestId, "the body does not match the schema", {})
+      if (call.mode === "tolerant" || policy.retryable(probe, endpoint.method)) {
+        const decoded = yield* later
+        if (info !== undefined) call.sink!.current = info
+        return Effect.succeed(decoded) as A
       }
-      return value
+      return laterWithHistory(later, call.sink, info, call.attempts, end - call.started) as A
     })
 
   /**
-   * A later decode that fails: with the error's history (as the resilience loop gives an error at once), or, when the
-   * call's policy would have retried that error, by making the call again.
+   * A later decode: its failure gets the call's history as the resilience loop gives it to an error at once (attempts,
+   * and the time up to the response, not up to the decode); `withResponse` sees the response once it has decoded.
    */
-  const laterWithRetry = (later: Effect.Effect<unknown, QE.DecodeError | QE.TransportError>, call: CallState) => {
-    const { attempts, policy } = call
-    return Effect.catchAll(
-      later,
-      (error) =>
-        policy !== undefined && attempts < policy.maxAttempts && policy.retryable(error, call.method)
-          ? call.again
-          : Clock.currentTimeMillis.pipe(
-            Effect.flatMap((now) => Effect.fail(Resilience.withHistory(error, attempts, now - call.started))),
-          ),
-    )
-  }
+  const laterWithHistory = (
+    later: Effect.Effect<unknown, QE.DecodeError | QE.TransportError>,
+    sink: CallState["sink"],
+    info: ResponseInfo | undefined,
+    attempts: number,
+    elapsedMillis: number,
+  ) =>
+    Effect.matchEffect(later, {
+      onFailure: (error) => Effect.fail(Resilience.withHistory(error, attempts, elapsedMillis)),
+      onSuccess: (decoded) => {
+        if (sink !== undefined && info !== undefined) sink.current = info
+        return Effect.succeed(decoded)
+      },
+    })
 
   // The attempt timeout is applied here, without a fiber per attempt (see `withDeadline`); the overall timeout and
   // the retries stay with the resilience loop.
@@ -460,11 +472,6 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
           started,
           mode: decode._tag === "Some" ? decode.value : defaultDecode,
           sink: sink._tag === "Some" ? sink.value : undefined,
-          method: endpoint.method,
-          policy: undefined,
-          again: success._tag === "Later"
-            ? Effect.suspend(() => execute(endpoint, { _tag: "Json", schema: success.schema }, input))
-            : Effect.void,
         }
         const info = { operation: endpoint.operation, method: endpoint.method, path: ctx.path }
         const run = Resilience.run(
@@ -493,7 +500,11 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
   const later: ExecuteLaterFn = (endpoint, schema, input) =>
     execute(endpoint, { _tag: "Later", schema }, input) as unknown as Effect.Effect<Effect.Effect<any, any>, any>
 
-  return { execute: execute as Service["execute"], invalidInput: failInvalid, [ExecuteLater]: later } as Service
+  const service = { execute: execute as Service["execute"], invalidInput: failInvalid }
+  // Not enumerable: a user's service made by spreading this one (`{ ...service, execute: logged }`) does not carry it,
+  // so its own `execute` serves every call, stream pages included.
+  Object.defineProperty(service, ExecuteLater, { value: later, enumerable: false })
+  return service
 }
 
 /** The state of one call across its attempts. */
@@ -504,8 +515,4 @@ interface CallState {
   readonly started: number
   readonly mode: DecodeMode
   readonly sink: { current: ResponseInfo | undefined } | undefined
-  readonly method: Retry.Method
-  /** With a later decode: the call's retry policy, and the call made again (decoding at once). */
-  policy: Retry.Policy | undefined
-  readonly again: Effect.Effect<any, any>
 }
