@@ -231,7 +231,6 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
         includeShadowedRoles: query.includeShadowedRoles,
       }
       return Paginate.pages({
-        fetch: (skip, take) => list({ ...base, skip, take }),
         fetchLater: (skip, take) => listLater({ ...base, skip, take }),
         compare: byId,
         idOf: (user: User) => user.id,

@@ -347,7 +347,7 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
       return client.execute(endpoints.list, Client.json(request.right.schema), request.right.input)
     }
 
-    /** `list`, parsing the page when the inner effect runs (a stream's pages requested ahead). */
+    /** `list`, decoding the page when the inner effect runs (every page of a stream). */
     const listLater = (query: UserListParams<any>) => {
       const request = listRequest(query)
       if (Either.isLeft(request)) return invalid("Users.list", request.left.field, request.left.problem)
@@ -373,7 +373,6 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
         ...(query.formatting === undefined ? {} : { formatting: query.formatting }),
       }
       return Paginate.pages({
-        fetch: (skip, take) => list({ ...base, skip, take }),
         fetchLater: (skip, take) => listLater({ ...base, skip, take }),
         compare: Query.comparator(keys),
         idOf: (user: { readonly id: string }) => user.id,

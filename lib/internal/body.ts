@@ -144,19 +144,6 @@ export interface Body {
 
 const EMPTY: Body = { size: 0, text: () => "" }
 
-/**
- * Reads the whole body as text (a BOM is dropped), failing at the configured cap rather than buffering past it.
- *
- * @internal
- */
-export const readBody = (
-  response: HttpClientResponse.HttpClientResponse,
-  headers: Readonly<Record<string, string>>,
-  ctx: CallContext,
-  cap: number,
-): Effect.Effect<string, QE.TransportError> =>
-  Effect.flatMap(readBytes(response, headers, ctx, cap), (body) => textOf(body, ctx, response.status))
-
 /** The body's text; a failure to decode it (past what a string can hold) is a `TransportError`. @internal */
 export const textOf = (body: Body, ctx: CallContext, status: number): Effect.Effect<string, QE.TransportError> =>
   Effect.suspend(() => {

@@ -257,8 +257,9 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
     )
   }
 
+  /** A body with text (a `Void` success reads none: see `decodeSuccess`). */
   const decodeText = <A>(
-    success: Success<A>,
+    success: Exclude<Success<A>, { readonly _tag: "Void" }>,
     status: number,
     bodyText: string,
     ctx: CallContext,
@@ -266,8 +267,6 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
     mode: DecodeMode,
   ): Effect.Effect<A, QE.DecodeError> => {
     switch (success._tag) {
-      case "Void":
-        return Effect.succeed(undefined as A)
       case "Text": {
         try {
           const parsed: unknown = JSON.parse(bodyText)

@@ -10,7 +10,7 @@ import { FetchHttpClient, HttpBody, type HttpClient, HttpClientRequest } from "@
 import type { HttpClientResponse } from "@effect/platform"
 import { Effect, Option } from "effect"
 import * as QE from "../QuantiveError.ts"
-import { readBody } from "./body.ts"
+import { readBytes } from "./body.ts"
 import type { ResolvedConfig } from "./config.ts"
 import { type CallContext, describe, fromHttpClientError } from "./errors.ts"
 
@@ -59,7 +59,8 @@ export const send = (
       const headers = response.headers
       const location = headers["location"]
       if (location === undefined) return Effect.succeed(response)
-      const drain = Effect.ignore(readBody(response, headers, ctx, config.maxResponseBytes))
+      // Read to the end (so the connection can be reused), never decoded.
+      const drain = Effect.ignore(readBytes(response, headers, ctx, config.maxResponseBytes))
       const refuse = (why: string) =>
         Effect.zipRight(
           drain,

@@ -86,12 +86,16 @@ const prepare = <A, S extends QE.DocumentedStatus>(
   return Either.right([endpoint, successOf(options.success), input])
 }
 
+/** The `InvalidInput` of a request `prepare` refused. */
+const refuse = (
+  client: Service,
+  options: RequestOptions<any, any>,
+  { field, method, operation, problem }: { operation: string; method: string; field: string; problem: string },
+) => client.invalidInput({ operation, method, path: String(options.path), field, problem })
+
 const run = <A, S extends QE.DocumentedStatus>(client: Service, options: RequestOptions<A, S>) => {
   const prepared = prepare(options)
-  if (Either.isLeft(prepared)) {
-    const { field, method, operation, problem } = prepared.left
-    return client.invalidInput({ operation, method, path: String(options.path), field, problem })
-  }
+  if (Either.isLeft(prepared)) return refuse(client, options, prepared.left)
   const [endpoint, success, input] = prepared.right
   return client.execute(endpoint, success, input)
 }
@@ -102,10 +106,7 @@ const runLater = <A, S extends QE.DocumentedStatus>(
   options: RequestOptions<A, S> & { readonly success: Schema.Schema<A, any, never> },
 ) => {
   const prepared = prepare(options)
-  if (Either.isLeft(prepared)) {
-    const { field, method, operation, problem } = prepared.left
-    return client.invalidInput({ operation, method, path: String(options.path), field, problem })
-  }
+  if (Either.isLeft(prepared)) return refuse(client, options, prepared.left)
   const [endpoint, , input] = prepared.right
   return executeLater(client, endpoint, options.success, input)
 }
@@ -149,7 +150,6 @@ export const paginate = <A, const S extends QE.DocumentedStatus = never>(
   })
   return Stream.unwrap(Effect.map(QuantiveClient, (client) =>
     Paginate.pages({
-      fetch: (skip, take) => run(client, pageRequest(skip, take)),
       fetchLater: (skip, take) => runLater(client, pageRequest(skip, take)),
       compare: Query.comparator(keys),
       idOf: (item: A) => String((item as Record<string, unknown>)[idField]),
