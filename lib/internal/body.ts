@@ -20,13 +20,15 @@ const textDecoder = new TextDecoder()
 /** The web `Response` behind a `FetchHttpClient` response, when there is one. */
 const webSource = (
   response: HttpClientResponse.HttpClientResponse,
-): { readonly body: ReadableStream<Uint8Array> | null; readonly abort: () => void } | undefined => {
+):
+  | { readonly body: ReadableStream<Uint8Array> | null; readonly abort: () => void; readonly source: Response }
+  | undefined => {
   const wrapper = response as unknown as { original?: unknown; controller?: AbortController; source?: unknown }
   const inner = (wrapper.original ?? wrapper) as { source?: unknown }
   const source = inner.source
   if (typeof Response === "undefined" || !(source instanceof Response)) return undefined
   const controller = wrapper.controller
-  return { body: source.body, abort: () => controller?.abort() }
+  return { body: source.body, abort: () => controller?.abort(), source }
 }
 
 /** A Node `Readable` body behind a response (`NodeHttpClient.layerUndici`: undici's `ResponseData.body`). */
@@ -136,6 +138,52 @@ export class Collector implements Body {
   }
 }
 
+/**
+ * Bodies up to this declared length are read in one call (`Response.arrayBuffer()`), which costs less than a reader
+ * loop for a small page (measured: 4–13% of a projected export on Deno, 1–15% on Node), but has no pooled buffer
+ * (which pays for large pages). Only for a response from the network (its `url` is set): HTTP's framing holds its
+ * body to the declared length, which a `Response` built by a custom fetch does not promise.
+ */
+const SMALL_BODY = 64 * 1024
+
+/** A whole body read in one call, under the declared length (see `SMALL_BODY`). */
+const readWhole = (
+  source: Response,
+  abort: () => void,
+  ctx: CallContext,
+  status: number,
+): Effect.Effect<Body, QE.TransportError> =>
+  Effect.async<Body, QE.TransportError>((resume) => {
+    let finished = false
+    source.arrayBuffer().then(
+      (buffer) => {
+        if (finished) return
+        finished = true
+        const bytes = new Uint8Array(buffer)
+        let decoded = false
+        resume(Effect.succeed({
+          size: bytes.length,
+          text: () => {
+            if (decoded) throw new Error("the body was already decoded")
+            decoded = true
+            return textDecoder.decode(bytes)
+          },
+        }))
+      },
+      (cause: unknown) => {
+        if (finished) return
+        finished = true
+        resume(Effect.fail(fromCause(cause, ctx, status)))
+      },
+    )
+    return Effect.sync(() => {
+      if (!finished) {
+        finished = true
+        abort()
+      }
+    })
+  })
+
 /** The bytes of a body read whole; `text()` decodes them (a BOM is dropped). @internal */
 export interface Body {
   readonly size: number
@@ -185,6 +233,9 @@ export const readBytes = (
   if (web !== undefined) {
     const body = web.body
     if (body === null) return Effect.succeed(EMPTY)
+    if (identity && declared !== undefined && declared <= SMALL_BODY && web.source.url !== "") {
+      return readWhole(web.source, web.abort, ctx, status)
+    }
     return Effect.async<Body, QE.TransportError>((resume) => {
       const reader = body.getReader()
       const collected = collector()
