@@ -95,9 +95,13 @@ const layerFigures = async (origin: string, label: string, http: Layer.Layer<Htt
   const peak = rssSampler(20)
   try {
     for (const c of [1, 4]) {
-      log(`${rt}: ${USERS} users, concurrency ${c}, typed vs raw fetch`)
-      const [raw, typed] = await interleaved(
-        [[`raw fetch`, rawLoop(root, c)], [`Users.stream`, typedStream(runtime, c)]],
+      log(`${rt}: ${USERS} users, concurrency ${c}, typed vs raw fetch (and, for scale, a minimal Effect loop)`)
+      const [raw, typed, minimal] = await interleaved(
+        [
+          [`raw fetch`, rawLoop(root, c)],
+          [`Users.stream`, typedStream(runtime, c)],
+          [`Effect loop`, effectLoop(runtime, root, c)],
+        ],
         ROUNDS,
         requests,
       )
@@ -107,7 +111,9 @@ const layerFigures = async (origin: string, label: string, http: Layer.Layer<Htt
         ratio: ratio(typed!, raw!),
         goal: 1.3,
         measured: `${typed!.medianMs.toFixed(0)} vs ${raw!.medianMs.toFixed(0)} ms`,
-        detail: `${describe(typed!)}; ${describe(raw!)}; peak RSS ${mb(peak.peak())}`,
+        detail: `${describe(typed!)}; ${describe(raw!)}; for scale, a minimal Effect loop (no decoding) ${
+          ratio(minimal!, raw!).toFixed(2)
+        }x raw; peak RSS ${mb(peak.peak())}`,
       })
     }
     for (const c of [1, 4]) {
