@@ -11,10 +11,19 @@ export interface Sample {
   readonly items: number
   /** API requests the last run sent (counted by the static server). */
   readonly requests: number
+  /** The peak RSS of the variant's own process. */
+  readonly peakRss: number
 }
 
-/** One run of a variant: how many items it produced. */
-export type Run = () => Promise<number>
+/** A run timed where it ran (in a variant worker): its time, its items, that process's peak RSS so far. */
+export interface Timed {
+  readonly ms: number
+  readonly items: number
+  readonly rss: number
+}
+
+/** One run of a variant, timed in the process it ran in. */
+export type Run = () => Promise<Timed>
 
 export const median = (xs: ReadonlyArray<number>): number => {
   const sorted = [...xs].sort((a, b) => a - b)
@@ -24,7 +33,8 @@ export const median = (xs: ReadonlyArray<number>): number => {
 
 /**
  * Runs the variants interleaved (round after round, each variant once per round, after one warm-up run each) and
- * answers each one's median. `requests` reads and resets the static server's request count.
+ * answers each one's median. `requests` reads and resets the static server's request count. Each round starts at the
+ * next variant, so that no variant always runs after the same one.
  */
 export const interleaved = async (
   variants: ReadonlyArray<readonly [string, Run]>,
@@ -34,13 +44,16 @@ export const interleaved = async (
   const times = variants.map(() => [] as Array<number>)
   const items = variants.map(() => 0)
   const counts = variants.map(() => 0)
+  const rss = variants.map(() => 0)
   for (const [, run] of variants) await run()
   await requests()
   for (let round = 0; round < rounds; round++) {
-    for (const [i, [, run]] of variants.entries()) {
-      const start = performance.now()
-      items[i] = await run()
-      times[i]!.push(performance.now() - start)
+    for (let k = 0; k < variants.length; k++) {
+      const i = (round + k) % variants.length
+      const result = await variants[i]![1]()
+      items[i] = result.items
+      times[i]!.push(result.ms)
+      rss[i] = Math.max(rss[i]!, result.rss)
       counts[i] = await requests()
     }
   }
@@ -50,6 +63,7 @@ export const interleaved = async (
     runs: rounds,
     items: items[i]!,
     requests: counts[i]!,
+    peakRss: rss[i]!,
   }))
 }
 
