@@ -63,6 +63,11 @@ describe("Quantive.request", () => {
         Quantive.request({ method: "GET", path: "/v2/goals/{id}", params: { id: "\ud800" } }),
         Quantive.request({ method: "GET", path: "/v2/goals/{id}", params: {} }),
         Quantive.request({ method: "GET", path: "/v2/goals", statuses: [418 as never] }),
+        // Segments a URL parser resolves, which would take the token out of the API root.
+        Quantive.request({ method: "GET", path: "/v1/../../admin" }),
+        Quantive.request({ method: "GET", path: "/v2/goals/%2E%2e/x" }),
+        Quantive.request({ method: "GET", path: "/v2/goals/." }),
+        Quantive.request({ method: "GET", path: "/v2/goals\\..\\admin" }),
       ]
       for (const call of bad) {
         const error = yield* Effect.flip(call)

@@ -24,12 +24,18 @@ import { executeLater } from "./client.ts"
 
 const METHODS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"])
 const VERSIONED = /^\/(v\d+)(\/.*)?$/
+/** A `.` or `..` segment, also percent-encoded (`%2e`, `.%2E`, …). */
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?=$|\/)/i
 const STATUSES: ReadonlySet<number> = new Set([400, 402, 403, 404, 409, 423, 401, 429, 500])
 
 /** Splits `/v2/goals/{id}` into its version and path; a path without a version takes `version` (default `v1`). */
 const locate = (path: string, version: ApiVersion | undefined): Either.Either<[ApiVersion, string], string> => {
   if (typeof path !== "string" || !path.startsWith("/")) return Either.left("path must start with / (e.g. /v2/goals)")
   if (/[?#]/.test(path)) return Either.left("path must not hold a query or a fragment: give query parameters in query")
+  // A URL parser reads `\` as `/` and resolves `.`, `..` (and `%2e` forms): the request would leave the API root with
+  // the token. Dynamic segments go in `params`, which are encoded.
+  if (path.includes("\\")) return Either.left("path must not hold a backslash (a URL reads it as /)")
+  if (DOT_SEGMENT.test(path)) return Either.left(`path must not hold "." or ".." segments (they leave the API root)`)
   const match = VERSIONED.exec(path)
   if (match !== null) {
     if (version !== undefined && version !== match[1]) {
