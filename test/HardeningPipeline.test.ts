@@ -7,7 +7,7 @@ import { FetchHttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Logger, LogLevel, Schema } from "effect"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
-import type { AddressInfo } from "node:net"
+import { type AddressInfo, createServer as createNetServer } from "node:net"
 import { gzipSync } from "node:zlib"
 import { Collector } from "../lib/internal/body.ts"
 import { Accounts, Quantive, Retry, Users } from "../mod.ts"
@@ -208,6 +208,46 @@ describe("the body reader", () => {
       assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
       assert.isAtMost(pulled, 256 * 1024 + 4 * chunk.length)
     }))
+})
+
+describe("a declared length the framing does not hold", () => {
+  it.live("a length beside chunked framing is not trusted: the chunks stop at the cap (or the runtime refuses them)", () =>
+    Effect.scoped(Effect.gen(function* () {
+      // Raw HTTP/1.1: both headers, then 64 KiB chunks without end (bounded at 64 MiB). Deno's fetch accepts the pair
+      // and reads the chunks; Node's refuses the response.
+      let sent = 0
+      const server = yield* Effect.acquireRelease(
+        Effect.async<{ readonly port: number; readonly close: () => void }>((resume) => {
+          const listener = createNetServer((socket) => {
+            socket.on("error", () => {})
+            socket.once("data", () => {
+              socket.write(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n" +
+                  "transfer-encoding: chunked\r\n\r\n",
+              )
+              const chunk = `10000\r\n${"x".repeat(65536)}\r\n`
+              const step = () => {
+                if (sent >= 64 * 1024 * 1024 || socket.destroyed) return socket.destroy()
+                sent += 65536
+                socket.write(chunk, () => setImmediate(step))
+              }
+              step()
+            })
+          })
+          listener.listen(0, "127.0.0.1", () =>
+            resume(Effect.succeed({
+              port: (listener.address() as AddressInfo).port,
+              close: () => listener.close(),
+            })))
+        }),
+        (server) => Effect.sync(server.close),
+      )
+      const live = against(`http://127.0.0.1:${server.port}`, { maxResponseBytes: 256 * 1024 })
+      const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get("x")).pipe(Effect.provide(live)))
+      assert.strictEqual(error._tag, "TransportError")
+      assert.include(["ResponseTooLarge", "Transport"], (error as { reason?: string }).reason)
+      assert.isBelow(sent, 32 * 1024 * 1024)
+    })))
 })
 
 describe("memory while reading a body", () => {
