@@ -68,6 +68,9 @@ describe("Quantive.request", () => {
         Quantive.request({ method: "GET", path: "/v2/goals/%2E%2e/x" }),
         Quantive.request({ method: "GET", path: "/v2/goals/." }),
         Quantive.request({ method: "GET", path: "/v2/goals\\..\\admin" }),
+        Quantive.request({ method: "GET", path: "/v1/.\t./.\n./admin" }),
+        Quantive.request({ method: "GET", path: "/v1/x/.. " }),
+        Quantive.request({ method: "GET", path: "/v1/%2{a}%2{a}/admin", params: { a: "e" } }),
       ]
       for (const call of bad) {
         const error = yield* Effect.flip(call)

@@ -51,6 +51,9 @@ export const warnOnce = (key: string, message: string, annotations: Record<strin
 /** @internal */
 export const USER_AGENT = "effect-quantive/0.2.0"
 
+/** A `.` or `..` path segment, also percent-encoded (`%2e`, `.%2E`, …), which a URL parser resolves. @internal */
+export const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?=$|\/)/i
+
 const buildPath = (endpoint: Endpoint<any>, params: Readonly<Record<string, string>>, ctx: CallContext) => {
   let failure: QE.InvalidInput | undefined
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -69,6 +72,14 @@ const buildPath = (endpoint: Endpoint<any>, params: Readonly<Record<string, stri
     }
     return encodeURIComponent(value)
   })
+  if (failure === undefined && DOT_SEGMENT.test(path)) {
+    // Only a template spliced with its values can get here (`%2{x}` with x = "e"): a URL would resolve the segment.
+    failure = invalidInput(
+      ctx,
+      "path",
+      `the path with its params holds a "." or ".." segment, which leaves the API root`,
+    )
+  }
   return failure === undefined ? Either.right(`/${endpoint.api}${path}`) : Either.left(failure)
 }
 

@@ -20,12 +20,10 @@ import {
 import type { PaginateOptions, RequestOptions } from "../Quantive.ts"
 import * as Query from "./listQuery.ts"
 import * as Paginate from "./paginate.ts"
-import { executeLater } from "./client.ts"
+import { DOT_SEGMENT, executeLater } from "./client.ts"
 
 const METHODS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"])
 const VERSIONED = /^\/(v\d+)(\/.*)?$/
-/** A `.` or `..` segment, also percent-encoded (`%2e`, `.%2E`, …). */
-const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?=$|\/)/i
 const STATUSES: ReadonlySet<number> = new Set([400, 402, 403, 404, 409, 423, 401, 429, 500])
 
 /** Splits `/v2/goals/{id}` into its version and path; a path without a version takes `version` (default `v1`). */
@@ -35,6 +33,8 @@ const locate = (path: string, version: ApiVersion | undefined): Either.Either<[A
   // A URL parser reads `\` as `/` and resolves `.`, `..` (and `%2e` forms): the request would leave the API root with
   // the token. Dynamic segments go in `params`, which are encoded.
   if (path.includes("\\")) return Either.left("path must not hold a backslash (a URL reads it as /)")
+  // A URL parser drops tabs and newlines and trims spaces, which can make `.\t.` a `..` segment.
+  if (/[\u0000-\u0020\u007f]/.test(path)) return Either.left("path must not hold spaces or control characters")
   if (DOT_SEGMENT.test(path)) return Either.left(`path must not hold "." or ".." segments (they leave the API root)`)
   const match = VERSIONED.exec(path)
   if (match !== null) {
