@@ -51,8 +51,8 @@ export const warnOnce = (key: string, message: string, annotations: Record<strin
 /** @internal */
 export const USER_AGENT = "effect-quantive/0.2.0"
 
-/** A `.` or `..` path segment, also percent-encoded (`%2e`, `.%2E`, …), which a URL parser resolves. @internal */
-export const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?=$|\/)/i
+/** A `.` or `..` path segment, also percent-encoded (`%2e`, `.%2E`, …), which a URL parser resolves. */
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?=$|\/)/i
 
 const buildPath = (endpoint: Endpoint<any>, params: Readonly<Record<string, string>>, ctx: CallContext) => {
   let failure: QE.InvalidInput | undefined
@@ -73,12 +73,9 @@ const buildPath = (endpoint: Endpoint<any>, params: Readonly<Record<string, stri
     return encodeURIComponent(value)
   })
   if (failure === undefined && DOT_SEGMENT.test(path)) {
-    // Only a template spliced with its values can get here (`%2{x}` with x = "e"): a URL would resolve the segment.
-    failure = invalidInput(
-      ctx,
-      "path",
-      `the path with its params holds a "." or ".." segment, which leaves the API root`,
-    )
+    // The path as sent (a template of `Quantive.request`, spliced with its params, e.g. `%2{x}` with x = "e"): a URL
+    // parser would resolve the segment and take the request, with its token, out of the API root.
+    failure = invalidInput(ctx, "path", `the path holds a "." or ".." segment, which would leave the API root`)
   }
   return failure === undefined ? Either.right(`/${endpoint.api}${path}`) : Either.left(failure)
 }

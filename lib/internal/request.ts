@@ -20,7 +20,7 @@ import {
 import type { PaginateOptions, RequestOptions } from "../Quantive.ts"
 import * as Query from "./listQuery.ts"
 import * as Paginate from "./paginate.ts"
-import { DOT_SEGMENT, executeLater } from "./client.ts"
+import { executeLater } from "./client.ts"
 
 const METHODS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"])
 const VERSIONED = /^\/(v\d+)(\/.*)?$/
@@ -30,12 +30,11 @@ const STATUSES: ReadonlySet<number> = new Set([400, 402, 403, 404, 409, 423, 401
 const locate = (path: string, version: ApiVersion | undefined): Either.Either<[ApiVersion, string], string> => {
   if (typeof path !== "string" || !path.startsWith("/")) return Either.left("path must start with / (e.g. /v2/goals)")
   if (/[?#]/.test(path)) return Either.left("path must not hold a query or a fragment: give query parameters in query")
-  // A URL parser reads `\` as `/` and resolves `.`, `..` (and `%2e` forms): the request would leave the API root with
-  // the token. Dynamic segments go in `params`, which are encoded.
+  // A URL parser reads `\` as `/` (and the pipeline refuses `.`, `..` segments): the request would leave the API root
+  // with the token. Dynamic segments go in `params`, which are encoded.
   if (path.includes("\\")) return Either.left("path must not hold a backslash (a URL reads it as /)")
   // A URL parser drops tabs and newlines and trims spaces, which can make `.\t.` a `..` segment.
   if (/[\u0000-\u0020\u007f]/.test(path)) return Either.left("path must not hold spaces or control characters")
-  if (DOT_SEGMENT.test(path)) return Either.left(`path must not hold "." or ".." segments (they leave the API root)`)
   const match = VERSIONED.exec(path)
   if (match !== null) {
     if (version !== undefined && version !== match[1]) {
