@@ -20,15 +20,13 @@ const textDecoder = new TextDecoder()
 /** The web `Response` behind a `FetchHttpClient` response, when there is one. */
 const webSource = (
   response: HttpClientResponse.HttpClientResponse,
-):
-  | { readonly body: ReadableStream<Uint8Array> | null; readonly abort: () => void; readonly source: Response }
-  | undefined => {
+): { readonly source: Response; readonly abort: () => void } | undefined => {
   const wrapper = response as unknown as { original?: unknown; controller?: AbortController; source?: unknown }
   const inner = (wrapper.original ?? wrapper) as { source?: unknown }
   const source = inner.source
   if (typeof Response === "undefined" || !(source instanceof Response)) return undefined
   const controller = wrapper.controller
-  return { body: source.body, abort: () => controller?.abort(), source }
+  return { source, abort: () => controller?.abort() }
 }
 
 /** A Node `Readable` body behind a response (`NodeHttpClient.layerUndici`: undici's `ResponseData.body`). */
@@ -148,10 +146,12 @@ export class Collector implements Body {
  */
 const SMALL_BODY = 64 * 1024
 
-/** A whole body read in one call, under the declared length (see `SMALL_BODY`). */
+/** A whole body read in one call, into a collector (its cap and its one decode), under the declared length. */
 const readWhole = (
   source: Response,
   abort: () => void,
+  collected: Collector,
+  tooLarge: () => QE.TransportError,
   ctx: CallContext,
   status: number,
 ): Effect.Effect<Body, QE.TransportError> =>
@@ -161,16 +161,7 @@ const readWhole = (
       (buffer) => {
         if (finished) return
         finished = true
-        const bytes = new Uint8Array(buffer)
-        let decoded = false
-        resume(Effect.succeed({
-          size: bytes.length,
-          text: () => {
-            if (decoded) throw new Error("the body was already decoded")
-            decoded = true
-            return textDecoder.decode(bytes)
-          },
-        }))
+        resume(collected.add(new Uint8Array(buffer)) ? Effect.succeed(collected) : Effect.fail(tooLarge()))
       },
       (cause: unknown) => {
         if (finished) return
@@ -233,13 +224,15 @@ export const readBytes = (
 
   const web = webSource(response)
   if (web !== undefined) {
-    const body = web.body
+    const body = web.source.body
     if (body === null) return Effect.succeed(EMPTY)
     if (
       identity && declared !== undefined && declared <= SMALL_BODY && headers["transfer-encoding"] === undefined &&
       web.source.url !== ""
     ) {
-      return readWhole(web.source, web.abort, ctx, status)
+      // No expected size: the bytes arrive as one buffer, which the collector keeps as it is (no pooled copy).
+      const collected = new Collector(cap, undefined)
+      return readWhole(web.source, web.abort, collected, () => tooLarge(`more than ${cap}`), ctx, status)
     }
     return Effect.async<Body, QE.TransportError>((resume) => {
       const reader = body.getReader()
