@@ -27,7 +27,7 @@ const collection = (initial: ReadonlyArray<Item>, mutate: (items: Array<Item>, r
 }
 
 const run = (
-  fetch: Paginate.PaginateOptions<Item, never>["fetch"],
+  fetch: NonNullable<Paginate.PaginateOptions<Item, never>["fetch"]>,
   pageSize: number,
   concurrency: number,
   distinct = false,

@@ -37,16 +37,29 @@ export interface PageResult<A> {
 /** A page as the stream emits it (public as `QuantiveClient.StreamPage`). @internal */
 export type EmittedPage<A> = StreamPage<A>
 
+/**
+ * One page's request, in one of two forms. `fetchLater` is the request decoding the page when the inner effect runs,
+ * after the call's own effect has completed (see `executeLater`): a page requested ahead waits as bytes, not as
+ * objects, and every page is parsed outside the call's span and scope, which costs far less garbage collection
+ * (measured on Deno: GC pauses 1.2 s → 0.15 s over seven 10k-user exports). `fetch` answers the decoded page.
+ *
+ * @internal
+ */
+export type PageFetch<A, E> =
+  | {
+    readonly fetch: (skip: number, take: number) => Effect.Effect<PageResult<A>, E>
+    readonly fetchLater?: undefined
+  }
+  | {
+    readonly fetchLater: (skip: number, take: number) => Effect.Effect<Effect.Effect<PageResult<A>, E>, E>
+    readonly fetch?: undefined
+  }
+
 /** @internal */
-export interface PaginateOptions<A, E> {
-  /**
-   * One page's request. `fetchLater` is the same request decoding the page when the inner effect runs, after the
-   * call's own effect has completed (see `executeLater`): a page requested ahead waits as bytes, not as objects, and
-   * every page is parsed outside the call's span and scope, which costs far less garbage collection (measured on
-   * Deno: GC pauses 1.2 s → 0.15 s over seven 10k-user exports). Give one of the two.
-   */
-  readonly fetch?: ((skip: number, take: number) => Effect.Effect<PageResult<A>, E>) | undefined
-  readonly fetchLater?: ((skip: number, take: number) => Effect.Effect<Effect.Effect<PageResult<A>, E>, E>) | undefined
+export type PaginateOptions<A, E> = PageFetch<A, E> & PaginateSettings<A>
+
+/** @internal */
+export interface PaginateSettings<A> {
   /** The stream's total order: must agree with the sort sent to the server, and end with the id. */
   readonly compare: (a: A, b: A) => number
   readonly idOf: (a: A) => string
@@ -123,11 +136,8 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
     let ahead: Array<
       { readonly skip: number; readonly fiber: Fiber.RuntimeFiber<Effect.Effect<PageResult<A>, E>, E> }
     > = []
-    const { fetch } = options
     const fetchLater = options.fetchLater ??
-      (fetch === undefined
-        ? () => Effect.dieMessage(`${options.operation}: a paged stream needs fetch or fetchLater`)
-        : (skip: number, take: number) => Effect.map(fetch(skip, take), Effect.succeed))
+      ((skip: number, take: number) => Effect.map(options.fetch(skip, take), Effect.succeed))
     let plannedNext = 0
     let plannedEnd = 0
 
