@@ -6,8 +6,7 @@
  * import { QuantiveRedis } from "@effect-quantive/client/redis"
  * ```
  *
- * Needs the optional peer dependencies `ioredis` (5) and `@effect/experimental` (0.61); the main entry point never
- * loads them.
+ * Needs the optional peer dependency `ioredis` (5); the main entry point never loads it.
  *
  * @module
  * @since 0.2.0

@@ -3,17 +3,23 @@
  * Provide `QuantiveRedis.layer` to `Quantive.layer` and every worker of an account shares:
  *
  * - one pacing budget (`rateLimit` of `Quantive.layer`, give every worker the same): N requests per second for the
- *   account, not per process, through `@effect/experimental`'s `RateLimiter`;
+ *   account, not per process, evenly spaced. A call takes a slot only when it will wait for it: one whose slot is past
+ *   its `timeout`, or `maxRetryAfter` or more away, is refused at once (`TooManyRequests`, not sent) without taking
+ *   it, so refusals never push the account's backlog further out; no slot is ever booked more than 15 minutes ahead;
  * - one pause: a 429 with a wait seen by any worker pauses every worker of the account until it ends (capped as the
- *   in-process pause is: at the `maxRetryAfter` of the policy that saw it). Each worker reads it before every attempt.
+ *   in-process pause is: at the `maxRetryAfter` of the policy that saw it, and never more than 15 minutes). Each
+ *   worker reads it before every attempt; a pause key longer than 15 minutes, or without an expiry (set by hand or by
+ *   another program), is cut back to 15 minutes when it is read.
  *
  * Keys are `<prefix><hash>:pause` and `<prefix><hash>:pace`, where the hash is the first 16 hex digits of the
- * SHA-256 of the account id: neither the account id nor the token is ever written to Redis.
+ * SHA-256 of the account id: neither the account id nor the token is ever written to Redis. During an outage the
+ * coordinator also writes `<prefix>probe` (expires after 1 second) to learn whether Redis accepts writes again.
  *
- * When Redis cannot be reached (or answers later than `commandTimeout`), calls go on with the in-process gate by
- * default: one warning is logged per outage and one line when Redis is back; the budget is then per process until
- * it is. With `onStoreFailure: "fail"`, calls fail with `CoordinatorError` instead, before anything is sent. No call is
- * lost or sent twice because of Redis: the coordinator is asked before a request is sent, never after.
+ * When Redis cannot be used — unreachable, answering later than `commandTimeout`, or refusing writes (a read-only
+ * replica, out of memory) — calls go on with the in-process gate by default: one warning is logged per outage and one
+ * line when Redis is back, which is only once it accepts writes again; the budget is then per process until it is.
+ * With `onStoreFailure: "fail"`, calls fail with `CoordinatorError` instead, before anything is sent. No call is lost
+ * or sent twice because of Redis: the coordinator is asked before a request is sent, never after.
  *
  * ```ts
  * import { FetchHttpClient } from "@effect/platform"
@@ -27,7 +33,7 @@
  * )
  * ```
  *
- * Needs the optional peer dependencies `ioredis` (5) and `@effect/experimental` (0.61).
+ * Needs the optional peer dependency `ioredis` (5).
  *
  * @since 0.2.0
  */

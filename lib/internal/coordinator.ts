@@ -30,21 +30,46 @@ export interface StoreFailure {
 }
 
 /**
+ * The furthest ahead a pacing slot is ever booked, in milliseconds, whatever the call's timeout and policy: a call
+ * whose slot would be further away is refused without taking it, so the backlog of slots (booked by calls that may
+ * yet give up) never reaches further than this.
+ *
+ * @internal
+ */
+export const MAX_PACING_BACKLOG_MILLIS = 15 * 60 * 1000
+
+/** What `reserve` answers. @internal */
+export interface Reservation {
+  /** Whether the slot was taken: only then may the call be sent, after `wait`. */
+  readonly taken: boolean
+  /** How long until the account's next slot, in milliseconds (0: now). */
+  readonly wait: number
+}
+
+/**
  * What the calls of one account share. Every effect is short: a wait is returned, never slept here.
  *
  * @internal
  */
 export interface Gate {
-  /** How long the account is paused for, in milliseconds; 0 when it is not. */
+  /** How long the account is paused for, in milliseconds; 0 when it is not. Never more than `MAX_PAUSE_MILLIS`. */
   readonly pausedFor: Effect.Effect<number, StoreFailure>
-  /** Pauses the account for `millis` from now, unless a longer pause is already set. */
+  /** Pauses the account for `millis` from now (at most `MAX_PAUSE_MILLIS`), unless a longer pause is already set. */
   readonly pause: (millis: number) => Effect.Effect<void, StoreFailure>
-  /** Takes the account's next pacing slot: how long to wait before sending, in milliseconds. */
-  readonly reserve: (pacing: Pacing) => Effect.Effect<number, StoreFailure>
+  /**
+   * Takes the account's next pacing slot, unless it is `maxWait` milliseconds or more away (or further than
+   * `MAX_PACING_BACKLOG_MILLIS`): then nothing is taken, and the slot stays for the next call. A slot due now is
+   * always taken.
+   */
+  readonly reserve: (pacing: Pacing, maxWait?: number) => Effect.Effect<Reservation, StoreFailure>
 }
 
 /** The interval between two slots of a pacing, in milliseconds. @internal */
 export const intervalMillis = (pacing: Pacing): number => Duration.toMillis(pacing.per) / pacing.requests
+
+/** The longest wait `reserve` may book: `maxWait`, within `MAX_PACING_BACKLOG_MILLIS`. @internal */
+export const backlogBound = (maxWait: number | undefined): number =>
+  Math.min(maxWait === undefined || Number.isNaN(maxWait) ? Infinity : maxWait, MAX_PACING_BACKLOG_MILLIS)
 
 /**
  * The in-process gate: one pause and one pacing per client, on Effect's `Clock` (so it follows the `TestClock`).
@@ -60,11 +85,13 @@ export const makeLocalGate = (): Gate => {
       Effect.map(Clock.currentTimeMillis, (now) => {
         pausedUntil = Math.max(pausedUntil, now + Math.min(millis, MAX_PAUSE_MILLIS))
       }),
-    reserve: (pacing) =>
-      Effect.map(Clock.currentTimeMillis, (now) => {
+    reserve: (pacing, maxWait) =>
+      Effect.map(Clock.currentTimeMillis, (now): Reservation => {
         const slot = Math.max(now, nextSlot)
+        const wait = slot - now
+        if (wait > 0 && wait >= backlogBound(maxWait)) return { taken: false, wait }
         nextSlot = slot + intervalMillis(pacing)
-        return slot - now
+        return { taken: true, wait }
       }),
   }
 }

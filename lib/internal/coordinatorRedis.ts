@@ -1,21 +1,24 @@
 /**
- * The Redis account coordinator: one pacing budget per account through `@effect/experimental`'s `RateLimiter`, and
- * one shared pause per account as an expiring key, read before every attempt. Every worker of an account, in any
- * process, passes the same gate. When Redis fails, calls go on with the in-process gate (or fail with
- * `CoordinatorError`), with one warning per outage and one line when it is back.
+ * The Redis account coordinator: one pacing budget per account as an expiring key whose remaining time is how far the
+ * booked slots reach (taken, or refused without taking, in one script), and one shared pause per account as an
+ * expiring key, read before every attempt. Every worker of an account, in any process, passes the same gate. When
+ * Redis fails, calls go on with the in-process gate (or fail with `CoordinatorError`), with one warning per outage and
+ * one line when it is back.
  *
  * @internal
  */
-import * as RateLimiter from "@effect/experimental/RateLimiter"
 import { Duration, Effect, Redacted, type Scope } from "effect"
 import { Redis, type RedisOptions } from "ioredis"
 import { createHash } from "node:crypto"
 import {
   type AccountCoordinatorService,
+  backlogBound,
   type Gate,
   intervalMillis,
   makeLocalGate,
+  MAX_PACING_BACKLOG_MILLIS,
   MAX_PAUSE_MILLIS,
+  type Reservation,
   type StoreFailure,
 } from "./coordinator.ts"
 
@@ -45,34 +48,51 @@ export const accountHash = (accountId: string): string =>
   createHash("sha256").update(accountId, "utf8").digest("hex").slice(0, 16)
 
 /**
- * The fixed-window script of `@effect/experimental/RateLimiter/Redis`, with the expiry rounded up to whole
- * milliseconds (Redis refuses a fractional `PX`).
+ * Takes the account's next pacing slot, in one step: the key's remaining time (`PTTL`) is how far the booked slots
+ * reach. A slot `maxWait` or more away is not taken (answers `{ 0, wait }`, nothing written); otherwise the key is
+ * pushed one interval further (answers `{ 1, wait }`). A key that reaches further than the backlog ever does (not
+ * written by this script) is cut back to the backlog's cap.
  */
-const FIXED_WINDOW = `
-local key = KEYS[1]
-local tokens = tonumber(ARGV[1])
-local refillms = tonumber(ARGV[2])
-local limit = tonumber(ARGV[3])
-local current = tonumber(redis.call("GET", key))
-if not current then
-  local nextpttl = math.ceil(refillms * tokens)
-  redis.call("SET", key, tokens, "PX", nextpttl)
-  return { tokens, nextpttl }
+const RESERVE = `
+local wait = redis.call("PTTL", KEYS[1])
+local interval = tonumber(ARGV[1])
+local maxWait = tonumber(ARGV[2])
+local cap = tonumber(ARGV[3])
+if wait < 0 then wait = 0 end
+if wait > cap + interval then
+  redis.call("PEXPIRE", KEYS[1], cap)
+  wait = cap
 end
-local currentpttl = tonumber(redis.call("PTTL", key) or "0")
-local next = current + tokens
-if limit and next > limit then
-  return { next, currentpttl }
+if wait > 0 and wait >= maxWait then
+  return { 0, wait }
 end
-local nextpttl = math.ceil(currentpttl + (refillms * tokens))
-redis.call("SET", key, next, "PX", nextpttl)
-return { next, nextpttl }
+redis.call("SET", KEYS[1], "1", "PX", wait + interval)
+return { 1, wait }
 `
 
-/** Sets the pause unless a longer one is already set; answers the pause that was there (ms, negative for none). */
+/**
+ * Reads the pause (ms; 0 or less for none). A pause longer than the cap, or without an expiry (not set by this
+ * coordinator), is cut back to the cap, so that no key can hold the account longer than a 429 of ours would.
+ */
+const PAUSED_FOR = `
+local current = redis.call("PTTL", KEYS[1])
+local cap = tonumber(ARGV[1])
+if current > cap or current == -1 then
+  redis.call("PEXPIRE", KEYS[1], cap)
+  return cap
+end
+return current
+`
+
+/** Sets the pause unless a longer one is already set (cutting one past the cap back to it). */
 const PAUSE = `
 local current = redis.call("PTTL", KEYS[1])
 local wait = tonumber(ARGV[1])
+local cap = tonumber(ARGV[2])
+if current > cap or current == -1 then
+  redis.call("PEXPIRE", KEYS[1], cap)
+  current = cap
+end
 if current < wait then
   redis.call("SET", KEYS[1], "1", "PX", wait)
 end
@@ -80,11 +100,9 @@ return current
 `
 
 interface CoordinatorRedis extends Redis {
-  quantiveFixedWindow(key: string, tokens: number, refillMillis: number, ...limit: Array<number>): Promise<[
-    number,
-    number,
-  ]>
-  quantivePause(key: string, millis: number): Promise<number>
+  quantiveReserve(key: string, intervalMillis: number, maxWait: number, cap: number): Promise<[number, number]>
+  quantivePausedFor(key: string, cap: number): Promise<number>
+  quantivePause(key: string, millis: number, cap: number): Promise<number>
 }
 
 /** Why a command failed, in words that hold no address, key or credential. */
@@ -94,7 +112,11 @@ const reasonOf = (cause: unknown): string => {
   if (typeof code === "string" && /^[A-Z_]+$/.test(code)) return `connection error ${code}`
   const message = cause instanceof Error ? cause.message : ""
   if (message.includes("enableOfflineQueue") || message.includes("Connection is closed")) return "not connected"
-  if (cause instanceof Error && cause.name === "ReplyError") return "Redis answered with an error"
+  if (cause instanceof Error && cause.name === "ReplyError") {
+    // The first word of a reply error is its code (READONLY, OOM, MISCONF, NOPERM…): never a key or a value.
+    const replyCode = /^[A-Z]+(?= |$)/.exec(message)?.[0]
+    return replyCode === undefined ? "Redis answered with an error" : `Redis refused the command (${replyCode})`
+  }
   return "the command failed"
 }
 
@@ -122,7 +144,8 @@ const connect = (options: RedisCoordinatorOptions): Effect.Effect<CoordinatorRed
         (options.url === undefined ? new Redis(settings) : new Redis(options.url, settings)) as CoordinatorRedis
       // Outages are reported once, by the coordinator; ioredis would print each failed reconnection.
       redis.on("error", () => {})
-      redis.defineCommand("quantiveFixedWindow", { lua: FIXED_WINDOW, numberOfKeys: 1 })
+      redis.defineCommand("quantiveReserve", { lua: RESERVE, numberOfKeys: 1 })
+      redis.defineCommand("quantivePausedFor", { lua: PAUSED_FOR, numberOfKeys: 1 })
       redis.defineCommand("quantivePause", { lua: PAUSE, numberOfKeys: 1 })
       return redis
     }),
@@ -133,24 +156,6 @@ const connect = (options: RedisCoordinatorOptions): Effect.Effect<CoordinatorRed
         Effect.ensuring(Effect.sync(() => redis.disconnect())),
       ),
   )
-
-/** `RateLimiter`'s store over our connection: the fixed window only (the coordinator paces with it). */
-const makeStore = (redis: CoordinatorRedis, prefix: string): RateLimiter.RateLimiterStore["Type"] =>
-  RateLimiter.RateLimiterStore.of({
-    fixedWindow: (options) =>
-      Effect.tryPromise({
-        try: () =>
-          redis.quantiveFixedWindow(
-            `${prefix}${options.key}`,
-            options.tokens,
-            Duration.toMillis(options.refillRate),
-            ...(options.limit === undefined ? [] : [options.limit]),
-          ),
-        catch: (cause) => new RateLimiter.RateLimitStoreError({ message: "fixedWindow failed", cause }),
-      }),
-    tokenBucket: () =>
-      Effect.fail(new RateLimiter.RateLimitStoreError({ message: "the coordinator does not use token buckets" })),
-  })
 
 /**
  * Builds the coordinator: one connection, one outage state, one gate per account (shared by every client of that
@@ -164,10 +169,8 @@ export const make = (
   Effect.gen(function* () {
     const redis = yield* connect(options)
     yield* waitUntilReady(redis, options.connectTimeoutMillis)
-    const limiter = yield* RateLimiter.make.pipe(
-      Effect.provideService(RateLimiter.RateLimiterStore, makeStore(redis, options.prefix)),
-    )
     const failing = options.onStoreFailure === "fail"
+    const probeKey = `${options.prefix}probe`
     let down = false
     let nextProbe = 0
 
@@ -190,39 +193,54 @@ export const make = (
       return Effect.logInfo("quantive coordinator: Redis is back; the account's budget and pause are shared again")
     })
 
-    /** Runs a Redis command, or the fallback when Redis is away (or fails, when `onStoreFailure` is "fail"). */
+    /** One command, with a timeout on top of ioredis's own; fails with its cause. */
+    const send = <A>(command: () => Promise<A>): Effect.Effect<A, unknown> =>
+      Effect.tryPromise({ try: command, catch: (cause) => cause }).pipe(
+        Effect.timeoutFail({
+          duration: Duration.millis(options.commandTimeoutMillis + 50),
+          onTimeout: () => "timeout" as const,
+        }),
+      )
+
+    /**
+     * Runs a Redis command, or the fallback when Redis is away (or fails, when `onStoreFailure` is "fail"). `writes`
+     * tells whether the command needs Redis to accept writes.
+     *
+     * Redis is unavailable from the first command that fails (one warning) until a probe finds it usable again (one
+     * line): a probe that writes and then the command itself must both succeed. A Redis that answers reads but
+     * refuses writes (a read-only replica, out of memory) therefore stays one outage, whatever reads succeed meanwhile.
+     */
     const guarded = <A>(
-      command: () => Promise<A> | Effect.Effect<A, unknown>,
+      command: () => Promise<A>,
       fallback: Effect.Effect<A, StoreFailure>,
+      writes: boolean,
     ): Effect.Effect<A, StoreFailure> =>
       Effect.suspend(() => {
         const fail = (reason: string): Effect.Effect<A, StoreFailure> =>
           failing
             ? Effect.fail({ _tag: "StoreFailure", reason: `the account coordinator (Redis): ${reason}` })
             : fallback
-        if (down) {
-          // During an outage one call probes Redis now and then; the others do not wait on it.
-          if (redis.status !== "ready" || Date.now() < nextProbe) return fail("unavailable")
-          nextProbe = Date.now() + PROBE_INTERVAL_MILLIS
-        }
-        const run = Effect.suspend(() => {
-          const started = command()
-          return Effect.isEffect(started) ? started : Effect.tryPromise({ try: () => started, catch: (cause) => cause })
-        })
-        return run.pipe(
-          Effect.timeoutFail({
-            duration: Duration.millis(options.commandTimeoutMillis + 50),
-            onTimeout: () => "timeout" as const,
-          }),
-          Effect.matchEffect({
-            onSuccess: (value) => Effect.as(recovered, value),
+        if (!down) {
+          return Effect.matchEffect(send(command), {
+            onSuccess: Effect.succeed,
             onFailure: (cause) => {
-              const inner = cause instanceof RateLimiter.RateLimitStoreError ? cause.cause : cause
-              const reason = reasonOf(inner)
+              const reason = reasonOf(cause)
               return Effect.zipRight(outage(reason), fail(reason))
             },
-          }),
+          })
+        }
+        // During an outage one call probes Redis now and then; the others do not wait on it.
+        if (redis.status !== "ready" || Date.now() < nextProbe) return fail("unavailable")
+        nextProbe = Date.now() + PROBE_INTERVAL_MILLIS
+        const probe = writes ? send(command) : Effect.zipRight(
+          // A command that only reads proves nothing about writes: write a short-lived key first.
+          send(() => redis.set(probeKey, "1", "PX", 1000)),
+          send(command),
         )
+        return Effect.matchEffect(probe, {
+          onSuccess: (value) => Effect.as(recovered, value),
+          onFailure: (cause) => fail(reasonOf(cause)),
+        })
       })
 
     const gates = new Map<string, Gate>()
@@ -232,37 +250,36 @@ export const make = (
       if (existing !== undefined) return existing
       const local = makeLocalGate()
       const pauseKey = `${options.prefix}${hash}:pause`
-      const paceKey = `${hash}:pace`
+      const paceKey = `${options.prefix}${hash}:pace`
       const gate: Gate = {
         pausedFor: Effect.zipWith(
-          guarded(() => redis.pttl(pauseKey), Effect.succeed(0)),
+          guarded(() => redis.quantivePausedFor(pauseKey, MAX_PAUSE_MILLIS), Effect.succeed(0), false),
           local.pausedFor,
-          (remote, mine) => Math.max(remote, mine, 0),
+          (remote, mine) => Math.max(Math.min(remote, MAX_PAUSE_MILLIS), mine, 0),
         ),
         pause: (millis) => {
           const wait = Math.ceil(Math.min(millis, MAX_PAUSE_MILLIS))
           return wait <= 0 ? Effect.void : Effect.zipRight(
             local.pause(wait),
-            Effect.asVoid(guarded(() => redis.quantivePause(pauseKey, wait), Effect.succeed(0))),
+            Effect.asVoid(
+              guarded(() => redis.quantivePause(pauseKey, wait, MAX_PAUSE_MILLIS), Effect.succeed(0), true),
+            ),
           )
         },
-        reserve: (pacing) =>
-          guarded(
+        reserve: (pacing, maxWait) => {
+          // One request per interval, evenly spaced, as the in-process gate paces: no burst at a window's start. The
+          // interval is rounded up to whole milliseconds, so the budget is never exceeded.
+          const interval = Math.max(1, Math.ceil(intervalMillis(pacing)))
+          const bound = Math.floor(Math.min(backlogBound(maxWait), Number.MAX_SAFE_INTEGER))
+          return guarded(
             () =>
-              Effect.map(
-                limiter.consume({
-                  key: paceKey,
-                  algorithm: "fixed-window",
-                  onExceeded: "delay",
-                  // One request per interval, evenly spaced, as the in-process gate paces: no burst at a window's
-                  // start. The interval is rounded up to whole milliseconds, so the budget is never exceeded.
-                  limit: 1,
-                  window: Duration.millis(Math.max(1, Math.ceil(intervalMillis(pacing)))),
-                }),
-                (result) => Duration.toMillis(result.delay),
-              ),
-            local.reserve(pacing),
-          ),
+              redis.quantiveReserve(paceKey, interval, bound, MAX_PACING_BACKLOG_MILLIS).then((
+                [taken, wait],
+              ): Reservation => ({ taken: taken === 1, wait: Math.max(0, wait) })),
+            local.reserve(pacing, maxWait),
+            true,
+          )
+        },
       }
       gates.set(hash, gate)
       return gate

@@ -13,7 +13,14 @@ import * as Intervals from "effect/ScheduleIntervals"
 import { globalValue } from "effect/GlobalValue"
 import * as QE from "../QuantiveError.ts"
 import type * as Retry from "../Retry.ts"
-import { CoordinatorError, type Gate, makeLocalGate, MAX_PAUSE_MILLIS, type StoreFailure } from "./coordinator.ts"
+import {
+  CoordinatorError,
+  type Gate,
+  makeLocalGate,
+  MAX_PACING_BACKLOG_MILLIS,
+  MAX_PAUSE_MILLIS,
+  type StoreFailure,
+} from "./coordinator.ts"
 
 export type { Gate } from "./coordinator.ts"
 
@@ -90,8 +97,9 @@ const MAX_GATE_ROUNDS = 8
 
 /**
  * Waits for the account's pause to end and for a pacing slot; succeeds with the time waited. A call whose policy
- * would not wait that long (no retries, or a pause past `maxRetryAfter`), or whose deadline the wait would pass,
- * fails at once with `TooManyRequests` instead, without being sent.
+ * would not wait that long (no retries, or a pause past `maxRetryAfter`; a pacing slot `maxRetryAfter` or more away),
+ * or whose deadline the wait would pass, fails at once with `TooManyRequests` instead, without being sent and without
+ * taking a pacing slot.
  */
 const passGate = (
   gate: Gate,
@@ -126,17 +134,27 @@ const passGate = (
         waited += paused
       }
       if (config.rateLimit === undefined) return waited
-      const delay = yield* gate.reserve(config.rateLimit)
-      if (delay <= 0) return waited
-      if ((yield* Clock.currentTimeMillis) + delay >= deadline) {
+      // The slot is taken only when the call will use it: a call that would wait past its timeout, or longer than its
+      // policy waits for the account, is refused without taking one, so refusals never push the backlog further out.
+      const remaining = deadline - (yield* Clock.currentTimeMillis)
+      const maxRetryAfter = Duration.toMillis(policy.maxRetryAfter)
+      const maxWait = Math.min(remaining, maxRetryAfter)
+      const slot = yield* gate.reserve(config.rateLimit, maxWait)
+      const delay = slot.wait
+      if (!slot.taken) {
         return yield* Effect.fail(
           notSent(
             info,
             delay,
-            `the client-side rate limit's next slot is in ${seconds(delay)}, past the call's timeout`,
+            `the client-side rate limit's next slot is in ${seconds(delay)}, ` + (delay >= remaining
+              ? "past the call's timeout"
+              : delay >= maxRetryAfter
+              ? `longer than the retry policy waits for the account (maxRetryAfter ${seconds(maxRetryAfter)})`
+              : `further than the pacing backlog reaches (${seconds(MAX_PACING_BACKLOG_MILLIS)})`),
           ),
         )
       }
+      if (delay <= 0) return waited
       yield* Effect.logDebug("quantive throttle: client-side rate limit").pipe(
         Effect.annotateLogs({ operation: info.operation, waitMs: delay }),
       )
