@@ -102,6 +102,52 @@ describe("tolerant mode", () => {
     assert.isTrue(Either.isLeft(run(User, input, "strict").result))
   })
 
+  it("marks record keys in a drift's path (entries), so that reports can name the field's shape", () => {
+    const Custom = Schema.Struct({
+      id: Schema.String,
+      fields: optional(Schema.Record({
+        key: Schema.String,
+        value: Schema.Struct({ label: Schema.String, value: optional(Schema.Number) }),
+      })),
+      scores: optional(Schema.Record({ key: Schema.String, value: Schema.Number })),
+      nested: optional(
+        Schema.Record({ key: Schema.String, value: Schema.Record({ key: Schema.String, value: Schema.Number }) }),
+      ),
+      // an index signature on a template literal: decoded through Schema's own decoder, drift still reported
+      prefixed: optional(Schema.Record({ key: Schema.TemplateLiteral("k", Schema.String), value: Schema.Number })),
+    })
+    const input = {
+      id: "u1",
+      fields: { a: { label: "A", value: "x" } },
+      scores: { s1: "high" },
+      nested: { outer: { inner: "deep" } },
+      prefixed: { kx: "y" },
+    }
+    const { drifts, result } = run(Custom, input, "tolerant")
+    success(result)
+    assert.deepStrictEqual(drifts.map(({ entries, path }) => ({ path, entries })), [
+      { path: ["fields", "a", "value"], entries: [1] },
+      { path: ["scores", "s1"], entries: [1] },
+      { path: ["nested", "outer", "inner"], entries: [1, 2] },
+      { path: ["prefixed", "kx"], entries: [1] },
+    ])
+    // declared fields only: no entries
+    assert.isUndefined(run(Profile, { id: "u1", nickname: 42 }, "tolerant").drifts[0]!.entries)
+  })
+
+  it("a record keyed by a template literal decodes as Schema does, its other keys left alone", () => {
+    const Prefixed = Schema.Struct({
+      id: Schema.String,
+      prefixed: optional(Schema.Record({ key: Schema.TemplateLiteral("k", Schema.String), value: Schema.Number })),
+    })
+    const input = { id: "u1", prefixed: { k1: 1, other: "not a number", k2: null } }
+    const expected = Schema.decodeUnknownSync(Prefixed)({ id: "u1", prefixed: { k1: 1, other: "not a number" } })
+    assert.deepStrictEqual(success(run(Prefixed, input, "strict").result), expected)
+    const tolerant = run(Prefixed, input, "tolerant")
+    assert.deepStrictEqual(success(tolerant.result), expected)
+    assert.deepStrictEqual(tolerant.drifts, [])
+  })
+
   it("reports nothing and gives the strict value when nothing drifts", () => {
     const input = { id: "u1", nickname: "n", tags: [{ name: "a" }] }
     const { result, drifts } = run(Profile, input, "tolerant")

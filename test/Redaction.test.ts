@@ -1,14 +1,15 @@
 /**
  * Fault matrix row 18: random tokens and account ids, pushed through every error class (with servers that echo them
  * back in messages, bodies and paths), never appear in an error's message, `String`, `JSON.stringify`,
- * `util.inspect`, `Cause.pretty`, a JSON log line or a span attribute.
+ * `util.inspect`, `Cause.pretty`, a JSON log line or a span attribute; nor in `withResponse`'s request id and headers,
+ * however the server disguises them (split by characters that show nothing, or in fullwidth form).
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Layer, Schema, Stream } from "effect"
 import { inspect } from "node:util"
 import * as Client from "../lib/internal/client.ts"
 import * as Paginate from "../lib/internal/paginate.ts"
-import { Accounts, QuantiveError } from "../mod.ts"
+import { Accounts, Quantive, QuantiveError } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { everything, randomHex, recordingJsonLogger, recordingTracer, withRawClient } from "./support.ts"
 
@@ -26,6 +27,36 @@ const renderings = (error: unknown): Record<string, string> => ({
 })
 
 const ROUNDS = 5
+
+/** Characters and sequences that show nothing: a hostile server splits a secret with them. */
+const SPLITTERS = [
+  "\u00ad",
+  "\u200b",
+  "\u200d",
+  "\u2060",
+  "\ufeff",
+  "\u202e",
+  "\u2066",
+  "\u0085",
+  "\u0081",
+  "\u001b[7m",
+]
+
+/** What a header value can carry of those (Latin-1). */
+const HEADER_SPLITTERS = ["\u00ad", "\u0085", "\u0080"]
+
+const fullwidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+
+/** The secret with `splitter` between every two characters. */
+const split = (secret: string, splitter: string) => [...secret].join(splitter)
+
+/** What a reader sees once the characters that show nothing are gone (test-side). */
+const visible = (text: string) =>
+  text
+    // deno-lint-ignore no-control-regex
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "")
+    .replace(/[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, "")
+    .normalize("NFKC")
 
 describe("secrets never leak (fault matrix row 18)", () => {
   it.effect("across every error class, with servers echoing the token and account id", () =>
@@ -111,6 +142,55 @@ describe("secrets never leak (fault matrix row 18)", () => {
       // CoordinatorError needs a failing account coordinator: RedactionScan.test.ts covers it.
       const classes = Object.keys(QuantiveError.classes).filter((tag) => tag !== "CoordinatorError")
       assert.deepStrictEqual([...seenTags].sort(), classes.sort())
+    }))
+
+  it.effect("split by invisible characters or escapes, or fullwidth: in no error, log, span or withResponse", () =>
+    Effect.gen(function* () {
+      const token = `qt_${randomHex(40)}`
+      const accountId = randomHex(24)
+      const log = recordingJsonLogger()
+      const tracer = recordingTracer()
+      const shown = yield* withRawClient((client, { fake }) =>
+        Effect.gen(function* () {
+          const out: Array<string> = []
+          const byAccount = { params: { id: accountId } }
+          const statuses = [400, 403, 404, 409, 500, 418]
+          let n = 0
+          for (const secret of [token, accountId]) {
+            for (const form of [...SPLITTERS.map((c) => split(secret, c)), fullwidth(secret)]) {
+              const header = split(secret, HEADER_SPLITTERS[n % HEADER_SPLITTERS.length]!)
+              fake.inject({
+                _tag: "Status",
+                status: statuses[n++ % statuses.length]!,
+                body: { message: `said ${form} end` },
+                headers: { "x-request-id": header },
+              })
+              const error = yield* client.execute(everything, Client.json(Echo), byAccount).pipe(
+                Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+                Effect.flip,
+              )
+              out.push(...Object.values(renderings(error)))
+              fake.inject({ _tag: "Raw", body: `not json: ${form}` })
+              const decode = yield* Effect.flip(client.execute(everything, Client.json(Echo), byAccount))
+              out.push(...Object.values(renderings(decode)))
+              fake.inject({ _tag: "Status", status: 200, body: { id: "i", name: form }, headers: { "x-echo": header } })
+              const [echo, info] = yield* Quantive.withResponse(
+                client.execute(everything, Client.json(Echo), byAccount),
+              )
+              assert.strictEqual(echo.name, form) // the value itself is the caller's, as sent
+              out.push(JSON.stringify(info), inspect(info))
+            }
+          }
+          return out
+        }).pipe(Effect.provide(Layer.merge(log.layer, tracer.layer))), { token, accountId })
+      assert.isAbove(log.lines.length, 0)
+      const spans = JSON.stringify(tracer.spans.map((span) => [span.name, [...span.attributes], span.events]))
+      for (const text of [...shown, ...log.lines, spans]) {
+        for (const view of [text, visible(text)]) {
+          assert.notInclude(view, token)
+          assert.notInclude(view.toLowerCase(), accountId)
+        }
+      }
     }))
 
   it.effect("the account id in a path is shown as {accountId}; debug logs of successful calls hold no secret", () => {

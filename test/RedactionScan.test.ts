@@ -3,7 +3,9 @@
  * runtime-level transport failure over a real loopback socket (refused, reset, timeout, bad redirects, oversize,
  * truncated) and every log line and span, never appear in exact, upper, lower, percent-encoded or base64 form: not in
  * an error's message, `String`, `JSON.stringify`, `util.inspect`, `Cause.pretty`, a log line or a span (attributes,
- * events, the exit it ends with).
+ * events, the exit it ends with); nor when the server splits them with characters that show nothing (soft hyphens,
+ * zero-width and bidi characters, C0/C1 controls, terminal escapes) or sends them in fullwidth form, there or in
+ * `withResponse`'s request id and headers.
  */
 import { FetchHttpClient, HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
@@ -30,7 +32,7 @@ import * as Client from "../lib/internal/client.ts"
 import * as Config from "../lib/internal/config.ts"
 import type { Gate } from "../lib/internal/coordinator.ts"
 import * as Paginate from "../lib/internal/paginate.ts"
-import { QuantiveError, Retry } from "../mod.ts"
+import { Quantive, QuantiveError, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { everything } from "./support.ts"
 
@@ -90,6 +92,55 @@ const echoOf = ({ accountId, token }: Secrets) =>
     `https://${accountId}.evil.test/`,
   ].join(" ")
 
+/** Characters and sequences that show nothing, as a hostile server puts them between a secret's characters. */
+const SPLITTERS: ReadonlyArray<string> = [
+  "\u00ad", // soft hyphen
+  "\u200b", // zero-width space
+  "\u200d", // zero-width joiner
+  "\u2060", // word joiner
+  "\ufeff", // BOM
+  "\u202e", // bidi override
+  "\u2067", // bidi isolate
+  "\u200f", // right-to-left mark
+  "\u0085", // C1: next line
+  "\u0081", // C1
+  "\u0000",
+  "\u001b[31m", // ANSI colour
+  "\u001b[0m",
+  "\u001b]0;x\u0007", // OSC title
+  "\ufe0f", // variation selector
+  "\u{e0041}", // tag
+]
+
+/** What a header value can carry of those (Latin-1): the soft hyphen and C1 controls. */
+const HEADER_SPLITTERS: ReadonlyArray<string> = ["\u00ad", "\u0085", "\u0081", "\u0080\u00ad"]
+
+/** ASCII as fullwidth forms (NFKC folds them back). */
+const fullwidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+
+/** The secret with `splitter` between every two characters. */
+const split = (secret: string, splitter: string) => [...secret].join(splitter)
+
+/** A secret disguised every way a body can carry: each splitter, all of them in turn, fullwidth (and split). */
+const disguisesOf = (secret: string): ReadonlyArray<string> => [
+  ...SPLITTERS.map((splitter) => split(secret, splitter)),
+  [...secret].map((c, i) => c + SPLITTERS[i % SPLITTERS.length]).join(""),
+  fullwidth(secret),
+  split(fullwidth(secret.toUpperCase()), "\u00ad"),
+]
+
+/** A secret disguised as a header value can carry it. */
+const headerDisguisesOf = (secret: string): ReadonlyArray<string> =>
+  HEADER_SPLITTERS.map((splitter) => split(secret, splitter))
+
+/** What a reader sees once the characters that show nothing are gone (an independent, test-side reduction). */
+const visible = (text: string) =>
+  text
+    // deno-lint-ignore no-control-regex
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g, "")
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu, "")
+    .normalize("NFKC")
+
 /** Every rendering of an error a user or a log pipeline might produce. */
 const renderings = (error: unknown): Record<string, string> => ({
   message: (error as Error).message,
@@ -101,9 +152,12 @@ const renderings = (error: unknown): Record<string, string> => ({
 })
 
 const assertClean = (text: string, { accountId, token }: Secrets, where: string) => {
-  for (const [secret, name] of [[token, "token"], [accountId, "accountId"]] as const) {
-    for (const [form, value] of formsOf(secret)) {
-      if (value.length >= 8) assert.notInclude(text, value, `${where}: the ${name} (${form})`)
+  // as rendered, and as read once whatever shows nothing is gone
+  for (const [shown, how] of [[text, ""], [visible(text), " once invisible characters are gone"]] as const) {
+    for (const [secret, name] of [[token, "token"], [accountId, "accountId"]] as const) {
+      for (const [form, value] of formsOf(secret)) {
+        if (value.length >= 8) assert.notInclude(shown, value, `${where}: the ${name} (${form})${how}`)
+      }
     }
   }
 }
@@ -245,6 +299,11 @@ const scan = (
 
 const Echo = Schema.Struct({ id: Schema.String, name: Schema.String })
 const Page = Schema.Struct({ items: Schema.Array(Echo), totalCount: Schema.Number })
+const Scored = Schema.Struct({ id: Schema.String, scores: Schema.Record({ key: Schema.String, value: Schema.Number }) })
+const Drifting = Schema.Struct({
+  id: Schema.String,
+  scores: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Number })),
+})
 
 /** One call that fails, logged with its cause, its error returned. */
 const failing = (
@@ -328,6 +387,65 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
         })
       )
       for (const tag of ["DecodeError", "InvalidInput", "PaginationError"]) assert.isTrue(tags.has(tag), tag)
+    }))
+
+  it.effect("secrets split by invisible characters or escapes, or fullwidth: errors, decoding, drift, withResponse", () =>
+    Effect.gen(function* () {
+      const tags = yield* scan(({ client, fake }, pair) =>
+        Effect.gen(function* () {
+          const errors: Array<unknown> = []
+          const statuses = [400, 401, 402, 403, 404, 409, 423, 429, 500, 503, 418]
+          const input = { params: { id: pair.accountId } }
+          let n = 0
+          for (const secret of [pair.token, pair.accountId]) {
+            const inHeaders = headerDisguisesOf(secret)
+            for (const form of disguisesOf(secret)) {
+              const header = inHeaders[n % inHeaders.length]!
+              // the server's message, request id and deprecation headers
+              fake.inject({
+                _tag: "Status",
+                status: statuses[n++ % statuses.length]!,
+                body: { message: `said ${form} end`, error: form },
+                headers: { "retry-after": "0", "x-request-id": `req ${header}`, deprecation: header, sunset: header },
+              })
+              errors.push(yield* failing(client, pair, input))
+              // a body that is not JSON
+              fake.inject({ _tag: "Raw", body: `not json: ${form}` })
+              errors.push(yield* failing(client, pair, input))
+              // a record key: strictly, the decode error's issue path; tolerantly, the drift's log line and span event
+              const body = JSON.stringify({ id: "i", name: "n", scores: { [`k ${form}`]: "high" } })
+              fake.inject({ _tag: "Raw", body })
+              errors.push(
+                yield* client.execute(everything, Client.json(Scored), input).pipe(
+                  Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+                  Effect.flip,
+                ),
+              )
+              fake.inject({ _tag: "Raw", body })
+              const [, info] = yield* Quantive.withResponse(
+                client.execute(everything, Client.json(Drifting), input).pipe(Effect.withSpan("Test.drift")),
+              ).pipe(Quantive.withDecode("tolerant"))
+              // a successful call's response: request id and headers
+              fake.inject({
+                _tag: "Status",
+                status: 200,
+                body: { id: "i", name: "n" },
+                headers: { "x-request-id": header, "x-echo": `said ${header} end` },
+              })
+              const [, echoed] = yield* Quantive.withResponse(client.execute(everything, Client.json(Echo), input))
+              for (const [what, value] of [["drift", info], ["echo", echoed]] as const) {
+                assertClean(JSON.stringify(value), pair, `withResponse ${what} JSON`)
+                assertClean(inspect(value, { depth: 10 }), pair, `withResponse ${what} inspect`)
+              }
+              assert.include(echoed.headers["x-echo"], secret === pair.token ? "<redacted>" : "{accountId}")
+            }
+          }
+          return errors
+        })
+      )
+      for (const tag of ["BadRequest", "Unauthorized", "Forbidden", "TooManyRequests", "ServerError", "DecodeError"]) {
+        assert.isTrue(tags.has(tag), tag)
+      }
     }))
 
   it.effect("CoordinatorError: the account's shared store failed, on a path holding the account id", () =>

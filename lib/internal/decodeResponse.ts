@@ -1,7 +1,8 @@
 /**
  * A 2xx JSON body becomes the success value: parsed once, decoded by the schema's compiled decoder in the call's
  * mode. In `tolerant` mode every optional field dropped for being off its schema is reported: one `Warning` log line
- * per (operation, field path) per process, a span event on the call, and the `quantive_decode_drift` counter.
+ * per (operation, field shape) per process, a span event on the call, and the `quantive_decode_drift` counter. A
+ * field's shape names record keys `*` and array positions `[]`, and at most `MAX_DRIFT_REPORTS` shapes are kept.
  *
  * @internal
  */
@@ -15,7 +16,26 @@ import { snippet } from "./redact.ts"
 
 import type { DriftReport } from "../QuantiveClient.ts"
 
-const reports = new Map<string, { operation: string; path: string; count: number; message: string }>()
+interface Report {
+  readonly operation: string
+  readonly path: string
+  count: number
+  readonly message: string
+}
+
+const reports = new Map<string, Report>()
+
+/**
+ * The most distinct (operation, field shape) drift reports kept in a process. Past it, drifts of a new shape are
+ * counted together under one report, operation and path `DRIFT_OVERFLOW`, which is also their metric's tags: the
+ * reports, their warnings and the counter's series stay bounded whatever the server sends.
+ *
+ * @internal
+ */
+export const MAX_DRIFT_REPORTS = 256
+
+/** The operation and path of the report counting the drifts past `MAX_DRIFT_REPORTS` shapes. @internal */
+export const DRIFT_OVERFLOW = "(other fields)"
 
 /** Every drift seen in this process, by operation and field path. @internal */
 export const driftReports = (): ReadonlyArray<DriftReport> => [...reports.values()].map((r) => ({ ...r }))
@@ -28,14 +48,39 @@ export const driftCounter: Metric.Metric.Counter<number> = Metric.counter("quant
   description: "optional fields dropped in tolerant decode mode because their value was off the schema",
 })
 
-/** The field path without array positions (`items[].email`): one report per field, whatever the item. */
-const pathOf = (drift: Drift) =>
-  drift.path.reduce<string>(
-    (out, key) => typeof key === "number" ? `${out}[]` : out === "" ? String(key) : `${out}.${String(key)}`,
-    "",
-  )
+/**
+ * The field's shape: array positions as `[]`, record keys as `*` (`items[].customFields.*.value`), so that one report
+ * stands for one field of the schema, whatever the item or the key.
+ */
+const pathOf = (drift: Drift) => {
+  let out = ""
+  drift.path.forEach((key, i) => {
+    if (typeof key === "number") out += "[]"
+    else {
+      const name = drift.entries?.includes(i) ? "*" : String(key)
+      out += out === "" ? name : `.${name}`
+    }
+  })
+  return out
+}
 
-const positionOf = (drift: Drift) => drift.path.map(String).join(".")
+/** Where the field was (record keys and positions included), as safe text: server keys may hold anything. */
+const positionOf = (drift: Drift, ctx: CallContext) => snippet(ctx.redact(drift.path.map(String).join(".")), 200)
+
+/** The overflow report's key: every other key holds a NUL between operation and path. */
+const OVERFLOW_KEY = "overflow"
+
+/** The report a drift of this operation and shape counts in, and whether it is new (the first of its kind). */
+const reportOf = (operation: string, path: string, message: string): readonly [Report, boolean] => {
+  const key = `${operation}\u0000${path}`
+  const seen = reports.get(key) ?? (reports.size < MAX_DRIFT_REPORTS ? undefined : reports.get(OVERFLOW_KEY))
+  if (seen !== undefined) return [seen, false]
+  const fresh: Report = reports.size < MAX_DRIFT_REPORTS
+    ? { operation, path, count: 0, message }
+    : { operation: DRIFT_OVERFLOW, path: DRIFT_OVERFLOW, count: 0, message }
+  reports.set(fresh.operation === DRIFT_OVERFLOW ? OVERFLOW_KEY : key, fresh)
+  return [fresh, true]
+}
 
 const report = (drifts: ReadonlyArray<Drift>, ctx: CallContext, callSpan: Tracer.Span | undefined) =>
   Effect.gen(function* () {
@@ -44,25 +89,32 @@ const report = (drifts: ReadonlyArray<Drift>, ctx: CallContext, callSpan: Tracer
     for (const drift of drifts) {
       const path = pathOf(drift)
       const message = snippet(ctx.redact(drift.message), 200)
-      const key = `${ctx.operation}\u0000${path}`
-      const seen = reports.get(key)
-      if (seen === undefined) {
-        reports.set(key, { operation: ctx.operation, path, count: 1, message })
+      const position = positionOf(drift, ctx)
+      const [seen, fresh] = reportOf(ctx.operation, path, message)
+      seen.count += 1
+      if (fresh && seen.operation === DRIFT_OVERFLOW) {
         yield* Effect.logWarning(
           `${ctx.operation}: field ${path} is off its schema and was dropped (tolerant decoding; first seen at ` +
-            `${positionOf(drift)}): ${message}`,
+            `${position}): ${message}; ${MAX_DRIFT_REPORTS} drifting fields are already reported, so this one and ` +
+            `any further new ones are counted together as "${DRIFT_OVERFLOW}"`,
+        ).pipe(Effect.annotateLogs({ operation: DRIFT_OVERFLOW, field: DRIFT_OVERFLOW }))
+      } else if (fresh) {
+        yield* Effect.logWarning(
+          `${ctx.operation}: field ${path} is off its schema and was dropped (tolerant decoding; first seen at ` +
+            `${position}): ${message}`,
         ).pipe(Effect.annotateLogs({ operation: ctx.operation, field: path }))
-      } else {
-        seen.count += 1
       }
       if (Option.isSome(span)) {
         span.value.event("quantive.decode_drift", now, {
           "quantive.field": path,
-          "quantive.position": positionOf(drift),
+          "quantive.position": position,
           "quantive.problem": message,
         })
       }
-      yield* Metric.update(Metric.tagged(Metric.tagged(driftCounter, "operation", ctx.operation), "field", path), 1)
+      yield* Metric.update(
+        Metric.tagged(Metric.tagged(driftCounter, "operation", seen.operation), "field", seen.path),
+        1,
+      )
     }
   })
 

@@ -15,6 +15,7 @@
  * @internal
  */
 import { Either, ParseResult, Schema, type SchemaAST as AST } from "effect"
+import { tolerant } from "./decoderCore.ts"
 import { type Drift, FAIL, nodeOf } from "./decoderNodes.ts"
 
 export type { Drift } from "./decoderNodes.ts"
@@ -60,12 +61,12 @@ const make = <A>(ast: AST.AST): Decoder<A> => {
   return {
     decode: (input, mode, onDrift) => {
       try {
-        const t = mode === "tolerant" ? { path: [], onDrift } : undefined
+        const t = mode === "tolerant" ? tolerant(onDrift) : undefined
         const out = root.decode(input, t)
         if (out !== FAIL) return Either.right(out as A)
         // Schema's own decoder for the error (with tolerant mode's drifted fields removed, so that it names the
         // required field that failed)
-        return full(root.prepare(input, t === undefined ? undefined : { path: [], onDrift: undefined }, false))
+        return full(root.prepare(input, t === undefined ? undefined : tolerant(undefined), false))
       } catch (error) {
         if (error instanceof RangeError) return tooDeep(ast, input)
         throw error

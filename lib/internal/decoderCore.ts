@@ -11,14 +11,42 @@ export const FAIL: unique symbol = Symbol.for("effect-quantive/decoder/FAIL")
 
 /** An optional field dropped in tolerant mode because its value was off its schema. @internal */
 export interface Drift {
+  /** Where the field is: field names, array positions and record keys. */
   readonly path: ReadonlyArray<PropertyKey>
+  /** The positions in `path` that are record keys (entries of an index signature), not declared field names. */
+  readonly entries?: ReadonlyArray<number>
   readonly message: string
 }
 
-/** Tolerant-mode state: where the walk is, and who hears about drift (nobody, while preparing a fallback). @internal */
+/**
+ * Tolerant-mode state: where the walk is (`entries`: the positions in `path` that are record keys), and who hears
+ * about drift (nobody, while preparing a fallback).
+ *
+ * @internal
+ */
 export interface Tolerant {
   readonly path: Array<PropertyKey>
+  readonly entries: Array<number>
   readonly onDrift: ((drift: Drift) => void) | undefined
+}
+
+/** Tolerant-mode state at the root. @internal */
+export const tolerant = (onDrift: ((drift: Drift) => void) | undefined): Tolerant => ({
+  path: [],
+  entries: [],
+  onDrift,
+})
+
+/** Steps into a record entry: its key joins the path, marked as a record key. @internal */
+export const enterEntry = (t: Tolerant, key: PropertyKey) => {
+  t.entries.push(t.path.length)
+  t.path.push(key)
+}
+
+/** Steps out of the record entry `enterEntry` stepped into. @internal */
+export const leaveEntry = (t: Tolerant) => {
+  t.path.pop()
+  t.entries.pop()
 }
 
 /** @internal */
@@ -76,7 +104,7 @@ export const fallback = (ast: AST.AST, prepare: Node["prepare"]): Node => {
 /** The first issue of Schema's error for `value` (after `prepare`), as the message of a drift. */
 const describe = (ast: AST.AST, node: Node, value: unknown): string => {
   try {
-    const prepared = node.prepare(value, { path: [], onDrift: undefined }, false)
+    const prepared = node.prepare(value, tolerant(undefined), false)
     const result = ParseResult.decodeUnknownEither(Schema.make(ast))(prepared)
     if (result._tag === "Right") return "does not match the schema"
     const [first] = ParseResult.ArrayFormatter.formatIssueSync(result.left)
@@ -87,9 +115,14 @@ const describe = (ast: AST.AST, node: Node, value: unknown): string => {
   }
 }
 
-/** Reports an optional field (or record entry) at `t.path` + `key` dropped because `value` is off `ast`. */
-export const drift = (t: Tolerant, key: PropertyKey, ast: AST.AST, node: Node, value: unknown) => {
-  if (t.onDrift !== undefined) t.onDrift({ path: [...t.path, key], message: describe(ast, node, value) })
+/**
+ * Reports an optional field (or, `entry`, a record entry) at `t.path` + `key` dropped because `value` is off `ast`.
+ */
+export const drift = (t: Tolerant, key: PropertyKey, ast: AST.AST, node: Node, value: unknown, entry = false) => {
+  if (t.onDrift === undefined) return
+  const entries = entry ? [...t.entries, t.path.length] : t.entries.slice()
+  const message = describe(ast, node, value)
+  t.onDrift(entries.length === 0 ? { path: [...t.path, key], message } : { path: [...t.path, key], entries, message })
 }
 
 /** How a field's value is checked: inline for the common leaves, else through its node. */

@@ -4,15 +4,17 @@
  *
  * @internal
  */
-import type { SchemaAST as AST } from "effect"
+import { ParseResult, Schema, type SchemaAST as AST } from "effect"
 import {
   drift,
+  enterEntry,
   FAIL,
   fallback,
   hasOwn,
   isRecord,
   Kind,
   kindOf,
+  leaveEntry,
   type Node,
   predicate,
   setOwn,
@@ -37,9 +39,8 @@ export const typeLiteral = (ast: AST.TypeLiteral, nodeOf: (ast: AST.AST) => Node
   if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) {
     return predicate((u) => u !== null && u !== undefined)
   }
-  if (ast.indexSignatures.some((is) => is.parameter._tag !== "StringKeyword")) {
-    return fallback(ast, (input, t, forOutput) => prepareTypeLiteral(input, t, forOutput))
-  }
+  // Index signatures on other keys (template literals, refined strings, symbols) decode through Schema's own decoder.
+  const onStringsOnly = ast.indexSignatures.every((is) => is.parameter._tag === "StringKeyword")
   const fields: Array<Field> = ast.propertySignatures.map((ps) => ({
     name: ps.name,
     ast: ps.type,
@@ -49,7 +50,13 @@ export const typeLiteral = (ast: AST.TypeLiteral, nodeOf: (ast: AST.AST) => Node
     node: UNKNOWN, // set below, once this node is registered (a field may refer back to it through a suspend)
   }))
   const names = new Set<PropertyKey>(fields.map((f) => f.name))
-  const records = ast.indexSignatures.map((is) => ({ ast: is.type, node: UNKNOWN }))
+  const records = ast.indexSignatures.map((is) => ({
+    ast: is.type,
+    node: UNKNOWN,
+    accepts: is.parameter._tag === "StringKeyword"
+      ? (key: PropertyKey) => typeof key === "string"
+      : ParseResult.is(Schema.make(is.parameter)),
+  }))
   let linked = false
   const link = () => {
     if (linked) return
@@ -231,13 +238,13 @@ export const typeLiteral = (ast: AST.TypeLiteral, nodeOf: (ast: AST.AST) => Node
         let r: unknown
         if (t === undefined) r = is.node.decode(value, undefined)
         else {
-          t.path.push(key)
+          enterEntry(t, key)
           r = is.node.decode(value, t)
-          t.path.pop()
+          leaveEntry(t)
         }
         if (r === FAIL) {
           if (t !== undefined && !declared) {
-            drift(t, key, is.ast, is.node, value)
+            drift(t, key, is.ast, is.node, value, true)
             out ??= startEntries(record, keys, k)
             continue
           }
@@ -258,11 +265,10 @@ export const typeLiteral = (ast: AST.TypeLiteral, nodeOf: (ast: AST.AST) => Node
     if (!isRecord(input)) return input
     link()
     const out: Record<PropertyKey, unknown> = {}
-    const record = records[0]
     for (const key of Reflect.ownKeys(input)) {
       const value = input[key]
       const field = fields.find((f) => f.name === key)
-      const entry = field === undefined && typeof key === "string" ? record : undefined
+      const entry = field === undefined ? records.find((r) => r.accepts(key)) : undefined
       if (field === undefined && entry === undefined) {
         setOwn(out, key, value) // excess: Schema ignores it
         continue
@@ -272,16 +278,19 @@ export const typeLiteral = (ast: AST.TypeLiteral, nodeOf: (ast: AST.AST) => Node
       if (value === null && optional) continue
       if (forOutput && field === undefined && key === "__proto__") continue
       if (t !== undefined && optional) {
-        t.path.push(key)
-        const ok = node.decode(value, { path: t.path, onDrift: undefined }) !== FAIL
-        t.path.pop()
+        // tolerant, silently: whether the value decodes once its own drifted fields are dropped
+        const ok = node.decode(value, { path: t.path, entries: t.entries, onDrift: undefined }) !== FAIL
         if (!ok) {
-          drift(t, key, ast, node, value)
+          drift(t, key, ast, node, value, field === undefined)
           continue
         }
       }
       if (t === undefined) setOwn(out, key, node.prepare(value, undefined, forOutput))
-      else {
+      else if (field === undefined) {
+        enterEntry(t, key)
+        setOwn(out, key, node.prepare(value, t, forOutput))
+        leaveEntry(t)
+      } else {
         t.path.push(key)
         setOwn(out, key, node.prepare(value, t, forOutput))
         t.path.pop()
@@ -290,5 +299,5 @@ export const typeLiteral = (ast: AST.TypeLiteral, nodeOf: (ast: AST.AST) => Node
     return out
   }
 
-  return { decode, prepare: prepareTypeLiteral }
+  return onStringsOnly ? { decode, prepare: prepareTypeLiteral } : fallback(ast, prepareTypeLiteral)
 }

@@ -51,13 +51,14 @@ export const invalidInput = (ctx: CallContext, field: string | undefined, proble
 export const formatIssue = (error: ParseResult.ParseError, redact: Redactor) => {
   try {
     const [first] = ParseResult.ArrayFormatter.formatErrorSync(error)
-    const issuePath = first === undefined ? "" : first.path.map(String).join(".")
+    // A path may hold record keys the server chose: shown as safe text, like any server text.
+    const issuePath = first === undefined ? "" : snippet(redact(first.path.map(String).join(".")), 300)
     const message = first === undefined ? "does not match the schema" : snippet(redact(first.message))
     return { issuePath, message }
   } catch {
     // Effect's formatter renders the actual value recursively: a deeply nested one overflows the stack.
     return {
-      issuePath: firstIssuePath(error.issue),
+      issuePath: snippet(redact(firstIssuePath(error.issue)), 300),
       message: "does not match the schema (the value is too deep to show)",
     }
   }

@@ -83,40 +83,27 @@ const secretForms = (secret: string): string =>
  * The regular expressions that find the token (group 1) or the account id (group 2), compiled once per configuration:
  * for a long secret every form (exact, any letter case: a host name built from it is lower-cased, percent- or
  * form-encoded, base64 standard or URL-safe at any offset, as in a `Basic` header), case-insensitively; for a short one
- * (or an empty one: never matched) the exact text, case-sensitively.
+ * (or an empty one: never matched) the exact text, case-sensitively. Each secret is matched both as given and as
+ * `normalize` leaves it, since the text searched is normalized first.
  *
  * @internal
  */
 export const secretsPatterns = (token: string, accountId: string): ReadonlyArray<RegExp> => {
-  const group = (secret: string, long: boolean) =>
-    secret === "" || (secret.length >= MIN_VARIANT_LENGTH) !== long
-      ? "(?!)"
-      : long
-      ? secretForms(secret)
-      : escapeRegExp(secret)
+  // The secret as given (its encoded forms are made of its own characters) and as normalized text shows it.
+  const group = (secret: string, long: boolean) => {
+    const parts: Array<string> = []
+    for (const form of new Set([secret, normalize(secret)])) {
+      if (form === "" || (form.length >= MIN_VARIANT_LENGTH) !== long) continue
+      parts.push(long ? secretForms(form) : escapeRegExp(form))
+    }
+    return parts.length === 0 ? "(?!)" : parts.join("|")
+  }
   const patterns: Array<RegExp> = []
   for (const long of [true, false]) {
     const [t, a] = [group(token, long), group(accountId, long)]
     if (t !== "(?!)" || a !== "(?!)") patterns.push(new RegExp(`(${t})|(${a})`, long ? "gi" : "g"))
   }
   return patterns
-}
-
-/**
- * Replaces every form of the token with `<redacted>` and of the account id with `{accountId}`: exact, upper-, lower-
- * or mixed-case, percent- or form-encoded, base64 (standard or URL-safe, at any offset). The token is matched first
- * (it may contain the account id, never the reverse in practice).
- *
- * @internal
- */
-export const makeRedactor = (config: Pick<ResolvedConfig, "token" | "accountId">): Redactor => {
-  const patterns = secretsPatterns(Redacted.value(config.token), Redacted.value(config.accountId))
-  const replace = (_match: string, token: string | undefined) => token !== undefined ? "<redacted>" : "{accountId}"
-  return (text) => {
-    let out = text
-    for (const pattern of patterns) out = out.replace(pattern, replace)
-    return out
-  }
 }
 
 /**
@@ -127,10 +114,46 @@ const ESCAPES =
   // deno-lint-ignore no-control-regex
   /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?/g
 
-/** Control characters (C0, DEL, C1) and invisible format characters (zero-width, bidi controls, BOM). */
-const CONTROLS =
-  // deno-lint-ignore no-control-regex
-  /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
+/**
+ * Characters that show nothing: control characters (C0 but whitespace, DEL, C1), format characters (soft hyphen,
+ * zero-width characters, bidi controls, BOM, tags), lone surrogates, and every other default-ignorable code point
+ * (variation selectors, fillers).
+ */
+const INVISIBLE = /(?![\t\n\v\f\r])[\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu
+
+/** Text that normalization leaves as it is: printable ASCII and whitespace. */
+const PLAIN = /^[\t\n\r\u0020-\u007e]*$/
+
+const strip = (text: string) => text.replace(ESCAPES, "").replace(INVISIBLE, "")
+
+/**
+ * Server text as it will be shown: terminal escape sequences and invisible characters removed, then compatibility
+ * forms folded (NFKC: fullwidth letters, ligatures, the Kelvin sign become their plain letters), then stripped again.
+ * Whatever hid a secret by splitting it with characters that show nothing, or by spelling it in lookalike forms,
+ * is undone here, before the secret is searched for.
+ *
+ * @internal
+ */
+export const normalize = (text: string): string => PLAIN.test(text) ? text : strip(strip(text).normalize("NFKC"))
+
+/**
+ * Normalizes `text` (see `normalize`), then replaces every form of the token with `<redacted>` and of the account id
+ * with `{accountId}`: exact, upper-, lower- or mixed-case, percent- or form-encoded, base64 (standard or URL-safe, at
+ * any offset). The token is matched first (it may contain the account id, never the reverse in practice). Every
+ * consumer of server text (messages, request ids, header values, decode issues, drift reports) goes through this one
+ * function, so nothing shown afterwards can join the pieces of a secret the redactor did not see whole.
+ *
+ * @internal
+ */
+export const makeRedactor = (config: Pick<ResolvedConfig, "token" | "accountId">): Redactor => {
+  const patterns = secretsPatterns(Redacted.value(config.token), Redacted.value(config.accountId))
+  const replace = (_match: string, token: string | undefined) => token !== undefined ? "<redacted>" : "{accountId}"
+  return (text) => {
+    let out = normalize(text)
+    for (const pattern of patterns) out = out.replace(pattern, replace)
+    return out
+  }
+}
 
 /** A tag of markup (at most 1000 characters, no nested `<`: linear on any input), except our own `<redacted>`. */
 const MARKUP = /<(?!redacted>)[^<>]{0,1000}>/g
@@ -139,13 +162,13 @@ const MARKUP = /<(?!redacted>)[^<>]{0,1000}>/g
 const MAX_INPUT = 64 * 1024
 
 /**
- * Shortens text from a server for an error message: strips terminal escape sequences, control and invisible format
- * characters and markup, collapses whitespace, and cuts at `max` characters (never inside a surrogate pair).
+ * Shortens text from a server for an error message: strips terminal escape sequences, invisible characters (as
+ * `normalize` does) and markup, collapses whitespace, and cuts at `max` characters (never inside a surrogate pair).
  *
  * @internal
  */
 export const snippet = (text: string, max = 200): string => {
-  const flat = text.slice(0, MAX_INPUT).replace(ESCAPES, "").replace(CONTROLS, "").replace(MARKUP, " ")
+  const flat = strip(text.slice(0, MAX_INPUT)).replace(MARKUP, " ")
     .replace(/\s+/g, " ").trim()
   if (flat.length <= max) return flat
   const code = flat.charCodeAt(max - 1)
