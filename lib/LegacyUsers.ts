@@ -181,6 +181,23 @@ const byId = Query.comparator(Either.getOrThrow(Query.parseSort("_id")))
 
 const LIST_PATH = "/v1/accounts/users"
 
+/** The options of `list`, each checked for its type before it is read (a plain-JS caller may pass anything). */
+const LIST_OPTIONS: Readonly<Record<string, Client.OptionCheck>> = {
+  filter: Client.checks.string,
+  skip: Client.checks.number,
+  take: Client.checks.number,
+  includeShadowedRoles: Client.checks.boolean,
+}
+
+/** The options of `pages` and `stream`. */
+const STREAM_OPTIONS: Readonly<Record<string, Client.OptionCheck>> = {
+  filter: Client.checks.string,
+  includeShadowedRoles: Client.checks.boolean,
+  pageSize: Client.checks.number,
+  concurrency: Client.checks.number,
+  distinct: Client.checks.boolean,
+}
+
 const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): LegacyUsersService => {
@@ -189,6 +206,8 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
 
     /** The `InvalidInput` of a list query that cannot be sent, or undefined. */
     const listProblem = (query: LegacyUserListParams): Effect.Effect<never, InvalidInput> | undefined => {
+      const problem = Client.optionsProblem(query, LIST_OPTIONS, "query")
+      if (problem !== undefined) return invalid("LegacyUsers.list", problem.field, problem.problem)
       if (query.filter !== undefined && typeof query.filter !== "string") {
         return invalid("LegacyUsers.list", "filter", "filter must be a Lucene query string")
       }
@@ -221,6 +240,8 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
     })
 
     const pages = (query: LegacyUserStreamParams = {}): Stream.Stream<LegacyUsersStreamPage, LegacyUserStreamError> => {
+      const problem = Client.optionsProblem(query, STREAM_OPTIONS, "query")
+      if (problem !== undefined) return Stream.fromEffect(invalid("LegacyUsers.stream", problem.field, problem.problem))
       const options = Paginate.streamOptions(query)
       if (Either.isLeft(options)) {
         return Stream.fromEffect(invalid("LegacyUsers.stream", options.left.field, options.left.problem))
@@ -244,11 +265,18 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
     }
 
     return {
-      create: (user, options = {}) =>
-        client.execute(endpoints.legacyCreate, Client.json(User), {
-          query: { skipEmail: options.skipEmail },
-          body: Client.body(LegacyUserCreateParams, user),
-        }),
+      create: (user, options) =>
+        Client.withOptions(
+          client,
+          endpoints.legacyCreate,
+          options,
+          { skipEmail: Client.checks.boolean },
+          (o) =>
+            client.execute(endpoints.legacyCreate, Client.json(User), {
+              query: { skipEmail: o.skipEmail },
+              body: Client.body(LegacyUserCreateParams, user),
+            }),
+        ),
       list,
       pages,
       stream: (query) => Stream.mapConcatChunk(pages(query), (page) => Chunk.unsafeFromArray(page.items)),

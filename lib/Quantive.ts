@@ -370,7 +370,10 @@ export interface RequestOptions<A, S extends QE.DocumentedStatus> {
   readonly success?: Schema.Schema<A, any, never> | "void" | "text" | undefined
   /** The statuses the endpoint documents, each mapped to its own error (`404` → `NotFound`); others are unexpected. */
   readonly statuses?: ReadonlyArray<S> | undefined
-  /** Names the call in spans, logs and errors; `request METHOD path` by default. */
+  /**
+   * Names the call in spans, logs and errors; `request METHOD path` by default, the path shown with the token and
+   * account id redacted (`/v1/accounts/{accountId}`).
+   */
   readonly operation?: string | undefined
 }
 
@@ -422,6 +425,7 @@ export interface PaginateOptions<A, S extends QE.DocumentedStatus> {
   /** Never emit an id twice, even when sort keys change during the export (memory grows with the ids seen). */
   readonly distinct?: boolean | undefined
   readonly statuses?: ReadonlyArray<S> | undefined
+  /** Names the stream in spans, logs and errors; `stream GET path` by default, the path redacted as `request`'s. */
   readonly operation?: string | undefined
 }
 

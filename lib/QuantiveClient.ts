@@ -62,7 +62,9 @@ export interface Endpoint<S extends QE.DocumentedStatus> {
 export const endpoint = <const S extends QE.DocumentedStatus>(e: Endpoint<S>): Endpoint<S> => e
 
 /**
- * A query parameter's value; `undefined` leaves the parameter out.
+ * A query parameter's value; `undefined` leaves the parameter out. Any other value (an array, a `Date`, an object,
+ * `null`, `NaN`) is refused with `InvalidInput` before anything is sent: join a list yourself, in the form the endpoint
+ * documents.
  *
  * @since 0.2.0
  * @category models
@@ -197,7 +199,10 @@ export interface RateLimitInfo {
 export interface ResponseInfo {
   readonly status: number
   readonly requestId?: string
-  /** The response headers, lower-cased, with the token and account id redacted and control characters removed. */
+  /**
+   * The response headers, lower-cased, names and values with the token and account id redacted and control characters
+   * removed. Two names that redact alike keep both values, joined with `, `.
+   */
   readonly headers: Readonly<Record<string, string>>
   /** Attempts sent for this call (1 when it succeeded at once). */
   readonly attempts: number

@@ -267,6 +267,28 @@ const idListProblem = (ids: ReadonlyArray<string>, name: string): string | undef
   return undefined
 }
 
+const FORMATTING = Client.checks.oneOf("mentionsMarkup", "plainText")
+
+/** The options of `list`, each checked for its type before it is read (a plain-JS caller may pass anything). */
+const LIST_OPTIONS: Readonly<Record<string, Client.OptionCheck>> = {
+  fields: Client.checks.array,
+  sort: Client.checks.string,
+  skip: Client.checks.number,
+  take: Client.checks.number,
+  limit: Client.checks.number,
+  formatting: FORMATTING,
+}
+
+/** The options of `pages` and `stream`. */
+const STREAM_OPTIONS: Readonly<Record<string, Client.OptionCheck>> = {
+  fields: Client.checks.array,
+  sort: Client.checks.string,
+  formatting: FORMATTING,
+  pageSize: Client.checks.number,
+  concurrency: Client.checks.number,
+  distinct: Client.checks.boolean,
+}
+
 const Ids = Schema.NonEmptyArray(NonEmpty).annotations({ message: () => "give at least one non-empty id" })
 
 const Page = (item: Schema.Schema<any, any, never>): Schema.Schema<any, any, never> =>
@@ -311,6 +333,8 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
 
     /** The checked request of `list`, or the field that is wrong. */
     const listRequest = (query: UserListParams<any>) => {
+      const problem = Client.optionsProblem(query, LIST_OPTIONS, "query")
+      if (problem !== undefined) return Either.left(problem)
       const fields = fieldsParam(query.fields)
       if (Either.isLeft(fields)) return Either.left({ field: "fields", problem: fields.left })
       const filter = Query.encodeFilter(query.filter)
@@ -355,6 +379,8 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
     }
 
     const pages = (query: UserStreamParams<any> = {}): Stream.Stream<UsersStreamPage<any>, UserStreamError> => {
+      const problem = Client.optionsProblem(query, STREAM_OPTIONS, "query")
+      if (problem !== undefined) return Stream.fromEffect(invalid("Users.stream", problem.field, problem.problem))
       const options = Paginate.streamOptions(query)
       if (Either.isLeft(options)) {
         return Stream.fromEffect(invalid("Users.stream", options.left.field, options.left.problem))
@@ -393,11 +419,15 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
       stream:
         ((query?: UserStreamParams<any>) =>
           Stream.mapConcatChunk(pages(query), (page) => Chunk.unsafeFromArray(page.items))) as UsersService["stream"],
-      get: (userId, options = {}) =>
-        client.execute(endpoints.get, Client.json(User), {
-          params: { userId },
-          query: { formatting: options.formatting },
-        }),
+      get: (userId, options) =>
+        Client.withOptions(
+          client,
+          endpoints.get,
+          options,
+          { formatting: FORMATTING },
+          ({ formatting }) =>
+            client.execute(endpoints.get, Client.json(User), { params: { userId }, query: { formatting } }),
+        ),
       managers: (userId) => client.execute(endpoints.managers, Client.json(UserManagers), { params: { userId } }),
       create: (users) =>
         client.execute(

@@ -135,6 +135,36 @@ describe("Quantive.withResponse", () => {
       const none = yield* Effect.flip(Quantive.withResponse(Effect.succeed(1)))
       assert.strictEqual(none._tag, "InvalidInput")
     }).pipe(Effect.provide(socket())))
+  it.live("redacts header names too: a name echoing a secret is a usable key, and names that redact alike keep both", () =>
+    Effect.gen(function* () {
+      const { fake } = yield* FakeQuantive.FakeServer
+      const accounts = yield* Accounts
+      const account = yield* accounts.get(fake.accountId)
+      // The account id as is, and with its first character percent-encoded: both redact to `{accountId}`.
+      const first = fake.accountId[0]!
+      const encoded = `%${first.charCodeAt(0).toString(16).toUpperCase()}${fake.accountId.slice(1)}`
+      fake.inject({
+        _tag: "Status",
+        status: 200,
+        body: { ...account },
+        headers: {
+          [`x-echo-${fake.accountId}`]: "one",
+          [`x-echo-${encoded}`]: "two",
+          [`x-token-${fake.token}`]: "three",
+        },
+      })
+      const [, info] = yield* Quantive.withResponse(accounts.get(fake.accountId))
+      const rendered = JSON.stringify(info)
+      assert.notInclude(rendered, fake.accountId)
+      assert.notInclude(rendered, fake.accountId.slice(1))
+      assert.notInclude(rendered, fake.token)
+      for (const name of Object.keys(info.headers)) {
+        assert.notInclude(name.toLowerCase(), fake.accountId.toLowerCase())
+        assert.notInclude(name.toLowerCase(), fake.token.toLowerCase())
+      }
+      assert.deepStrictEqual(info.headers["x-echo-{accountId}"]!.split(", ").sort(), ["one", "two"])
+      assert.strictEqual(info.headers["x-token-<redacted>"], "three")
+    }).pipe(Effect.provide(socket())))
 })
 
 describe("Quantive.layerClient", () => {

@@ -26,7 +26,7 @@ import { decodeJson } from "./decodeResponse.ts"
 import { encodeJsonBody } from "./encodeBody.ts"
 import { loneSurrogateIndex } from "./jsonValue.ts"
 import { type CallContext, decodeError, invalidInput, pickRequestId, statusError } from "./errors.ts"
-import { makeRedactor, snippet } from "./redact.ts"
+import { makeRedactor, type Redactor, snippet } from "./redact.ts"
 import { readRetryAfter } from "./retryAfter.ts"
 import { send } from "./redirects.ts"
 import * as Resilience from "./resilience.ts"
@@ -86,18 +86,12 @@ const buildPath = (endpoint: Endpoint<any>, params: Readonly<Record<string, stri
  */
 const queryOf = (query: RequestInput["query"], ctx: CallContext): Either.Either<string, QE.InvalidInput> => {
   if (query === undefined) return Either.right("")
+  const problem = queryProblem(query)
+  if (problem !== undefined) return Either.left(invalidInput(ctx, ctx.redact(problem.field), problem.problem))
   const params = new URLSearchParams()
-  for (const key in query) {
+  for (const key of Object.keys(query)) {
     const value = query[key]
-    if (value === undefined) continue
-    if (typeof value === "number" && !Number.isFinite(value)) {
-      return Either.left(invalidInput(ctx, key, `${key} must be a finite number`))
-    }
-    const text = String(value)
-    if (loneSurrogateIndex(text) >= 0 || loneSurrogateIndex(key) >= 0) {
-      return Either.left(invalidInput(ctx, key, `${key} holds a lone surrogate, which cannot be sent in a URL`))
-    }
-    params.append(key, text)
+    if (value !== undefined) params.append(key, String(value))
   }
   const serialized = params.toString()
   return Either.right(serialized === "" ? "" : `?${serialized}`)
@@ -137,35 +131,194 @@ const ignoredRetryAfter = (headers: Readonly<Record<string, string>>, now: numbe
 
 /** What an endpoint costs to prepare once: its template, documented statuses and span options. */
 interface Prepared {
+  /** The operation as every span, log line, metric and error names it: the token and account id redacted. */
+  readonly operation: string
+  /** The path template as shown (redacted like the operation): the real one is `endpoint.path`. */
   readonly template: string
   readonly documented: ReadonlySet<number>
   readonly spanName: string
   readonly spanOptions: { readonly kind: "client"; readonly attributes: Record<string, string> }
 }
 
-const prepared = new WeakMap<Endpoint<any>, Prepared>()
-
-const prepare = (endpoint: Endpoint<any>): Prepared => {
-  let entry = prepared.get(endpoint)
-  if (entry === undefined) {
-    const template = `/${endpoint.api}${endpoint.path}`
-    entry = {
-      template,
-      documented: new Set(endpoint.statuses),
-      spanName: `Quantive.${endpoint.operation}`,
-      spanOptions: {
-        kind: "client",
-        attributes: {
-          "quantive.operation": endpoint.operation,
-          "http.request.method": endpoint.method,
-          "url.template": template,
-        },
+const prepareWith = (endpoint: Endpoint<any>, redact: Redactor): Prepared => {
+  const template = redact(`/${endpoint.api}${endpoint.path}`)
+  const operation = redact(String(endpoint.operation))
+  return {
+    operation,
+    template,
+    documented: new Set(endpoint.statuses),
+    spanName: `Quantive.${operation}`,
+    spanOptions: {
+      kind: "client",
+      attributes: {
+        "quantive.operation": operation,
+        "http.request.method": endpoint.method,
+        "url.template": template,
       },
-    }
-    prepared.set(endpoint, entry)
+    },
   }
-  return entry
 }
+
+/**
+ * The value a query parameter may hold: a string, a finite number or a boolean (`undefined` leaves it out). An array,
+ * a `Date`, an object, `null`, a `BigInt` or a symbol is refused rather than turned into text by `String()`: the API's
+ * list conventions differ per parameter (`ids=a,b` or repeated keys), and a value joined by the client could split
+ * (`["a,b","c"]` would reach the server as three ids).
+ */
+const queryValueProblem = (key: string, value: unknown): string | undefined => {
+  if (typeof value === "string" || typeof value === "boolean") return undefined
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : `${key} must be a finite number`
+  return `${key} must be a string, a finite number or a boolean, not ${kindOf(value)} (join a list yourself, in the ` +
+    `form the endpoint documents)`
+}
+
+/**
+ * What a value is, for a message: its kind, never its content (which may be anything, a secret included).
+ *
+ * @internal
+ */
+export const kindOf = (value: unknown): string => {
+  if (value === null) return "null"
+  if (Array.isArray(value)) return "an array"
+  if (value instanceof Date) return "a Date"
+  switch (typeof value) {
+    case "object":
+      return "an object"
+    case "undefined":
+      return "undefined"
+    case "bigint":
+      return "a BigInt"
+    case "number":
+      return Number.isNaN(value) ? "NaN" : "a number"
+    default:
+      return `a ${typeof value}`
+  }
+}
+
+/** An object a caller wrote as `{ … }` (or made with `Object.create(null)`): not an array, a `Date`, a `Map`. */
+const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> => {
+  if (typeof value !== "object" || value === null) return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * Why a query cannot be sent, or undefined: the query must be a plain object, and each value one of
+ * `queryValueProblem`'s (a lone surrogate in a key or value cannot be encoded either).
+ *
+ * @internal
+ */
+export const queryProblem = (query: unknown): { readonly field: string; readonly problem: string } | undefined => {
+  if (query === undefined) return undefined
+  if (!isPlainObject(query)) return { field: "query", problem: `query must be an object, not ${kindOf(query)}` }
+  for (const key of Object.keys(query)) {
+    const value = query[key]
+    if (value === undefined) continue
+    const problem = queryValueProblem(key, value)
+    if (problem !== undefined) return { field: key, problem }
+    if (loneSurrogateIndex(String(value)) >= 0 || loneSurrogateIndex(key) >= 0) {
+      return { field: key, problem: `${key} holds a lone surrogate, which cannot be sent in a URL` }
+    }
+  }
+  return undefined
+}
+
+/**
+ * The check of one option, given its value (an option left out, `undefined`, is never checked): the problem, worded
+ * to follow the option's name (`must be a string`), or undefined.
+ *
+ * @internal
+ */
+export type OptionCheck = (value: unknown) => string | undefined
+
+/**
+ * The checks options are made of.
+ *
+ * @internal
+ */
+export const checks = {
+  string: ((value) => typeof value === "string" ? undefined : `must be a string, not ${kindOf(value)}`) as OptionCheck,
+  nonEmptyString:
+    ((value) =>
+      typeof value === "string" && value.trim() !== ""
+        ? undefined
+        : `must be a non-empty string, not ${
+          typeof value === "string" ? "an empty one" : kindOf(value)
+        }`) as OptionCheck,
+  boolean:
+    ((value) => typeof value === "boolean" ? undefined : `must be a boolean, not ${kindOf(value)}`) as OptionCheck,
+  number: ((value) => typeof value === "number" ? undefined : `must be a number, not ${kindOf(value)}`) as OptionCheck,
+  object: ((value) => isPlainObject(value) ? undefined : `must be an object, not ${kindOf(value)}`) as OptionCheck,
+  array: ((value) => Array.isArray(value) ? undefined : `must be an array, not ${kindOf(value)}`) as OptionCheck,
+  /** One of the given strings. */
+  oneOf: (...allowed: ReadonlyArray<string>): OptionCheck => (value) =>
+    typeof value === "string" && allowed.includes(value)
+      ? undefined
+      : `must be ${allowed.map((a) => JSON.stringify(a)).join(" or ")}${
+        typeof value === "string" ? "" : `, not ${kindOf(value)}`
+      }`,
+}
+
+/**
+ * Why an options argument cannot be used, or undefined: `undefined` stands for no options; anything else must be an
+ * object (not `null`, an array or a string) whose options each pass their check. The field named is the option's
+ * (or the argument's, when it is not an object).
+ *
+ * @internal
+ */
+export const optionsProblem = (
+  options: unknown,
+  optionChecks: Readonly<Record<string, OptionCheck>>,
+  argument = "options",
+): { readonly field: string; readonly problem: string } | undefined => {
+  if (options === undefined) return undefined
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    return { field: argument, problem: `${argument} must be an object (or left out), not ${kindOf(options)}` }
+  }
+  for (const name of Object.keys(optionChecks)) {
+    const value = (options as Record<string, unknown>)[name]
+    if (value === undefined) continue
+    const problem = optionChecks[name]!(value)
+    if (problem !== undefined) return { field: name, problem: `${name} ${problem}` }
+  }
+  return undefined
+}
+
+/**
+ * Runs `f` with the options when they pass `optionChecks` (`undefined` becomes `{}`); otherwise fails with the
+ * endpoint's `InvalidInput` naming the option, before anything is sent.
+ *
+ * @internal
+ */
+export const withOptions = <O extends object, A, E>(
+  client: Service,
+  endpoint: Endpoint<any>,
+  options: O | undefined,
+  optionChecks: Readonly<Record<string, OptionCheck>>,
+  f: (options: O) => Effect.Effect<A, E>,
+  argument = "options",
+): Effect.Effect<A, E | QE.InvalidInput> => {
+  const problem = optionsProblem(options, optionChecks, argument)
+  if (problem === undefined) return f(options ?? ({} as O))
+  return client.invalidInput({
+    operation: endpoint.operation,
+    method: endpoint.method,
+    path: `/${endpoint.api}${endpoint.path}`,
+    field: problem.field,
+    problem: problem.problem,
+  })
+}
+
+/** The key of the pipeline's redactor on its service (kept by a service spread from it). @internal */
+export const RedactKey: unique symbol = Symbol.for("@effect-quantive/client/redact")
+
+/**
+ * The redactor of a pipeline's service, or undefined for a service not built by the pipeline (nor spread from one).
+ *
+ * @internal
+ */
+export const redactorOf = (service: Service): Redactor | undefined =>
+  (service as Partial<Record<typeof RedactKey, Redactor>>)[RedactKey]
 
 /**
  * A 2xx JSON body decoded (to text, parsed, decoded) later, when the effect the call succeeds with runs: every page of
@@ -220,6 +373,16 @@ export interface MakeOptions {
 /** @internal */
 export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, options: MakeOptions = {}): Service => {
   const redact = makeRedactor(config)
+  /** Each endpoint prepared once per client (the redaction is this configuration's). */
+  const preparedEndpoints = new WeakMap<Endpoint<any>, Prepared>()
+  const prepare = (endpoint: Endpoint<any>): Prepared => {
+    let entry = preparedEndpoints.get(endpoint)
+    if (entry === undefined) {
+      entry = prepareWith(endpoint, redact)
+      preparedEndpoints.set(endpoint, entry)
+    }
+    return entry
+  }
   const defaultDecode: DecodeMode = options.decode ?? "strict"
   /** One back-off (and pacing) per client, that is per account. */
   const gate = options.gate ?? Resilience.makeGate()
@@ -233,7 +396,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
     "user-agent": USER_AGENT,
   }
 
-  const deprecationHeaders = (endpoint: Endpoint<any>, responseHeaders: Readonly<Record<string, string>>) => {
+  const deprecationHeaders = (ctx: CallContext, responseHeaders: Readonly<Record<string, string>>) => {
     const deprecation = responseHeaders["deprecation"]
     const sunset = responseHeaders["sunset"]
     if (deprecation === undefined && sunset === undefined) return Effect.void
@@ -242,9 +405,9 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
       sunset === undefined ? undefined : `Sunset: ${snippet(redact(sunset), 100)}`,
     ].filter((part) => part !== undefined).join(", ")
     return warnOnce(
-      `header:${endpoint.operation}`,
-      `the server marks ${endpoint.operation} (${endpoint.method} /${endpoint.api}${endpoint.path}) as deprecated: ${said}`,
-      { operation: endpoint.operation },
+      `header:${ctx.operation}`,
+      `the server marks ${ctx.operation} (${ctx.method} ${ctx.template}) as deprecated: ${said}`,
+      { operation: ctx.operation },
     )
   }
 
@@ -320,13 +483,13 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
           ? { "http.response.status_code": status }
           : { "http.response.status_code": status, "quantive.request_id": requestId },
       )
-      yield* deprecationHeaders(endpoint, responseHeaders)
+      yield* deprecationHeaders(ctx, responseHeaders)
       const body = yield* readBytes(response, responseHeaders, ctx, config.maxResponseBytes)
       const end = yield* Clock.currentTimeMillis
       if (LogLevel.lessThanEqual(yield* FiberRef.get(FiberRef.currentMinimumLogLevel), LogLevel.Debug)) {
         yield* Effect.logDebug("quantive request").pipe(
           Effect.annotateLogs({
-            operation: endpoint.operation,
+            operation: ctx.operation,
             method: endpoint.method,
             path: ctx.path,
             status,
@@ -336,7 +499,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
         )
       }
       if (status < 200 || status > 299) {
-        if (status === 429 || status >= 500) yield* ignoredRetryAfter(responseHeaders, end, endpoint.operation)
+        if (status === 429 || status >= 500) yield* ignoredRetryAfter(responseHeaders, end, ctx.operation)
         const bodyText = yield* textOf(body, ctx, status)
         return yield* Effect.fail(statusError(status, documented, ctx, responseHeaders, bodyText, end))
       }
@@ -448,8 +611,19 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
     elapsedMillis: number,
   ): ResponseInfo => {
     const clean: Record<string, string> = {}
-    for (const name in responseHeaders) {
-      clean[name] = name === "set-cookie" ? "<redacted>" : snippet(redact(responseHeaders[name]!), 1000)
+    for (const name of Object.keys(responseHeaders)) {
+      const value = name === "set-cookie" ? "<redacted>" : snippet(redact(responseHeaders[name]!), 1000)
+      // A server may echo a secret in a header's name as well as in its value. Two names that redact alike
+      // (`x-<token>` and `x-<TOKEN>`) keep both values, joined as HTTP joins a repeated header's.
+      const key = snippet(redact(name), 200)
+      const before = Object.hasOwn(clean, key) ? clean[key] : undefined
+      // Defined, not assigned: a header named `__proto__` is an own key like any other.
+      Object.defineProperty(clean, key, {
+        value: before === undefined ? value : `${before}, ${value}`,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     }
     const rateLimit = rateLimitOf(responseHeaders)
     return {
@@ -467,10 +641,10 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
     success: Success<A> | Later<any>,
     input: RequestInput = {},
   ): Effect.Effect<A, QE.ErrorFor<S>> => {
-    const { documented, spanName, spanOptions, template } = prepare(endpoint)
+    const { documented, operation, spanName, spanOptions, template } = prepare(endpoint)
     const effect = Effect.contextWithEffect((context: Context.Context<never>) => {
       const templateCtx: CallContext = {
-        operation: endpoint.operation,
+        operation,
         method: endpoint.method,
         path: template,
         redact,
@@ -502,7 +676,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
           mode: decode._tag === "Some" ? decode.value : defaultDecode,
           sink: sink._tag === "Some" ? sink.value : undefined,
         }
-        const info = { operation: endpoint.operation, method: endpoint.method, path: ctx.path }
+        const info = { operation, method: endpoint.method, path: ctx.path }
         const run = Resilience.run(
           withDeadline(attemptOnce(endpoint, request, ctx, success, documented, call), call, info),
           info,
@@ -512,9 +686,9 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
         const withPolicy = retry._tag === "Some" ? Effect.locally(run, Resilience.currentRetryPolicy, retry.value) : run
         return endpoint.deprecated === undefined ? withPolicy : Effect.zipRight(
           warnOnce(
-            `call:${endpoint.operation}`,
-            `${endpoint.operation} is deprecated (${endpoint.method} ${template}): ${endpoint.deprecated}`,
-            { operation: endpoint.operation, replacement: endpoint.deprecated },
+            `call:${operation}`,
+            `${operation} is deprecated (${endpoint.method} ${template}): ${endpoint.deprecated}`,
+            { operation, replacement: endpoint.deprecated },
           ),
           withPolicy,
         )
@@ -524,12 +698,18 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
   }
 
   const failInvalid: Service["invalidInput"] = ({ field, method, operation, path, problem }) =>
-    Effect.fail(invalidInput({ operation, method, path, redact }, field, problem))
+    Effect.fail(
+      invalidInput(
+        { operation: redact(String(operation)), method: redact(String(method)), path: redact(String(path)), redact },
+        redact(String(field)),
+        problem,
+      ),
+    )
 
   const later: ExecuteLaterFn = (endpoint, schema, input) =>
     execute(endpoint, { _tag: "Later", schema }, input) as unknown as Effect.Effect<Effect.Effect<any, any>, any>
 
-  const service = { execute: execute as Service["execute"], invalidInput: failInvalid }
+  const service = { execute: execute as Service["execute"], invalidInput: failInvalid, [RedactKey]: redact }
   // Not enumerable: a user's service made by spreading this one (`{ ...service, execute: logged }`) does not carry it,
   // so its own `execute` serves every call, stream pages included.
   Object.defineProperty(service, ExecuteLater, { value: later, enumerable: false })

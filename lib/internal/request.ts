@@ -20,7 +20,7 @@ import {
 import type { PaginateOptions, RequestOptions } from "../Quantive.ts"
 import * as Query from "./listQuery.ts"
 import * as Paginate from "./paginate.ts"
-import { executeLater } from "./client.ts"
+import { checks, executeLater, kindOf, type OptionCheck, optionsProblem, queryProblem, redactorOf } from "./client.ts"
 
 const METHODS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"])
 const VERSIONED = /^\/(v\d+)(\/.*)?$/
@@ -55,32 +55,97 @@ const successOf = <A>(success: RequestOptions<A, any>["success"]): Success<A> =>
     ? ({ _tag: "Text" } as Success<A>)
     : json(success)
 
-const fail = (operation: string, method: string, path: string, field: string, problem: string) =>
-  Effect.flatMap(QuantiveClient, (client) => client.invalidInput({ operation, method, path, field, problem }))
+const schema: OptionCheck = (value) => Schema.isSchema(value) ? undefined : `must be a Schema, not ${kindOf(value)}`
+
+const statuses: OptionCheck = (value) => {
+  if (!Array.isArray(value)) return `must be an array of statuses (e.g. [404]), not ${kindOf(value)}`
+  const unknownStatus = value.find((status) => !STATUSES.has(status))
+  return unknownStatus === undefined && value.length === Object.keys(value).length
+    ? undefined
+    : `: status ${
+      typeof unknownStatus === "number" ? unknownStatus : kindOf(unknownStatus)
+    } has no error of its own (the documented statuses are 400, 401, 402, 403, 404, 409, 423, 429 and 500; any ` +
+      `other is UnexpectedStatus, or ServerError for 5xx)`
+}
+
+/** The options `request` and `paginate` share, each checked before it is used. */
+const COMMON: Readonly<Record<string, OptionCheck>> = {
+  path: checks.string,
+  version: checks.string,
+  params: checks.object,
+  statuses,
+  operation: checks.nonEmptyString,
+}
+
+const REQUEST: Readonly<Record<string, OptionCheck>> = {
+  ...COMMON,
+  bodySchema: schema,
+  success: (value) =>
+    value === "void" || value === "text" || Schema.isSchema(value)
+      ? undefined
+      : `must be a Schema, "void" or "text", not ${typeof value === "string" ? JSON.stringify(value) : kindOf(value)}`,
+}
+
+const PAGINATE: Readonly<Record<string, OptionCheck>> = {
+  ...COMMON,
+  item: schema,
+  sort: checks.string,
+  idField: checks.nonEmptyString,
+  pageSize: checks.number,
+  concurrency: checks.number,
+  distinct: checks.boolean,
+}
+
+/**
+ * The path as messages, spans and logs may show it: the token and account id redacted (a path built with the account
+ * id, `/v1/accounts/${id}`, names `{accountId}`). A service not built by the pipeline has no redactor: its path is
+ * shown as a shape, each segment other than a word, a version or a `{name}` placeholder replaced by `{…}`.
+ */
+const shownPath = (client: Service, path: unknown): string => {
+  const text = typeof path === "string" ? path : kindOf(path)
+  const redact = redactorOf(client)
+  if (redact !== undefined) return redact(text)
+  return text.split("/").map((segment) =>
+    segment === "" || /^(?:[A-Za-z]+(?:-[A-Za-z]+)*|v\d+|\{\w+\})$/.test(segment) && segment.length <= 32
+      ? segment
+      : "{…}"
+  ).join("/")
+}
 
 type Prepared<A, S extends QE.DocumentedStatus> = readonly [Endpoint<S>, Success<A>, RequestInput]
 
+interface Refusal {
+  readonly operation: string
+  readonly method: string
+  readonly field: string
+  readonly problem: string
+}
+
 /** Checks the options of any request and turns them into an endpoint, before anything is sent. */
 const prepare = <A, S extends QE.DocumentedStatus>(
+  client: Service,
   options: RequestOptions<A, S>,
-): Either.Either<Prepared<A, S>, { operation: string; method: string; field: string; problem: string }> => {
-  const method = String(options.method).toUpperCase()
-  const operation = options.operation ?? `request ${method} ${options.path}`
+): Either.Either<Prepared<A, S>, Refusal> => {
+  if (typeof options !== "object" || options === null) {
+    return Either.left({
+      operation: "request",
+      method: "-",
+      field: "options",
+      problem: `the options must be an object, not ${kindOf(options)}`,
+    })
+  }
+  const method = typeof options.method === "string" ? options.method.toUpperCase() : kindOf(options.method)
+  const operation = typeof options.operation === "string" && options.operation.trim() !== ""
+    ? options.operation
+    : `request ${method} ${shownPath(client, options.path)}`
   const problem = (field: string, problem: string) => Either.left({ operation, method, field, problem })
   if (!METHODS.has(method)) return problem("method", "method must be GET, POST, PUT, PATCH or DELETE")
+  const invalid = optionsProblem(options, REQUEST) ?? queryProblem(options.query)
+  if (invalid !== undefined) return problem(invalid.field, invalid.problem)
   const located = locate(options.path, options.version)
   if (Either.isLeft(located)) return problem("path", located.left)
-  const statuses = options.statuses ?? []
-  const unknownStatus = statuses.find((status) => !STATUSES.has(status))
-  if (unknownStatus !== undefined) {
-    return problem(
-      "statuses",
-      `status ${unknownStatus} has no error of its own (the documented statuses are 400, 401, 402, 403, 404, 409, ` +
-        `423, 429 and 500; any other is UnexpectedStatus, or ServerError for 5xx)`,
-    )
-  }
   const [api, path] = located.right
-  const endpoint: Endpoint<S> = { operation, method: method as HttpMethod, api, path, statuses }
+  const endpoint: Endpoint<S> = { operation, method: method as HttpMethod, api, path, statuses: options.statuses ?? [] }
   const input: RequestInput = {
     ...(options.params === undefined ? {} : { params: options.params }),
     ...(options.query === undefined ? {} : { query: options.query }),
@@ -92,14 +157,17 @@ const prepare = <A, S extends QE.DocumentedStatus>(
 }
 
 /** The `InvalidInput` of a request `prepare` refused. */
-const refuse = (
-  client: Service,
-  options: RequestOptions<any, any>,
-  { field, method, operation, problem }: { operation: string; method: string; field: string; problem: string },
-) => client.invalidInput({ operation, method, path: String(options.path), field, problem })
+const refuse = (client: Service, options: RequestOptions<any, any>, { field, method, operation, problem }: Refusal) =>
+  client.invalidInput({
+    operation,
+    method,
+    path: shownPath(client, typeof options === "object" && options !== null ? options.path : undefined),
+    field,
+    problem,
+  })
 
 const run = <A, S extends QE.DocumentedStatus>(client: Service, options: RequestOptions<A, S>) => {
-  const prepared = prepare(options)
+  const prepared = prepare(client, options)
   if (Either.isLeft(prepared)) return refuse(client, options, prepared.left)
   const [endpoint, success, input] = prepared.right
   return client.execute(endpoint, success, input)
@@ -110,7 +178,7 @@ const runLater = <A, S extends QE.DocumentedStatus>(
   client: Service,
   options: RequestOptions<A, S> & { readonly success: Schema.Schema<A, any, never> },
 ) => {
-  const prepared = prepare(options)
+  const prepared = prepare(client, options)
   if (Either.isLeft(prepared)) return refuse(client, options, prepared.left)
   const [endpoint, , input] = prepared.right
   return executeLater(client, endpoint, options.success, input)
@@ -124,10 +192,26 @@ export const request = <A = unknown, const S extends QE.DocumentedStatus = never
 /** @internal */
 export const paginate = <A, const S extends QE.DocumentedStatus = never>(
   options: PaginateOptions<A, S>,
-): Stream.Stream<Paginate.EmittedPage<A>, QE.ErrorFor<S> | QE.PaginationError, QuantiveClient> => {
-  const operation = options.operation ?? `stream GET ${options.path}`
+): Stream.Stream<Paginate.EmittedPage<A>, QE.ErrorFor<S> | QE.PaginationError, QuantiveClient> =>
+  Stream.unwrap(Effect.map(QuantiveClient, (client) => paginateWith(client, options)))
+
+const paginateWith = <A, S extends QE.DocumentedStatus>(
+  client: Service,
+  options: PaginateOptions<A, S>,
+): Stream.Stream<Paginate.EmittedPage<A>, QE.ErrorFor<S> | QE.PaginationError> => {
+  const given = typeof options === "object" && options !== null ? options : undefined
+  const path = shownPath(client, given?.path)
+  const redact = redactorOf(client)
+  // The operation as errors name it (`PaginationError` too): the default one is derived from the path as shown.
+  const operation = typeof given?.operation === "string" && given.operation.trim() !== ""
+    ? redact === undefined ? given.operation : redact(given.operation)
+    : `stream GET ${path}`
   const invalid = (field: string, problem: string) =>
-    Stream.fromEffect(fail(operation, "GET", String(options.path), field, problem))
+    Stream.fromEffect(client.invalidInput({ operation, method: "GET", path, field, problem }))
+  if (given === undefined) return invalid("options", `the options must be an object, not ${kindOf(options)}`)
+  const problem = optionsProblem(options, PAGINATE) ?? queryProblem(options.query)
+  if (problem !== undefined) return invalid(problem.field, problem.problem)
+  if (options.item === undefined) return invalid("item", "item (the schema of one item) is required")
   const checked = Paginate.streamOptions(options)
   if (Either.isLeft(checked)) return invalid(checked.left.field, checked.left.problem)
   const idField = options.idField ?? "id"
@@ -142,10 +226,9 @@ export const paginate = <A, const S extends QE.DocumentedStatus = never>(
     }
   }
   const Page = Schema.Struct({ items: Schema.Array(options.item), totalCount: Schema.Number })
-  const path = options.path
   const pageRequest = (skip: number, take: number) => ({
     method: "GET" as const,
-    path,
+    path: options.path,
     version: options.version,
     params: options.params,
     query: { ...options.query, sort: sort.right, skip, take },
@@ -153,16 +236,15 @@ export const paginate = <A, const S extends QE.DocumentedStatus = never>(
     statuses: options.statuses,
     operation,
   })
-  return Stream.unwrap(Effect.map(QuantiveClient, (client) =>
-    Paginate.pages({
-      fetchLater: (skip, take) => runLater(client, pageRequest(skip, take)),
-      compare: Query.comparator(keys),
-      idOf: (item: A) => String((item as Record<string, unknown>)[idField]),
-      pageSize: checked.right.pageSize,
-      concurrency: checked.right.concurrency,
-      ...(options.distinct === true ? { distinct: true } : {}),
-      operation,
-      method: "GET",
-      path,
-    })))
+  return Paginate.pages({
+    fetchLater: (skip, take) => runLater(client, pageRequest(skip, take)),
+    compare: Query.comparator(keys),
+    idOf: (item: A) => String((item as Record<string, unknown>)[idField]),
+    pageSize: checked.right.pageSize,
+    concurrency: checked.right.concurrency,
+    ...(options.distinct === true ? { distinct: true } : {}),
+    operation,
+    method: "GET",
+    path,
+  })
 }
