@@ -247,7 +247,9 @@ export interface Listening {
 }
 
 /**
- * Serves a fake over `node:http` on a loopback address (Node and Deno). Only loopback hosts are accepted.
+ * Serves a fake over `node:http` on a loopback address (Node and Deno). Only loopback hosts are accepted: `127.0.0.1`
+ * (the default, or any address of `127.0.0.0/8`), `::1` and `localhost`; any other host (`0.0.0.0`, `::`, a LAN
+ * address, a host name) is refused with a rejected promise before a socket is opened.
  *
  * @since 0.1.0
  * @category constructors

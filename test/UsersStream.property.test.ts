@@ -2,7 +2,8 @@
  * Property tests of `Users.stream` against the fake server (in-process, so that hundreds of cases run quickly; the
  * socket path is covered by Users.test.ts): for random collection sizes, page sizes, concurrency, sorts, and random
  * inserts and deletes between page requests, the stream ends, emits no id twice, emits every user present throughout
- * exactly once, and follows the sort.
+ * exactly once, and follows the sort. Creation dates may be written as the API's serializers write them: fractions
+ * with trailing zeros trimmed, whole seconds, offsets (the server orders them as instants).
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Chunk, Effect, FastCheck as fc, Stream } from "effect"
@@ -14,12 +15,13 @@ const SORTS = ["dateCreated", "-dateCreated", "lastName", "-email", "isActive,-l
 /** An independent reference of the order a sort expression means (then id ascending). */
 const referenceOrder = (sort: string) => {
   const keys = sort.split(",").map((k) => ({ field: k.replace(/^-/, ""), descending: k.startsWith("-") }))
-  const value = (u: Record<string, unknown>, field: string) => u[field]
+  const value = (u: Record<string, unknown>, field: string) =>
+    field === "dateCreated" && typeof u[field] === "string" ? Date.parse(u[field] as string) : u[field]
   const cmp = (a: unknown, b: unknown) => {
     if (a === b) return 0
     if (a === undefined) return -1
     if (b === undefined) return 1
-    if (typeof a === "boolean") return Number(a) - Number(b)
+    if (typeof a === "boolean" || typeof a === "number") return Number(a) - Number(b)
     return String(a) < String(b) ? -1 : 1
   }
   return (a: Record<string, unknown>, b: Record<string, unknown>) => {
@@ -33,12 +35,43 @@ const referenceOrder = (sort: string) => {
 
 const hex = (n: number) => n.toString(16).padStart(24, "0")
 
+/** One instant (`YYYY-06-15T12:00:00` plus `tenths`/10 s, UTC) written in one of the ways serializers write it. */
+const written = (year: number, tenths: number, style: number): string => {
+  const fraction = tenths === 0 ? "" : `.${tenths}`
+  switch (style % 4) {
+    case 0:
+      return `${year}-06-15T12:00:00${fraction}Z`
+    case 1:
+      return `${year}-06-15T12:00:00${tenths === 0 ? ".000" : `${fraction}00`}Z`
+    case 2:
+      return `${year}-06-15T13:00:00${fraction}+01:00`
+    default:
+      return `${year}-06-15T07:00:00${fraction}-05:00`
+  }
+}
+
+/** Rewrites a seeded `…:SSZ` date with a trimmed fraction and another zone, same second (the order changes little). */
+const rewritten = (date: string, i: number): string => {
+  const millis = Date.parse(date) + (i % 10) * 100
+  const offset = [0, 60, -300, 330][i % 4]!
+  const local = new Date(millis + offset * 60_000).toISOString().slice(0, 19)
+  const fraction = i % 10 === 0 ? "" : `.${i % 10}`
+  const zone = offset === 0
+    ? "Z"
+    : `${offset > 0 ? "+" : "-"}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0")}:${
+      String(Math.abs(offset) % 60).padStart(2, "0")
+    }`
+  return `${local}${fraction}${zone}`
+}
+
 const arbitrary = fc.record({
   size: fc.integer({ min: 0, max: 150 }),
   pageSize: fc.integer({ min: 2, max: 40 }),
   concurrency: fc.integer({ min: 1, max: 4 }),
   sort: fc.constantFrom(...SORTS),
   seed: fc.integer({ min: 1, max: 1_000_000 }),
+  /** Write the seeded users' creation dates with trimmed fractions and offsets. */
+  trimmed: fc.boolean(),
   mutations: fc.array(
     fc.record({
       atRequest: fc.integer({ min: 0, max: 20 }),
@@ -46,6 +79,8 @@ const arbitrary = fc.record({
       position: fc.nat(),
       // For inserts: the new user's dateCreated and lastName, in the same ranges the data set uses.
       year: fc.integer({ min: 2021, max: 2025 }),
+      tenths: fc.integer({ min: 0, max: 9 }),
+      style: fc.nat({ max: 3 }),
       lastName: fc.constantFrom("Aalto", "Ivanova", "Novak", "Zed"),
     }),
     { maxLength: 30 },
@@ -58,8 +93,13 @@ describe("Users.stream (property)", () => {
     () =>
       Effect.promise(() =>
         fc.assert(
-          fc.asyncProperty(arbitrary, async ({ concurrency, mutations, pageSize, seed, size, sort }) => {
+          fc.asyncProperty(arbitrary, async ({ concurrency, mutations, pageSize, seed, size, sort, trimmed }) => {
             const fake = FakeQuantive.make({ seed, users: size })
+            if (trimmed) {
+              fake.users.forEach((user, i) => {
+                user.dateCreated = rewritten(user.dateCreated as string, i)
+              })
+            }
             const initial = new Set(fake.users.map((u) => u.id))
             const deleted = new Set<string>()
             let requests = 0
@@ -78,7 +118,7 @@ describe("Users.stream (property)", () => {
                     id: hex(0xfffff000 + inserted++),
                     email: `inserted.${inserted}@example.com`,
                     lastName: m.lastName,
-                    dateCreated: `${m.year}-06-15T12:00:00Z`,
+                    dateCreated: written(m.year, m.tenths, m.style),
                   })
                 }
               }
@@ -112,11 +152,12 @@ describe("Users.stream (property)", () => {
               concurrency: 1,
               sort: "dateCreated",
               seed: 1,
+              trimmed: false,
               mutations: [
-                { atRequest: 14, kind: "delete", position: 0, year: 2021, lastName: "Aalto" },
-                { atRequest: 0, kind: "insert", position: 0, year: 2021, lastName: "Aalto" },
-                { atRequest: 0, kind: "insert", position: 0, year: 2021, lastName: "Aalto" },
-                { atRequest: 14, kind: "delete", position: 0, year: 2021, lastName: "Aalto" },
+                { atRequest: 14, kind: "delete", position: 0, year: 2021, lastName: "Aalto", tenths: 0, style: 0 },
+                { atRequest: 0, kind: "insert", position: 0, year: 2021, lastName: "Aalto", tenths: 0, style: 0 },
+                { atRequest: 0, kind: "insert", position: 0, year: 2021, lastName: "Aalto", tenths: 0, style: 0 },
+                { atRequest: 14, kind: "delete", position: 0, year: 2021, lastName: "Aalto", tenths: 0, style: 0 },
               ],
             }]],
           },

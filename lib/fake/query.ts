@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { compareValues, extreme } from "../internal/order.ts"
+import { compareCodePoints, comparePrepared, compareValues, extreme, instantOf, prepare } from "../internal/order.ts"
 
 /** A value, or why there is none (the message of a 400). @internal */
 export type Result<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: string }
@@ -179,9 +179,13 @@ const valuesAt = (item: unknown, path: Path): Array<unknown> => {
 const equals = (values: ReadonlyArray<unknown>, value: Scalar): boolean =>
   value === null ? values.length === 0 || values.includes(null) : values.includes(value)
 
+/** A range: numbers by value, date-times as instants (when both are), other strings as text. */
 const inRange = (candidate: unknown, op: RangeOp, value: string | number): boolean => {
   if (typeof candidate !== typeof value) return false
-  const c = compareValues(candidate, value)
+  const c =
+    typeof candidate === "string" && (instantOf(candidate) === undefined || instantOf(value as string) === undefined)
+      ? compareCodePoints(candidate, value as string)
+      : compareValues(candidate, value)
   return op === "$gt" ? c > 0 : op === "$gte" ? c >= 0 : op === "$lt" ? c < 0 : c <= 0
 }
 
@@ -267,10 +271,15 @@ const sortValue = (item: unknown, key: SortKey): unknown => {
 /** Sorts by parsed keys; ties keep their input order. Returns a new array. @internal */
 export const sortByKeys = <A>(items: ReadonlyArray<A>, keys: ReadonlyArray<SortKey>): Array<A> => {
   if (keys.length === 0) return items.slice()
-  const decorated = items.map((item, index) => ({ item, index, values: keys.map((key) => sortValue(item, key)) }))
+  // Date-times are parsed once per item, not once per comparison.
+  const decorated = items.map((item, index) => ({
+    item,
+    index,
+    values: keys.map((key) => prepare(sortValue(item, key))),
+  }))
   decorated.sort((x, y) => {
     for (let i = 0; i < keys.length; i++) {
-      const c = compareValues(x.values[i], y.values[i])
+      const c = comparePrepared(x.values[i], y.values[i])
       if (c !== 0) return keys[i]!.descending ? -c : c
     }
     return x.index - y.index
@@ -279,8 +288,9 @@ export const sortByKeys = <A>(items: ReadonlyArray<A>, keys: ReadonlyArray<SortK
 }
 
 /**
- * Sorts by a sort expression (`dateCreated,-name`): a total, deterministic order (see `compareValues`) in which
- * ties keep their input order. Returns a new array, or the error of a malformed expression.
+ * Sorts by a sort expression (`dateCreated,-name`): a total, deterministic order (see `compareValues`: date-times
+ * as instants, however their fractions and offsets are written) in which ties keep their input order. Returns a new
+ * array, or the error of a malformed expression.
  *
  * @internal
  */

@@ -97,8 +97,37 @@ const send = (res: ServerResponse, answer: FakeReply, onAbandon: () => void): vo
   res.end(bytes)
 }
 
-/** @internal */
+/** `127.0.0.0/8` written as a plain dotted quad (no leading zeros, each part 0–255). */
+const LOOPBACK_V4 = /^127\.(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){2}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
+
+/**
+ * Whether the fake may listen on `host`: a loopback address only (`127.0.0.0/8`, `::1`, `localhost`). Every other
+ * value (`0.0.0.0`, `::`, an empty string, another address or a host name) would open the fake, which accepts its
+ * token from anyone, to other machines.
+ *
+ * @internal
+ */
+export const isLoopbackHost = (host: unknown): boolean =>
+  typeof host === "string" && (host === "localhost" || host === "::1" || LOOPBACK_V4.test(host))
+
+/**
+ * Listens on a loopback host (see `isLoopbackHost`); any other host is refused (a rejected promise) before a socket
+ * is opened.
+ *
+ * @internal
+ */
 export const listen = (core: FakeCore, host = "127.0.0.1", port = 0): Promise<Listening> => {
+  if (!isLoopbackHost(host)) {
+    const shown = typeof host === "string"
+      ? JSON.stringify(host.length > 64 ? `${host.slice(0, 64)}…` : host)
+      : typeof host
+    return Promise.reject(
+      new Error(
+        `the fake server listens on loopback hosts only (127.0.0.0/8, ::1 or localhost), not ${shown}: ` +
+          "it would be reachable from other machines",
+      ),
+    )
+  }
   const sockets = new Set<Socket>()
   let abandoned = 0
   const server = createServer((req, res) => {

@@ -5,7 +5,11 @@
  * How: every request after the first overlaps the previous page by one item (it starts at the position of the last
  * item seen). Items are in the stream's total order (a sort that ends with the id), so
  * - an item that does not sort after the last emitted one was already emitted (inserts before the cursor shifted it
- *   into this page): it is dropped, with no set of seen ids, so memory stays bounded;
+ *   into this page): it is dropped, with no set of seen ids, so memory stays bounded. An item is dropped only on a
+ *   comparison the server is known to make the same way (`compare` answers a magnitude of at least 1), or when it is
+ *   known to have been emitted (the last item, an item of the previous page, or with `distinct` any id seen). On a
+ *   guess (a magnitude below 1) about an item not known to be emitted, the stream fails with `OrderMismatch` rather
+ *   than risk losing it (with `distinct` it keeps the item, and the seen ids keep out repeats);
  * - a page whose first item sorts after the last emitted one (or an empty page past the start) means items moved
  *   left (deletions before the cursor) and something may have been jumped over: the stream steps back (further each
  *   time) until the page starts at or before the last emitted item.
@@ -60,7 +64,10 @@ export type PaginateOptions<A, E> = PageFetch<A, E> & PaginateSettings<A>
 
 /** @internal */
 export interface PaginateSettings<A> {
-  /** The stream's total order: must agree with the sort sent to the server, and end with the id. */
+  /**
+   * The stream's total order: must agree with the sort sent to the server, and end with the id. Its sign is the order;
+   * a magnitude below 1 (as `order.ts` answers) marks a guess the server may not share, on which no item is dropped.
+   */
   readonly compare: (a: A, b: A) => number
   readonly idOf: (a: A) => string
   /** Items per request, at least 2 (one overlaps the previous page). */
@@ -131,6 +138,8 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
     let stepBacks = 0
     /** With `distinct`: every id emitted so far. */
     const seen = options.distinct === true ? new Set<string>() : undefined
+    /** The ids of the last page read: every one was emitted, at or before `last`. */
+    let behind: ReadonlySet<string> = new Set()
     let withoutProgress = 0
     /** Requests made ahead, in order; only while the collection has not been seen to shift. */
     let ahead: Array<
@@ -187,9 +196,32 @@ export const pages = <A, E>(options: PaginateOptions<A, E>): Stream.Stream<Emitt
       let first = 0
       if (last !== undefined) {
         const cursor = last
-        while (first < items.length && compare(items[first]!, cursor) <= 0) first++
+        const cursorId = idOf(cursor)
+        while (first < items.length) {
+          const c = compare(items[first]!, cursor)
+          if (c > 0) break
+          if (c < 0 && c > -1) {
+            // Sorts before the last emitted item only by a guess: dropped only if it is known to have been emitted.
+            // With `distinct`, an id never seen is kept (and what follows goes through the seen ids).
+            const id = idOf(items[first]!)
+            if (id !== cursorId && !behind.has(id)) {
+              if (seen !== undefined) {
+                if (!seen.has(id)) break
+              } else {
+                return fail(
+                  "OrderMismatch",
+                  skip,
+                  `the item at position ${first} may sort before or after the last emitted one (the server's ` +
+                    "order of its sort values is not known); with distinct: true the stream tells by its id",
+                )
+              }
+            }
+          }
+          first++
+        }
       }
       const fresh = first === 0 ? items : items.slice(first)
+      if (items.length > 0) behind = new Set(items.map(idOf))
       if (fresh.length > 0) {
         last = fresh[fresh.length - 1]
         withoutProgress = 0
