@@ -3,16 +3,43 @@
  * The `quantive` command line. On Node: `npx @effect-quantive/cli …` (or `node cli/dist/main.js …` in this repo);
  * on Deno: `deno run -A cli/main.ts …`.
  *
+ * SIGINT (Ctrl-C), SIGTERM and SIGHUP (a dropped SSH session) all interrupt the command, so its finalizers run: an
+ * export's temporary file is removed and nothing half-written is left behind. The exit code is then 130. A second signal exits at once
+ * (temporary files are still removed).
+ *
  * @since 0.2.0
  */
 import * as NodeContext from "@effect/platform-node/NodeContext"
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import { makeRunMain } from "@effect/platform/Runtime"
 import { Cause, Effect } from "effect"
 import { main } from "./src/app.ts"
 
+/** The signals that end a command the way Ctrl-C does. */
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const
+
+const runMain = makeRunMain(({ fiber, teardown }) => {
+  const keepAlive = setInterval(() => {}, 2 ** 31 - 1)
+  let signalled = false
+  // A second signal while the command is being interrupted exits at once; temporary files are still removed then,
+  // by the exit hook of the output.
+  const onSignal = () => {
+    if (signalled) return process.exit(130)
+    signalled = true
+    fiber.unsafeInterruptAsFork(fiber.id())
+  }
+  for (const signal of SIGNALS) process.on(signal, onSignal)
+  fiber.addObserver((exit) => {
+    clearInterval(keepAlive)
+    teardown(exit, (code) => {
+      if (signalled || code !== 0) process.exit(code)
+      for (const signal of SIGNALS) process.off(signal, onSignal)
+    })
+  })
+})
+
 main(process.argv).pipe(
   Effect.provide(NodeContext.layer),
-  NodeRuntime.runMain({
+  runMain({
     disableErrorReporting: true,
     teardown: (exit, onExit) => {
       // The program never fails: its value is the exit code. Let pending output drain instead of exiting at once.

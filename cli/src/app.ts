@@ -8,6 +8,7 @@ import { CliConfig, Command, HelpDoc } from "@effect/cli"
 import { Cause, Console, Effect, Exit } from "effect"
 import { quantive } from "./commands.ts"
 import { describe, exitCodeTable } from "./errors.ts"
+import { escapeForTerminal } from "./terminal.ts"
 
 /**
  * The version printed by `--version`.
@@ -52,7 +53,8 @@ export const main = (argv: ReadonlyArray<string>) =>
       if (Exit.isSuccess(exit)) return Effect.succeed(0)
       const { code, line } = describe(exit.cause)
       return Effect.sync(() => {
-        if (line !== undefined) process.stderr.write(`quantive: ${line}\n`)
+        // The line may quote the server (its message, an id): control characters are shown escaped.
+        if (line !== undefined) process.stderr.write(`quantive: ${escapeForTerminal(line)}\n`)
         if (process.env.QUANTIVE_DEBUG === "1") process.stderr.write(`${Cause.pretty(exit.cause)}\n`)
         return code
       })

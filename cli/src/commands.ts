@@ -5,7 +5,7 @@
  */
 import { Args, Command, HelpDoc, Options } from "@effect/cli"
 import { Accounts, Badges, Users } from "@effect-quantive/client"
-import { Effect, Layer, Option } from "effect"
+import { Chunk, Effect, Layer, Option, Stream } from "effect"
 import * as Bulk from "./bulk.ts"
 import * as Connection from "./connection.ts"
 import * as Export from "./export.ts"
@@ -110,6 +110,9 @@ const exportCommand = Command.make(
     bom: Options.boolean("bom").pipe(
       Options.withDescription("Start a CSV with a UTF-8 byte order mark (for Excel on Windows)."),
     ),
+    rawCsv: Options.boolean("raw-csv").pipe(
+      Options.withDescription("Write CSV cells as they are, without neutralizing formulas (for machine consumers)."),
+    ),
   },
   connected((config) => Export.run(config)),
 ).pipe(Command.withDescription(help(
@@ -156,8 +159,11 @@ const bulkCommand = (
     { ...Connection.connectionOptions, ...bulkOptions("ids", "users") },
     connected((config) => Bulk.run(action, { ...config, flag: "--ids" })),
   ).pipe(Command.withDescription(help(
-    `${summary} Emails are resolved to users first (read-only); each entry gets one result line. Exit code 6 when ` +
-      "any entry failed or did not resolve.",
+    `${summary} Emails are resolved to users first (read-only); each entry gets one result line, and each user is ` +
+      "sent once (a later entry naming the same user is a duplicate). A change whose answer was lost (a timeout, a " +
+      "dropped connection, Ctrl-C) is reported unknown: it may have been applied, check it. The summary goes to " +
+      "stderr, also when the run is interrupted or stdout is closed. Exit code 6 when any entry failed, did not " +
+      "resolve, is unknown or was not attempted.",
     [
       `quantive users ${name} --ids leavers.txt --dry-run`,
       `quantive users ${name} --ids leavers.csv`,
@@ -179,14 +185,43 @@ const activate = bulkCommand("activate", {
   apply: (ids) => Effect.flatMap(Users, (users) => users.activate(ids)).pipe(Effect.map((r) => toMap(r.items))),
 }, "Activates the listed users.")
 
+/** How many ids go into one `$in` filter when looking users up. */
+const LOOKUP_BATCH = 100
+
+/**
+ * The users that were already sent an invitation (a non-empty `dateInvited`): the invitation endpoint sends a new
+ * email every time, so a rerun must not reach them again.
+ */
+const alreadyInvited = (users: ReadonlyArray<{ readonly id: string }>) =>
+  Effect.gen(function* () {
+    const service = yield* Users
+    const invited = new Map<string, string>()
+    for (let i = 0; i < users.length; i += LOOKUP_BATCH) {
+      const ids = users.slice(i, i + LOOKUP_BATCH).map((user) => user.id)
+      const page = yield* service.stream({
+        filter: { id: { $in: ids } },
+        fields: ["dateInvited"],
+        pageSize: LOOKUP_BATCH,
+      })
+        .pipe(Stream.runCollect)
+      for (const user of Chunk.toReadonlyArray(page)) {
+        if (user.dateInvited !== undefined && user.dateInvited !== "") {
+          invited.set(user.id, `already invited on ${user.dateInvited.slice(0, 10)}`)
+        }
+      }
+    }
+    return invited as ReadonlyMap<string, string>
+  })
+
 const invite = bulkCommand("invite", {
   done: "invited",
   would: "would invite",
+  alreadyDone: alreadyInvited,
   apply: (ids) =>
     Effect.flatMap(Users, (users) => users.sendInvitations(ids)).pipe(
       Effect.as(new Map(ids.map((id) => [id, undefined]))),
     ),
-}, "Sends the listed users their invitation emails.")
+}, "Sends the listed users their invitation emails; users already invited are reported unchanged, not sent again.")
 
 const users = Command.make("users").pipe(
   Command.withDescription("Export users, and deactivate, activate or invite them in bulk."),
@@ -229,6 +264,16 @@ const badgesAssign = Command.make(
       yield* Bulk.run({
         done: `assigned ${name}`,
         would: `would assign ${name}`,
+        // The users that already hold the badge are not awarded it again.
+        alreadyDone: () =>
+          badges.assignees(badge.id).pipe(
+            Effect.map((holders) =>
+              new Map((holders.Users ?? []).map((user) => [user.id, "already holds the badge"])) as ReadonlyMap<
+                string,
+                string
+              >
+            ),
+          ),
         apply: (ids) =>
           badges.assign({
             badgeId: badge.id,
@@ -239,7 +284,8 @@ const badgesAssign = Command.make(
     })
   ),
 ).pipe(Command.withDescription(help(
-  "Awards a badge to the listed users (ids or emails, resolved first), in batches.",
+  "Awards a badge to the listed users (ids or emails, resolved first), in batches. Users that already hold the " +
+    "badge are reported unchanged, not awarded it again.",
   [
     "quantive badges assign --badge 5f1e... --users team.txt --dry-run",
     "quantive badges assign --badge 5f1e... --users team.csv --comment 'Q3 launch'",

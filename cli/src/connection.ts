@@ -9,23 +9,38 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Accounts, Badges, Quantive, type QuantiveClient, Retry, Users } from "@effect-quantive/client"
 import { FakeQuantive } from "@effect-quantive/client/testing"
 import { type ConfigError, Context, Effect, Layer, Option, Redacted } from "effect"
-import { readFileSync } from "node:fs"
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs"
 import { CliFailure } from "./errors.ts"
 
 /**
+ * The most users `--demo-users` gives the embedded account (the fake holds them all in memory: 10,000 take about
+ * half a second and 180 MB to build).
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const MAX_DEMO_USERS = 10_000
+
+/**
  * The connection flags every command takes. There is deliberately no `--token`: a token on the command line ends up
- * in the shell's history and in `ps`.
+ * in the shell's history and in `ps`. `--token-file` reads any readable path, a pipe included (`<(pass show …)`);
+ * `--account-id` works but warns, since it shows in `ps` and the history too.
  *
  * @since 0.2.0
  * @category options
  */
 export const connectionOptions = {
-  tokenFile: Options.file("token-file").pipe(
-    Options.withDescription("Read the API token from this file (default: QUANTIVE_TOKEN)."),
+  tokenFile: Options.text("token-file").pipe(
+    Options.withDescription(
+      "Read the API token from this file or pipe, e.g. <(pass show quantive) (default: QUANTIVE_TOKEN). " +
+        "Keep a file private (chmod 600): one other users can read is warned about.",
+    ),
     Options.optional,
   ),
   accountId: Options.text("account-id").pipe(
-    Options.withDescription("The account id (default: QUANTIVE_ACCOUNT_ID)."),
+    Options.withDescription(
+      "The account id (default: QUANTIVE_ACCOUNT_ID, which is preferred: a flag shows in ps and the shell history).",
+    ),
     Options.optional,
   ),
   region: Options.choice("region", ["eu", "us"]).pipe(
@@ -40,7 +55,7 @@ export const connectionOptions = {
     Options.withDescription("Run against the embedded fake server and its seeded data: no account needed."),
   ),
   demoUsers: Options.integer("demo-users").pipe(
-    Options.withDescription("How many users the --demo account has (default 25)."),
+    Options.withDescription(`How many users the --demo account has, 0-${MAX_DEMO_USERS} (default 25).`),
     Options.optional,
   ),
 }
@@ -92,6 +107,42 @@ const env = (name: string): string | undefined => {
 
 const configFailure = (what: string, hint: string) => new CliFailure({ kind: "config", message: `${what}: ${hint}` })
 
+const warn = (text: string) =>
+  Effect.sync(() => {
+    process.stderr.write(`quantive: warning: ${text}\n`)
+  })
+
+/**
+ * Reads the token file: a regular file or anything else that can be read to its end (a pipe from `<(…)`, a FIFO,
+ * `/dev/stdin`). Answers the token (trimmed) and, for a regular file, its permission bits; the path is never
+ * echoed back with the token's content.
+ */
+const readTokenFile = (path: string): { readonly token: string; readonly mode: number | undefined } | string => {
+  let fd: number
+  try {
+    fd = openSync(path, "r")
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code === "ENOENT"
+      ? "no such file"
+      : code === "EACCES"
+      ? "permission denied"
+      : code === "EISDIR"
+      ? "it is a directory"
+      : `cannot open it (${code ?? "unknown error"})`
+  }
+  try {
+    const stat = fstatSync(fd)
+    if (stat.isDirectory()) return "it is a directory"
+    return { token: readFileSync(fd, "utf8").trim(), mode: stat.isFile() ? stat.mode & 0o777 : undefined }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code === "EISDIR" ? "it is a directory" : `cannot read it (${code ?? "unknown error"})`
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /** The retry policy of the CLI: the library's defaults (4 attempts, Retry-After honoured up to 60 s). */
 const retry = Retry.defaultPolicy
 
@@ -130,12 +181,19 @@ const live = (flags: ConnectionFlags): Effect.Effect<Layer.Layer<Services, CliFa
     let tokenSource = "QUANTIVE_TOKEN"
     if (Option.isSome(flags.tokenFile)) {
       tokenSource = "--token-file"
-      try {
-        token = readFileSync(flags.tokenFile.value, "utf8").trim()
-      } catch {
-        return yield* configFailure("cannot read --token-file", "check the path and its permissions")
+      const read = readTokenFile(flags.tokenFile.value)
+      if (typeof read === "string") {
+        return yield* configFailure(`cannot read --token-file (${read})`, "check the path and its permissions")
       }
+      token = read.token
       if (token === "") return yield* configFailure("the --token-file is empty", "put the API token in it")
+      // As ssh does for a private key: a token file other users can read is a leaked token.
+      if (read.mode !== undefined && (read.mode & 0o077) !== 0) {
+        yield* warn(
+          `--token-file is accessible to other users (mode ${read.mode.toString(8).padStart(4, "0")}); ` +
+            "restrict it with chmod 600",
+        )
+      }
     } else {
       token = env("QUANTIVE_TOKEN")
       if (token === undefined) {
@@ -144,6 +202,9 @@ const live = (flags: ConnectionFlags): Effect.Effect<Layer.Layer<Services, CliFa
           "set QUANTIVE_TOKEN or pass --token-file FILE (tokens are issued in Settings → API tokens), or try --demo",
         )
       }
+    }
+    if (Option.isSome(flags.accountId)) {
+      yield* warn("--account-id shows in ps and in the shell history; prefer QUANTIVE_ACCOUNT_ID")
     }
     const accountId = Option.getOrUndefined(flags.accountId) ?? env("QUANTIVE_ACCOUNT_ID")
     if (accountId === undefined) {
@@ -168,8 +229,10 @@ const live = (flags: ConnectionFlags): Effect.Effect<Layer.Layer<Services, CliFa
 
 const demo = (flags: ConnectionFlags): Layer.Layer<Services, CliFailure> => {
   const users = Option.getOrElse(flags.demoUsers, () => 25)
-  if (!Number.isSafeInteger(users) || users < 0) {
-    return Layer.fail(new CliFailure({ kind: "usage", message: "--demo-users must be a non-negative integer" }))
+  if (!Number.isSafeInteger(users) || users < 0 || users > MAX_DEMO_USERS) {
+    return Layer.fail(
+      new CliFailure({ kind: "usage", message: `--demo-users: give a whole number from 0 to ${MAX_DEMO_USERS}` }),
+    )
   }
   return Layer.unwrapScoped(Effect.gen(function* () {
     const fake = FakeQuantive.make({ users })

@@ -27,7 +27,10 @@ export const ExitCode = {
   auth: 4,
   /** 429: the server kept refusing after the CLI waited and retried. */
   rateLimit: 5,
-  /** A bulk command ran, but some ids failed or did not resolve (each is listed). */
+  /**
+   * A bulk command ran, but some ids failed, did not resolve, are unknown (sent, the answer lost) or were not
+   * attempted (each is listed or counted in the summary).
+   */
   partial: 6,
   /** Interrupted (Ctrl-C). */
   interrupted: 130,
@@ -46,7 +49,7 @@ export const exitCodeTable = [
   "3    configuration: no token or account id, unreadable --token-file, malformed URL or region",
   "4    authentication (401: check the token) or permission (403: the token's user lacks it)",
   "5    rate limited (429) after waiting and retrying",
-  "6    partial failure: some ids of a bulk command failed or did not resolve",
+  "6    partial failure: some ids of a bulk command failed, did not resolve, are unknown or were not attempted",
   "130  interrupted",
 ].join("\n")
 

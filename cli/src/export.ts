@@ -11,6 +11,7 @@ import { CliFailure } from "./errors.ts"
 import * as Output from "./output.ts"
 import * as Progress from "./progress.ts"
 import * as Table from "./table.ts"
+import { escapeForTerminal } from "./terminal.ts"
 
 /**
  * Every field of a user, `id` first, then in the order of the `User` schema.
@@ -55,6 +56,8 @@ export interface ExportFlags {
   readonly concurrency: number
   readonly pageSize: number
   readonly bom: boolean
+  /** Writes CSV cells as they are, without neutralizing those a spreadsheet would run as formulas. */
+  readonly rawCsv: boolean
 }
 
 type Row = Readonly<Record<string, unknown>>
@@ -71,49 +74,79 @@ const pick = (item: Row, columns: ReadonlyArray<string>): Row => {
   return out
 }
 
-const writers = (columns: ReadonlyArray<string>, projected: boolean, bom: boolean): Record<Format, () => Writer> => ({
-  csv: () => ({
-    begin: (bom ? "\uFEFF" : "") + Csv.record(columns),
-    rows: (items) => items.map((item) => Csv.record(columns.map((column) => Csv.flatten(item[column])))).join(""),
-    end: () => "",
-  }),
-  ndjson: () => ({
-    begin: "",
-    rows: (items) => items.map((item) => JSON.stringify(projected ? pick(item, columns) : item) + "\n").join(""),
-    end: () => "",
-  }),
-  json: () => {
-    let first = true
-    return {
-      begin: "[",
+interface WriterOptions {
+  readonly columns: ReadonlyArray<string>
+  /** Only the asked fields go into JSON and NDJSON. */
+  readonly projected: boolean
+  readonly bom: boolean
+  /** CSV cells as they are (no formula neutralizing). */
+  readonly rawCsv: boolean
+  /** A person reads the output: control characters are escaped. */
+  readonly toTerminal: boolean
+}
+
+/**
+ * A CSV cell: the flattened value, neutralized when it is text a spreadsheet would run as a formula (numbers and
+ * booleans are left alone: `-5` is a number there, not a formula).
+ */
+const csvCell = (value: unknown, raw: boolean): string => {
+  const text = Csv.flatten(value)
+  return raw || typeof value === "number" || typeof value === "boolean" ? text : Csv.neutralize(text)
+}
+
+const writers = (options: WriterOptions): Record<Format, () => Writer> => {
+  const { bom, columns, projected } = options
+  // For a person, every cell and JSON text is escaped; the line ends between records stay.
+  const shown = options.toTerminal ? escapeForTerminal : (text: string) => text
+  const json = (item: Row) => shown(JSON.stringify(projected ? pick(item, columns) : item))
+  return {
+    csv: () => ({
+      begin: (bom ? "\uFEFF" : "") + Csv.record(columns),
       rows: (items) =>
-        items.map((item) => {
-          const text = (first ? "\n" : ",\n") + JSON.stringify(projected ? pick(item, columns) : item)
-          first = false
-          return text
-        }).join(""),
-      end: (count) => count === 0 ? "]\n" : "\n]\n",
-    }
-  },
-  table: () => {
-    // Widths come from the header and the first page; later cells are cut to them, so nothing is held back.
-    let widths: Array<number> | undefined
-    return {
+        items.map((item) => Csv.record(columns.map((column) => shown(csvCell(item[column], options.rawCsv))))).join(
+          "",
+        ),
+      end: () => "",
+    }),
+    ndjson: () => ({
       begin: "",
-      rows: (items) => {
-        const cells = items.map((item) => columns.map((column) => Csv.flatten(item[column])))
-        let text = ""
-        if (widths === undefined) {
-          widths = Table.widths(columns, cells)
-          text = Table.line(columns, widths) + Table.line(widths.map((n) => "-".repeat(n)), widths)
-        }
-        const w = widths
-        return text + cells.map((row) => Table.line(row, w)).join("")
-      },
-      end: () => widths === undefined ? Table.render(columns, []) : "",
-    }
-  },
-})
+      rows: (items) => items.map((item) => json(item) + "\n").join(""),
+      end: () => "",
+    }),
+    json: () => {
+      let first = true
+      return {
+        begin: "[",
+        rows: (items) =>
+          items.map((item) => {
+            const text = (first ? "\n" : ",\n") + json(item)
+            first = false
+            return text
+          }).join(""),
+        end: (count) => count === 0 ? "]\n" : "\n]\n",
+      }
+    },
+    table: () => {
+      // Widths come from the header and the first page; later cells are cut to them, so nothing is held back. The
+      // table escapes control characters itself, wherever it is written.
+      let widths: Array<number> | undefined
+      return {
+        begin: "",
+        rows: (items) => {
+          const cells = items.map((item) => columns.map((column) => Csv.flatten(item[column])))
+          let text = ""
+          if (widths === undefined) {
+            widths = Table.widths(columns, cells)
+            text = Table.line(columns, widths) + Table.line(widths.map((n) => "-".repeat(n)), widths)
+          }
+          const w = widths
+          return text + cells.map((row) => Table.line(row, w)).join("")
+        },
+        end: () => widths === undefined ? Table.render(columns, []) : "",
+      }
+    },
+  }
+}
 
 const usage = (message: string) => new CliFailure({ kind: "usage", message })
 
@@ -168,7 +201,13 @@ export const run = (flags: ExportFlags) =>
     const { columns, fields, filter } = yield* check(flags)
     const users = yield* Users
     const output = yield* Output.open(flags.out)
-    const writer = writers(columns, fields !== undefined, flags.bom)[flags.format]()
+    const writer = writers({
+      columns,
+      projected: fields !== undefined,
+      bom: flags.bom,
+      rawCsv: flags.rawCsv,
+      toTerminal: output.toTerminal,
+    })[flags.format]()
     const progress = Progress.make("users")
     const query = {
       filter,

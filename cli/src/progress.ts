@@ -4,6 +4,7 @@
  *
  * @since 0.2.0
  */
+import { escapeForTerminal } from "./terminal.ts"
 
 /**
  * @since 0.2.0
@@ -14,7 +15,7 @@ export interface Progress {
   readonly update: (count: number, total: number) => void
   /** Erases the bar (before something else is written to the same terminal); the next update redraws it. */
   readonly clear: () => void
-  /** Draws the final state with a line end, and a summary. */
+  /** Draws the final state with a line end, and a summary (its control characters escaped). */
   readonly done: (summary: string) => void
 }
 
@@ -81,7 +82,7 @@ export const make = (label: string, enabled: boolean = process.stderr.isTTY === 
     },
     done: (summary) => {
       draw()
-      process.stderr.write(`\n${summary}\n`)
+      process.stderr.write(`\n${escapeForTerminal(summary)}\n`)
     },
   }
 }

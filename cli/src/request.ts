@@ -1,6 +1,7 @@
 /**
  * `quantive request METHOD PATH`: any endpoint through `Quantive.request`, so a raw call still gets the client's auth,
- * retries, back-off, redaction and typed errors. The answer is printed as JSON.
+ * retries, back-off, redaction and typed errors. The answer is printed as JSON (on a terminal, with control
+ * characters escaped).
  *
  * @since 0.2.0
  */
@@ -8,6 +9,7 @@ import { Quantive } from "@effect-quantive/client"
 import { Effect, HashMap, Option } from "effect"
 import { readFileSync } from "node:fs"
 import { CliFailure } from "./errors.ts"
+import { escapeForTerminal } from "./terminal.ts"
 
 /**
  * The parsed flags of `request`.
@@ -74,5 +76,7 @@ export const run = (flags: RequestFlags) =>
       return yield* usage(`--body: a ${flags.method} request takes no body`)
     }
     const value: unknown = yield* send(flags, query, body)
-    process.stdout.write(value === undefined ? "" : JSON.stringify(value, null, 2) + "\n")
+    const text = value === undefined ? "" : JSON.stringify(value, null, 2) + "\n"
+    // On a terminal, line by line (JSON holds no raw line break inside a string), with control characters escaped.
+    process.stdout.write(process.stdout.isTTY === true ? text.split("\n").map(escapeForTerminal).join("\n") : text)
   })

@@ -1,14 +1,20 @@
 /**
  * Plain text tables for terminals: columns padded to their widest cell (capped), cells cut with `…` past the cap.
+ * Line breaks and tabs in a cell become spaces, and other control characters are shown escaped, so a cell cannot
+ * move the cursor or send the terminal a command.
  *
  * @since 0.2.0
  */
+import { escapeForTerminal } from "./terminal.ts"
 
 /** The widest a column gets before its cells are cut. */
 const MAX_WIDTH = 40
 
+/** A cell as the table shows it, on one line with its control characters escaped. */
+const shown = (text: string): string => escapeForTerminal(text.replace(/[\r\n\t]+/g, " "))
+
 const cut = (text: string, width: number): string => {
-  const flat = text.replace(/[\r\n\t]+/g, " ")
+  const flat = shown(text)
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat
 }
 
@@ -20,7 +26,7 @@ const cut = (text: string, width: number): string => {
  */
 export const widths = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): Array<number> =>
   header.map((title, i) =>
-    Math.min(MAX_WIDTH, Math.max(title.length, ...rows.map((row) => (row[i] ?? "").replace(/[\r\n\t]+/g, " ").length)))
+    Math.min(MAX_WIDTH, Math.max(title.length, ...rows.map((row) => shown(row[i] ?? "").length)))
   )
 
 /**

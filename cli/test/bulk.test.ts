@@ -7,7 +7,7 @@ import { cli, serve, type Served } from "./helpers.ts"
 let served: Served
 let dir: string
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "quantive-cli-"))
 })
 beforeEach(async () => {
@@ -82,6 +82,7 @@ describe("users deactivate", () => {
 
   it("invites the listed users", async () => {
     const users = activeUsers().slice(0, 2)
+    for (const user of users) user.dateInvited = "" // created without an invitation
     const result = await cli(["users", "invite", "--ids", file("invite.txt", users.map((u) => u.email).join("\n"))], {
       env: served.env,
     })
@@ -98,7 +99,11 @@ describe("badges", () => {
     expect(list.code).toBe(0)
     const badges = JSON.parse(list.stdout) as Array<{ id: string; name: string }>
     expect(badges.length).toBeGreaterThan(0)
-    const users = activeUsers().slice(0, 3)
+    const held = new Set(
+      served.fake.badges.assignments.filter((a) => a.badgeId === badges[0]!.id).flatMap((a) => a.assigneeIds),
+    )
+    const users = served.fake.users.filter((u) => u.isActive === true && !held.has(u.id)).slice(0, 3)
+    expect(users).toHaveLength(3)
     const team = file("team.txt", users.map((u) => u.email).join("\n"))
     const dry = await cli(["badges", "assign", "--badge", badges[0]!.id, "--users", team, "--dry-run"], {
       env: served.env,

@@ -1,7 +1,7 @@
 // Test helpers: a fake Quantive on a loopback socket in the test process, the real CLI spawned as a subprocess
 // against it, and an RFC 4180 parser of our own (independent of the CLI's) to read its CSV back.
 import { FakeQuantive } from "@effect-quantive/client/testing"
-import { spawn } from "node:child_process"
+import { type ChildProcess, spawn } from "node:child_process"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -28,6 +28,8 @@ export const serve = async (options: FakeQuantive.Options = {}): Promise<Served>
 
 export interface Run {
   readonly code: number | null
+  /** The signal that ended the process, when one did. */
+  readonly signal: NodeJS.Signals | null
   readonly stdout: string
   readonly stderr: string
 }
@@ -52,18 +54,40 @@ export const run = (
   command: string,
   args: ReadonlyArray<string>,
   options: { readonly env?: Record<string, string>; readonly stdin?: string } = {},
-): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: environment(options.env ?? {}), stdio: ["pipe", "pipe", "pipe"] })
+): Promise<Run> => start(command, args, options).done
+
+/** A process started with the CLI's test environment, and its run once it has ended. */
+export interface Started {
+  readonly child: ChildProcess
+  readonly done: Promise<Run>
+}
+
+/** Starts any command with the CLI's test environment (its stdin is ended at once). */
+export const start = (
+  command: string,
+  args: ReadonlyArray<string>,
+  options: { readonly env?: Record<string, string>; readonly stdin?: string } = {},
+): Started => {
+  const child = spawn(command, args, { env: environment(options.env ?? {}), stdio: ["pipe", "pipe", "pipe"] })
+  const done = new Promise<Run>((resolve, reject) => {
     const out: Array<Buffer> = []
     const err: Array<Buffer> = []
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk))
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk))
+    child.stdout!.on("data", (chunk: Buffer) => out.push(chunk))
+    child.stderr!.on("data", (chunk: Buffer) => err.push(chunk))
     child.on("error", reject)
-    child.on("close", (code) =>
-      resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }))
-    child.stdin.end(options.stdin ?? "")
+    child.on("close", (code, signal) =>
+      resolve({
+        code,
+        signal,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      }))
   })
+  // A process may stop reading its stdin early (a refused input): that is its answer, not the test's failure.
+  child.stdin!.on("error", () => {})
+  child.stdin!.end(options.stdin ?? "")
+  return { child, done }
+}
 
 /** An RFC 4180 parser: records end with CRLF; quoted fields may hold commas, CRLF and doubled quotes. */
 export const parseCsv = (text: string): Array<Array<string>> => {
