@@ -6,7 +6,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { Account, AccountCheckDomainParams, AccountUpdateParams } from "./Account.ts"
-import { endpoints } from "./internal/accountsEndpoints.ts"
+import { endpoints } from "../core/src/api/accounts.ts"
 import * as Client from "./internal/client.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import type { ErrorFor } from "./QuantiveError.ts"

@@ -16,7 +16,7 @@ import {
   BadgesPage,
   BadgeUpdateParams,
 } from "./Badge.ts"
-import { endpoints } from "./internal/badgesEndpoints.ts"
+import { endpoints } from "../core/src/api/badges.ts"
 import * as Client from "./internal/client.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import type { ErrorFor } from "./QuantiveError.ts"

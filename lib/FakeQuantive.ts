@@ -21,8 +21,8 @@
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { Context, Effect, Layer } from "effect"
 import type { Account } from "./Account.ts"
-import { accountRoutes, type AccountsState } from "./fake/accounts.ts"
-import { badgeRoutes, type BadgesState, makeBadgesState } from "./fake/badges.ts"
+import { accountRoutes, type AccountsState } from "../core/src/fake/accounts.ts"
+import { badgeRoutes, type BadgesState, makeBadgesState } from "../core/src/fake/badges.ts"
 import {
   FakeCore,
   type Fault,
@@ -32,12 +32,12 @@ import {
   type RouteHandler,
   type RouteRequest,
   type RouteResponse,
-} from "./fake/core.ts"
-import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "./fake/data.ts"
-import { deprecatedRoutes, type DeprecatedState, makeDeprecatedState } from "./fake/deprecated.ts"
-import { makeFetch } from "./fake/inProcess.ts"
-import { listen as listenSocket } from "./fake/socket.ts"
-import { type FakeRole, type FakeUser, makeRoles, makeUsers, userRoutes, type UsersState } from "./fake/users.ts"
+} from "../core/src/fake/core.ts"
+import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "../core/src/fake/data.ts"
+import { deprecatedRoutes, type DeprecatedState, makeDeprecatedState } from "../core/src/fake/deprecated.ts"
+import { makeFetch } from "../core/src/fake/inProcess.ts"
+import { listen as listenSocket } from "../core/src/fake/socket.ts"
+import { type FakeRole, type FakeUser, makeRoles, makeUsers, userRoutes, type UsersState } from "../core/src/fake/users.ts"
 import * as Quantive from "./Quantive.ts"
 
 export type {

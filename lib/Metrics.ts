@@ -7,7 +7,7 @@
 import { Context, Effect, Layer } from "effect"
 import * as Client from "./internal/client.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
-import { endpoints } from "./internal/deprecatedEndpoints.ts"
+import { endpoints } from "../core/src/api/deprecated.ts"
 import { MetricsPage } from "./Metric.ts"
 import type { ErrorFor } from "./QuantiveError.ts"
 import type { Formatting } from "./Users.ts"

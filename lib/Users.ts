@@ -8,7 +8,7 @@
 import { Chunk, Context, Effect, Either, Layer, Schema, Stream } from "effect"
 import * as Client from "./internal/client.ts"
 import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
-import { stringProblem } from "./internal/jsonValue.ts"
+import { stringProblem } from "../core/src/jsonValue.ts"
 import * as Query from "./internal/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
 import { NonEmpty } from "./internal/schema.ts"
@@ -28,7 +28,7 @@ import {
   UserUpdateNameParams,
   UserUpdateRolesParams,
 } from "./User.ts"
-import { endpoints } from "./internal/usersEndpoints.ts"
+import { endpoints } from "../core/src/api/users.ts"
 
 /**
  * `"mentionsMarkup"` (the default: `@[John Smith:john.smith@okrs.tech:602a…]`) or `"plainText"` (`@John Smith`).

@@ -5,11 +5,11 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { readFileSync } from "node:fs"
-import { endpoints as accounts } from "../lib/internal/accountsEndpoints.ts"
-import { endpoints as badges } from "../lib/internal/badgesEndpoints.ts"
+import { endpoints as accounts } from "../core/src/api/accounts.ts"
+import { endpoints as badges } from "../core/src/api/badges.ts"
 import type { Endpoint } from "../lib/internal/client.ts"
-import { endpoints as deprecated } from "../lib/internal/deprecatedEndpoints.ts"
-import { endpoints as users } from "../lib/internal/usersEndpoints.ts"
+import { endpoints as deprecated } from "../core/src/api/deprecated.ts"
+import { endpoints as users } from "../core/src/api/users.ts"
 
 interface Operation {
   readonly seed: string

@@ -4,7 +4,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { type AddressInfo, connect, createServer } from "node:net"
-import { isLoopbackHost } from "../lib/fake/socket.ts"
+import { isLoopbackHost } from "../core/src/fake/socket.ts"
 import { FakeQuantive } from "../testing.ts"
 
 /** A port that was free a moment ago on 127.0.0.1. */

@@ -24,7 +24,7 @@ import { CallDecode, CallResponse, CallRetry, type DecodeMode } from "./callSett
 import type { ResolvedConfig } from "./config.ts"
 import { decodeJson } from "./decodeResponse.ts"
 import { encodeJsonBody } from "./encodeBody.ts"
-import { loneSurrogateIndex } from "./jsonValue.ts"
+import { loneSurrogateIndex } from "../../core/src/jsonValue.ts"
 import { type CallContext, decodeError, invalidInput, pickRequestId, statusError } from "./errors.ts"
 import { makeRedactor, type Redactor, snippet } from "./redact.ts"
 import { readRetryAfter } from "./retryAfter.ts"

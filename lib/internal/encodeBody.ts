@@ -8,7 +8,7 @@
 import { Either, Schema } from "effect"
 import type * as QE from "../QuantiveError.ts"
 import { type CallContext, formatIssue, invalidInput } from "./errors.ts"
-import { jsonProblem } from "./jsonValue.ts"
+import { jsonProblem } from "../../core/src/jsonValue.ts"
 
 /** @internal */
 export const encodeJsonBody = (

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { endpoint } from "./client.ts"
+import { operation as endpoint } from "./operation.ts"
 
 /** @internal */
 export const endpoints = {

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { endpoint } from "./client.ts"
+import { operation as endpoint } from "./operation.ts"
 
 const SUNSET = "the Announcements feature was sunset on 2022-03-15; there is no replacement"
 

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { compareCodePoints, comparePrepared, compareValues, extreme, instantOf, prepare } from "../internal/order.ts"
+import { compareCodePoints, comparePrepared, compareValues, extreme, instantOf, prepare } from "../order.ts"
 
 /** A value, or why there is none (the message of a 400). @internal */
 export type Result<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: string }
@@ -231,7 +231,7 @@ export const filterFields = (filter: Filter, out: Set<string> = new Set()): Set<
   return out
 }
 
-export { compareCodePoints, compareValues } from "../internal/order.ts"
+export { compareCodePoints, compareValues } from "../order.ts"
 
 /** One key of a sort expression. @internal */
 export interface SortKey {

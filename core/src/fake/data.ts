@@ -3,7 +3,6 @@
  *
  * @internal
  */
-import type { Account } from "../Account.ts"
 
 /** mulberry32: a small, fast, seedable PRNG. @internal */
 export const prng = (seed: number): () => number => {
@@ -49,8 +48,26 @@ const deadline = (random: () => number, day: string) => ({
   reportChannels: { email: true, mobile: random() < 0.5, msTeams: random() < 0.3, slack: random() < 0.5 },
 })
 
+/**
+ * An account as the fake holds it: its id, and the other fields of the API's account object.
+ *
+ * @internal
+ */
+export interface FakeAccount {
+  readonly id: string
+  readonly name: string
+  readonly domain: string
+  readonly ownerId?: string
+  readonly subscriptions?: ReadonlyArray<{
+    readonly usersAllowed?: number
+    readonly maxUserLimit?: number
+    readonly [field: string]: unknown
+  }>
+  readonly [field: string]: unknown
+}
+
 /** The account of a seed: every field of seed 000's sample, with plausible values. @internal */
-export const makeAccount = (seed: number): Account => {
+export const makeAccount = (seed: number): FakeAccount => {
   const random = prng(seed)
   const [name, domain] = pick(random, COMPANIES)
   const id = objectId(random)

@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { endpoint } from "./client.ts"
+import { operation as endpoint } from "./operation.ts"
 
 /** @internal */
 export const endpoints = {

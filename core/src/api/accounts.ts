@@ -3,25 +3,25 @@
  *
  * @internal
  */
-import * as Client from "./client.ts"
+import { operation } from "./operation.ts"
 
 /** @internal */
 export const endpoints = {
-  get: Client.endpoint({
+  get: operation({
     operation: "Accounts.get",
     method: "GET",
     api: "v1",
     path: "/accounts/{id}",
     statuses: [400, 401, 402, 403, 500],
   }),
-  checkDomain: Client.endpoint({
+  checkDomain: operation({
     operation: "Accounts.checkDomain",
     method: "POST",
     api: "v1",
     path: "/accounts/domain",
     statuses: [400, 409, 500],
   }),
-  update: Client.endpoint({
+  update: operation({
     operation: "Accounts.update",
     method: "PATCH",
     api: "v1",

@@ -9,7 +9,7 @@
  *
  * @internal
  */
-import { compareValues } from "../internal/order.ts"
+import { compareValues } from "../order.ts"
 import { type FakeReply, overLimit, problem, type RateLimit, type RateWindow, reply, type Route } from "./core.ts"
 import { parsePaging, type Result } from "./query.ts"
 import { bulkCreate, createUsers, type FakeUser, listCacheOf, type UsersState } from "./users.ts"

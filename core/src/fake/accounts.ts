@@ -3,12 +3,12 @@
  *
  * @internal
  */
-import type { Account } from "../Account.ts"
 import { problem, reply, type Route } from "./core.ts"
+import type { FakeAccount } from "./data.ts"
 
 /** @internal */
 export interface AccountsState {
-  account: Account
+  account: FakeAccount
   readonly takenDomains: Set<string>
 }
 
@@ -72,7 +72,7 @@ export const accountRoutes = (state: AccountsState): ReadonlyArray<Route> => {
           next[key] = isRecord(value) && isRecord(next[key]) ? { ...next[key] as object, ...value } : value
         }
         if (typeof accountName === "string") next.name = accountName
-        state.account = next as unknown as Account
+        state.account = next as unknown as FakeAccount
         return reply(200, state.account)
       },
     },

@@ -1,0 +1,64 @@
+/**
+ * What an operation of the Quantive Results REST API is: its method, version, path template, the statuses it
+ * documents and, for a deprecated operation, what replaces it.
+ *
+ * @since 0.3.0
+ */
+
+/**
+ * An HTTP method the API uses.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+
+/**
+ * An API version segment: `v1`, `v2`.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type ApiVersion = `v${number}`
+
+/**
+ * Every status an operation of the reference documents.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export const documentedStatuses = [400, 401, 402, 403, 404, 409, 423, 429, 500] as const
+
+/**
+ * A status an operation can document.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type DocumentedStatus = typeof documentedStatuses[number]
+
+/**
+ * A documented operation: where it lives and which statuses it documents.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Operation<S extends DocumentedStatus = DocumentedStatus> {
+  /** `Group.method`, as span names and error messages name it. */
+  readonly operation: string
+  readonly method: Method
+  readonly api: ApiVersion
+  /** The path after the version, with `{name}` placeholders: `/accounts/{id}`. */
+  readonly path: string
+  readonly statuses: ReadonlyArray<S>
+  /** Set on a deprecated operation: what replaces it. */
+  readonly deprecated?: string
+}
+
+/**
+ * Declares an operation, keeping its statuses as a literal union.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const operation = <const S extends DocumentedStatus>(o: Operation<S>): Operation<S> => o
