@@ -13,7 +13,8 @@
 //     platform type;
 // (d) core/ imports nothing but its own files and `node:` builtins (no `effect`, no `@effect/*`, no other package), and
 //     its package.json depends on nothing;
-// (e) no project history in JSDoc of lib/, core/ and the entry points: no "seed 00N", no "issue N".
+// (e) no project history in JSDoc of lib/, core/ and the entry points: no "seed 00N", no "issue N";
+// (f) every test file and test name docs/RELIABILITY.md refers to (`test/X.test.ts` › "name") exists.
 //
 // Prints each check with its evidence, and `N passed, N failed` last; exits 1 on any failure.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
@@ -420,6 +421,36 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
       `${file}: ${found.length} (lines ${found.slice(0, 8).map((f) => f.line).join(", ")}` +
       `${found.length > 8 ? ", …" : ""})`
     ),
+  ])
+}
+
+// (f) The tests docs/RELIABILITY.md names exist.
+{
+  const doc = join(root, "docs", "RELIABILITY.md")
+  const text = existsSync(doc) ? readFileSync(doc, "utf8") : ""
+  const missing = []
+  let fileCount = 0
+  let nameCount = 0
+  const reference =
+    /`((?:cli\/)?test\/[\w/.-]+\.test\.ts)`((?:\s*›\s*(?:"[^"]*"|`[^`]*`|[\w.]+(?: [\w.]+)*)(?:;\s*"[^"]*")*)*)/g
+  for (const match of text.matchAll(reference)) {
+    const line = text.slice(0, match.index).split("\n").length
+    fileCount++
+    const file = join(root, match[1])
+    if (!existsSync(file)) {
+      missing.push(`docs/RELIABILITY.md:${line}: ${match[1]} is no file`)
+      continue
+    }
+    const source = readFileSync(file, "utf8")
+    for (const name of match[2].matchAll(/"([^"]*)"|`([^`]*)`/g)) {
+      nameCount++
+      const title = name[1] ?? name[2]
+      if (!source.includes(title)) missing.push(`docs/RELIABILITY.md:${line}: ${match[1]} has no test "${title}"`)
+    }
+  }
+  report("(f) every test docs/RELIABILITY.md names exists", missing.length === 0 && fileCount > 0, [
+    `${fileCount} references to test files, naming ${nameCount} tests; ${missing.length} missing`,
+    ...missing,
   ])
 }
 
