@@ -5,8 +5,8 @@
 // (a) no import cycle: relative imports (and the package's own entry points, `@effect-quantive/client[/testing|/redis]`)
 //     resolved to files, strongly connected components found with Tarjan's algorithm; each cycle is printed, with
 //     whether it is made of type-only imports;
-// (b) no file over 400 lines, except generated files (first line `// @generated …`) and the files of `ALLOWED_LONG`,
-//     each with its reason;
+// (b) no file over 400 lines, except generated files (a first line `// @generated …`, or `// Generated … by
+//     scripts/<generator>` naming a generator that exists) and the files of `ALLOWED_LONG`, each with its reason;
 // (c) nothing in lib/ reads a private field of a platform response (`original`, `source`, `controller`, `statusCode`):
 //     every access of those names is found in the syntax tree, then the type checker tells an access to a field of a
 //     standard type (`RegExp#source`) or of a type of our own from one reached through a cast, an untyped value or a
@@ -14,9 +14,12 @@
 // (d) core/ imports nothing but its own files and `node:` builtins (no `effect`, no `@effect/*`, no other package), and
 //     its package.json depends on nothing;
 // (e) no project history in JSDoc of lib/, core/ and the entry points: no "seed 00N", no "issue N";
-// (f) every test file and test name docs/RELIABILITY.md refers to (`test/X.test.ts` › "name") exists.
+// (f) every test file and test name docs/RELIABILITY.md refers to (`test/X.test.ts` › "name") exists;
+// (g) regenerating the derived files changes nothing: every scripts/generate*.{mjs,ts} run with `--check` (a .ts one
+//     with Deno) exits 0; with no generator, the check is reported as skipped and not counted.
 //
 // Prints each check with its evidence, and `N passed, N failed` last; exits 1 on any failure.
+import { spawnSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { dirname, join, relative, resolve, sep } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -220,11 +223,18 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
 
 // (b) No file over MAX_LINES lines, but generated ones.
 {
+  const stale = []
   const lineCount = (text) => text.split("\n").length - (text.endsWith("\n") ? 1 : 0)
   const measured = files.filter((f) => under(f, "lib") || under(f, "core") || under(f, "cli/src"))
     .map((file) => {
       const text = texts.get(file)
-      const generated = /^\s*(?:\/\/|\/\*+)\s*@generated\b/.test(text.split("\n", 1)[0])
+      const first = text.split("\n", 1)[0]
+      const marker = /^\s*(?:\/\/|\/\*+)\s*(@generated\b|generated\b.*?\b(scripts\/[\w./-]+\.(?:mjs|ts)))/i.exec(first)
+      const by = marker?.[2]
+      if (marker && by !== undefined && !existsSync(join(root, by))) {
+        stale.push(`${rel(file)} names ${by}, which is no file`)
+      }
+      const generated = marker !== null && (by === undefined || existsSync(join(root, by)))
       return { file: rel(file), lines: lineCount(text), generated }
     })
     .sort((a, b) => b.lines - a.lines)
@@ -242,6 +252,7 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
   for (const [file] of ALLOWED_LONG) {
     if (!long.some((m) => m.file === file)) evidence.push(`note: ${file} is allowed but no longer needs to be`)
   }
+  for (const line of stale) evidence.push(`not counted as generated: ${line}`)
   const longest = measured.filter((m) => !m.generated && m.lines <= MAX_LINES).slice(0, 5)
   evidence.push(`longest within the limit: ${longest.map((m) => `${m.file} ${m.lines}`).join(", ")}`)
   if (generated.length > 0) {
@@ -452,6 +463,32 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
     `${fileCount} references to test files, naming ${nameCount} tests; ${missing.length} missing`,
     ...missing,
   ])
+}
+
+// (g) Regenerating the derived files changes nothing.
+{
+  const generators = readdirSync(join(root, "scripts")).filter((name) => /^generate.*\.(mjs|ts)$/.test(name)).sort()
+  if (generators.length === 0) {
+    console.log("skipped - (g) regenerating the derived files changes nothing: no scripts/generate*.{mjs,ts} yet")
+  }
+  for (const name of generators) {
+    const script = join("scripts", name)
+    const [command, args] = name.endsWith(".ts")
+      ? [join(root, "node_modules", ".bin", "deno"), ["run", "--allow-read", "--allow-write", "--allow-run", script]]
+      : [process.execPath, [script]]
+    const started = Date.now()
+    const run = spawnSync(command, [...args, "--check"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    })
+    const output = `${run.stdout ?? ""}${run.stderr ?? ""}`.trim().split("\n").filter((l) => l.trim() !== "")
+    report(`(g) regenerating with ${script} changes nothing`, run.status === 0, [
+      `${command === process.execPath ? "node" : "deno run"} ${script} --check: exit ${run.status ?? run.signal} ` +
+      `(${((Date.now() - started) / 1000).toFixed(1)}s)`,
+      ...output.slice(-20),
+    ])
+  }
 }
 
 const passed = results.filter(Boolean).length
