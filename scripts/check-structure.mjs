@@ -13,7 +13,8 @@
 //     platform type;
 // (d) core/ imports nothing but its own files and `node:` builtins (no `effect`, no `@effect/*`, no other package), and
 //     its package.json depends on nothing;
-// (e) no project history in JSDoc of lib/, core/ and the entry points: no "seed 00N", no "issue N";
+// (e) no project history in the comments (JSDoc and others) of lib/, core/ and the entry points: no "seed 00N", no
+//     "issue N";
 // (f) every test file and test name docs/RELIABILITY.md refers to (`test/X.test.ts` › "name") exists;
 // (g) regenerating the derived files changes nothing: every scripts/generate*.{mjs,ts} run with `--check` (a .ts one
 //     with Deno) exits 0; with no generator, the check is reported as skipped and not counted.
@@ -407,29 +408,45 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
   ])
 }
 
-// (e) No project history in JSDoc.
+// (e) No project history in comments: JSDoc (what users read) and line comments.
 {
   const scanned = files.filter((f) => under(f, "lib") || under(f, "core") || /^(mod|testing|redis)\.ts$/.test(rel(f)))
   const words = /\bseeds?\s+0\d+|\bissues?\s+#?\d+/gi
+  // Every comment of a file, from the syntax tree (so a "/**" inside a string is no comment).
+  const commentsOf = (source) => {
+    const text = source.getFullText()
+    const ranges = new Map()
+    const visit = (node) => {
+      for (const range of ts.getLeadingCommentRanges(text, node.pos) ?? []) ranges.set(range.pos, range)
+      for (const range of ts.getTrailingCommentRanges(text, node.end) ?? []) ranges.set(range.pos, range)
+      ts.forEachChild(node, visit)
+    }
+    visit(source)
+    for (const range of ts.getLeadingCommentRanges(text, source.endOfFileToken.pos) ?? []) ranges.set(range.pos, range)
+    return [...ranges.values()].map((r) => ({ pos: r.pos, text: text.slice(r.pos, r.end) }))
+  }
   const perFile = []
-  let comments = 0
+  const counts = { jsdoc: 0, other: 0, jsdocHits: 0, otherHits: 0 }
   for (const file of scanned) {
-    const text = texts.get(file)
+    const source = sources.get(file)
     const found = []
-    for (const match of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
-      comments++
-      for (const word of match[0].matchAll(words)) {
-        found.push({ line: text.slice(0, match.index + word.index).split("\n").length, word: word[0] })
+    for (const comment of commentsOf(source)) {
+      const jsdoc = comment.text.startsWith("/**")
+      counts[jsdoc ? "jsdoc" : "other"]++
+      for (const word of comment.text.matchAll(words)) {
+        counts[jsdoc ? "jsdocHits" : "otherHits"]++
+        found.push({ line: source.getLineAndCharacterOfPosition(comment.pos + word.index).line + 1, jsdoc })
       }
     }
-    if (found.length > 0) perFile.push({ file: rel(file), found })
+    if (found.length > 0) perFile.push({ file: rel(file), found: found.sort((a, b) => a.line - b.line) })
   }
   perFile.sort((a, b) => b.found.length - a.found.length)
-  const total = perFile.reduce((n, f) => n + f.found.length, 0)
-  report('(e) no "seed 0…" or "issue N" in the JSDoc of lib/, core/ and the entry points', total === 0, [
-    `${scanned.length} files, ${comments} JSDoc comments; ${total} mentions in ${perFile.length} files`,
+  const total = counts.jsdocHits + counts.otherHits
+  report('(e) no "seed 0…" or "issue N" in the comments of lib/, core/ and the entry points', total === 0, [
+    `${scanned.length} files; ${counts.jsdoc} JSDoc comments with ${counts.jsdocHits} mentions, ` +
+    `${counts.other} other comments with ${counts.otherHits}; ${perFile.length} files`,
     ...perFile.map(({ file, found }) =>
-      `${file}: ${found.length} (lines ${found.slice(0, 8).map((f) => f.line).join(", ")}` +
+      `${file}: ${found.length} (lines ${found.slice(0, 8).map((f) => `${f.line}${f.jsdoc ? "" : " //"}`).join(", ")}` +
       `${found.length > 8 ? ", …" : ""})`
     ),
   ])
