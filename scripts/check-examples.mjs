@@ -123,7 +123,8 @@ if (examples.length > 0) {
       }
       const at = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line - HEADER
       const line = example.code[Math.min(Math.max(at, 0), example.code.length - 1)]?.line ?? example.line
-      example.errors.push(`${example.file}:${line}: ${message}`)
+      const error = `${example.file}:${line}: ${message}`
+      if (!example.errors.includes(error)) example.errors.push(error)
     }
   }
 }
