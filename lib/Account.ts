@@ -352,26 +352,37 @@ const TrackingProperties: Schema.Schema<TrackingProperties> = Schema.Struct({
  * @category models
  */
 export interface Account {
+  /** The account's unique identifier. */
   readonly id: string
+  /** The account's name (`accountName` in the update body). */
   readonly name: string
+  /** The account's domain name, as `POST /accounts/domain` checks it. */
   readonly domain: string
   readonly accountMarketingInfo?: AccountMarketingInfo
   readonly billingSystem?: string
   readonly companyDescription?: CompanyDescription
+  /** The confidence levels of the account. */
   readonly confidenceSettings?: ConfidenceSettings
   readonly csManaged?: boolean
+  /** When the account was created (an ISO date). */
   readonly dateCreated?: string
+  /** The edition (plan) the account runs on. */
   readonly edition?: Edition
+  /** Whether the account is active. */
   readonly isActive?: boolean
+  /** The account's language. */
   readonly language?: string
   readonly methodologySummary?: string
+  /** The account's notification settings: cadences, deadlines and report options. */
   readonly notifications?: Notifications
+  /** The id of the user who owns the account. */
   readonly ownerId?: string
   readonly products?: ReadonlyArray<Product>
   readonly saasSubscriptionId?: string
   readonly settings?: string
   readonly subscriptionId?: string
   readonly subscriptionProvider?: string
+  /** The account's subscriptions. */
   readonly subscriptions?: ReadonlyArray<Subscription>
   readonly trackingProperties?: TrackingProperties
   readonly trialEnds?: string

@@ -28,35 +28,57 @@ export { NotificationSettings, PictureInfo, UserIdentities, UserIdentity } from 
  * @category models
  */
 export interface User {
+  /** The domain of the user's account. */
   readonly accountDomain?: string
+  /** The id of the user's account. */
   readonly accountId?: string
+  /** The name of the user's account. */
   readonly accountName?: string
   readonly clientId?: string
+  /** The id of the user who created this user. */
   readonly createdById?: string
+  /** When the user was created (an ISO date). */
   readonly dateCreated?: string
+  /** When the user was deactivated (an ISO date). */
   readonly dateDeactivated?: string
+  /** When the user was invited (an ISO date). */
   readonly dateInvited?: string
+  /** The user's email address. */
   readonly email?: string
+  /** The user's first name. */
   readonly firstName?: string
+  /** The user's unique identifier. */
   readonly id: string
+  /** The login identities the user signs in through. */
   readonly identities?: UserIdentities
   readonly invitedBy?: string
+  /** Whether the user is active; `POST /users/deactivate` makes it false. */
   readonly isActive?: boolean
   readonly isAzureIDPBased?: boolean
   readonly isPrimary?: boolean
+  /** Whether the user signs in through single sign-on. */
   readonly isSSOBased?: boolean
   readonly isSwitched?: boolean
+  /** The user's language. */
   readonly language?: string
+  /** The user's last name. */
   readonly lastName?: string
+  /** The user's full name. */
   readonly name?: string
+  /** The notification subjects the user opted out of. */
   readonly notificationSettings?: NotificationSettings
+  /** The permissions the user holds. */
   readonly permissions?: ReadonlyArray<string>
   readonly picture?: string
+  /** Whether the user's picture can be, or has been, edited, and whether it comes from single sign-on. */
   readonly pictureInfo?: PictureInfo
+  /** The user's roles, each with the team it belongs to. */
   readonly roles?: ReadonlyArray<UserRole>
   readonly settings?: string
   readonly subscriptionType?: string
+  /** The ids of the teams the user belongs to. */
   readonly teamIds?: ReadonlyArray<string>
+  /** The user's personal preferences in the web app. */
   readonly userSettings?: UserSettings
 }
 
