@@ -3,12 +3,12 @@
  * what is derived equals the Schemas the package shipped when they were written by hand: every Schema exported from a
  * model module is serialized (its whole AST: node kinds, property names and order, optionality, refinements and their
  * messages, annotations) and its digest compared with `test/fixtures/model-schemas.json`, which holds the digests of
- * the hand-written Schemas. Equal ASTs decode every input alike.
+ * the hand-written Schemas. Equal ASTs decode every input alike. A deliberate change to a model updates the digests
+ * with `npx vitest run test/DecoderSchemas.test.ts -u`, and the diff names the Schemas that changed.
  */
-import { assert, describe, it } from "@effect/vitest"
+import { assert, describe, expect, it } from "@effect/vitest"
 import { Schema, SchemaAST as AST } from "effect"
 import { createHash } from "node:crypto"
-import { readFileSync } from "node:fs"
 import * as Account from "../lib/Account.ts"
 import * as Announcement from "../lib/Announcement.ts"
 import * as Badge from "../lib/Badge.ts"
@@ -119,15 +119,11 @@ export const modelSchemas = (): Record<string, string> => {
   return out
 }
 
-const fixture = new URL("./fixtures/model-schemas.json", import.meta.url)
-
 describe("the models derived from the API description", () => {
-  it("export the same Schemas, node for node, as the hand-written models did", () => {
-    const expected = JSON.parse(readFileSync(fixture, "utf8")) as Record<string, string>
+  it("export the same Schemas, node for node, as the hand-written models did", async () => {
     const actual = modelSchemas()
-    assert.deepStrictEqual(Object.keys(actual).sort(), Object.keys(expected).sort())
-    const changed = Object.keys(expected).filter((name) => actual[name] !== expected[name])
-    assert.deepStrictEqual(changed, [])
+    assert.isAbove(Object.keys(actual).length, 100)
+    await expect(JSON.stringify(actual, null, 1) + "\n").toMatchFileSnapshot("./fixtures/model-schemas.json")
   })
 
   it("serialize a changed Schema differently (the comparison can fail)", () => {
