@@ -89,7 +89,9 @@ export const Announcement: Schema.Schema<Announcement> = Schema.Struct({
  * @category models
  */
 export interface AnnouncementsPage {
+  /** The announcements of this page. */
   readonly items: ReadonlyArray<Announcement>
+  /** How many announcements there are in all, not just on this page. */
   readonly totalCount: number
 }
 

@@ -28,13 +28,21 @@ import { User } from "./User.ts"
  * @category models
  */
 export interface Badge {
+  /** The badge's unique identifier. */
   readonly id: string
+  /** The id of the badge's account. */
   readonly accountId?: string
+  /** The condition under which the badge is assigned (`assignCondition` in the create body). */
   readonly assignmentCondition?: string
+  /** The badge's background colour. */
   readonly background?: string
+  /** The badge's icon. */
   readonly icon?: string
+  /** The badge's name. */
   readonly name?: string
+  /** The badge's pattern. */
   readonly pattern?: string
+  /** The badge's summary. */
   readonly summary?: string
   readonly type?: string
 }
@@ -63,7 +71,9 @@ export const Badge: Schema.Schema<Badge> = Schema.Struct({
  * @category models
  */
 export interface BadgesPage {
+  /** The badges of this page. */
   readonly items: ReadonlyArray<Badge>
+  /** How many badges there are in all, not just on this page. */
   readonly totalCount: number
 }
 
@@ -85,16 +95,25 @@ export const BadgesPage: Schema.Schema<BadgesPage> = Schema.Struct({
  * @category models
  */
 export interface AssignedBadge {
+  /** The assignment's unique identifier. */
   readonly id: string
   readonly accountId?: string
+  /** The id of the user who approved the assignment. */
   readonly approvedBy?: string
+  /** The id of the user who assigned the badge. */
   readonly assignedById?: string
+  /** When the badge was assigned (an ISO date). */
   readonly assignedOn?: string
+  /** The ids of the users or teams the badge is awarded to. */
   readonly assigneeIds?: ReadonlyArray<string>
+  /** The id of the badge awarded. */
   readonly badgeId?: string
+  /** The comment that comes with the assignment. */
   readonly comment?: string
   readonly notificationStrategy?: string
+  /** The ids of the users notified of the assignment. */
   readonly notify?: ReadonlyArray<string>
+  /** The assignment's status: an assignment may need to be approved before it counts. */
   readonly status?: string
 }
 
@@ -124,7 +143,9 @@ export const AssignedBadge: Schema.Schema<AssignedBadge> = Schema.Struct({
  * @category models
  */
 export interface AssignedBadgesPage {
+  /** The badge assignments of this page. */
   readonly items: ReadonlyArray<AssignedBadge>
+  /** How many badge assignments there are in all, not just on this page. */
   readonly totalCount: number
 }
 

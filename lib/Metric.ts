@@ -165,7 +165,9 @@ export const Metric: Schema.Schema<Metric> = Schema.Struct({
  * @category models
  */
 export interface MetricsPage {
+  /** The metrics of this page. */
   readonly items: ReadonlyArray<Metric>
+  /** How many metrics there are in all, not just on this page. */
   readonly totalCount: number
 }
 

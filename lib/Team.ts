@@ -204,10 +204,15 @@ export const Team: Schema.Schema<Team> = Schema.Struct({
  * @category models
  */
 export interface UserRole {
+  /** The id of the role's account. */
   readonly accountId?: string
+  /** What the role is for. */
   readonly description?: string
+  /** The role's unique identifier. */
   readonly id?: string
+  /** The role's name. */
   readonly name?: string
+  /** The team the role belongs to. */
   readonly team?: Team
 }
 

@@ -97,7 +97,9 @@ export const User: Schema.Schema<User> = Schema.Struct(userFields)
  * @category models
  */
 export interface UsersPage<A = User> {
+  /** The users of this page (narrowed to the projected fields with a `fields` projection). */
   readonly items: ReadonlyArray<A>
+  /** How many users match, in all, not just on this page. */
   readonly totalCount: number
 }
 

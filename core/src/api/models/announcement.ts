@@ -64,8 +64,8 @@ export const announcement: ModelModule = {
         "answers: the items, and how many there are.",
       since: "0.1.0",
       fields: {
-        items: required(array(ref("Announcement"))),
-        totalCount: required(number),
+        items: required(array(ref("Announcement")), "The announcements of this page."),
+        totalCount: required(number, "How many announcements there are in all, not just on this page."),
       },
     },
     {

@@ -104,8 +104,8 @@ export const metric: ModelModule = {
         "answers: the items, and how many there are.",
       since: "0.1.0",
       fields: {
-        items: required(array(ref("Metric"))),
-        totalCount: required(number),
+        items: required(array(ref("Metric")), "The metrics of this page."),
+        totalCount: required(number, "How many metrics there are in all, not just on this page."),
       },
     },
   ],

@@ -90,8 +90,11 @@ export const user: ModelModule = {
       since: "0.1.0",
       typeParameter: { "name": "A", "default": "User" },
       fields: {
-        items: required(array(typeParameter)),
-        totalCount: required(number),
+        items: required(
+          array(typeParameter),
+          "The users of this page (narrowed to the projected fields with a `fields` projection).",
+        ),
+        totalCount: required(number, "How many users match, in all, not just on this page."),
       },
     },
     {
