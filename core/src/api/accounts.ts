@@ -1,5 +1,5 @@
 /**
- * The Accounts endpoints of seed 000: method, version, path and documented statuses.
+ * The Accounts endpoints: method, version, path, parameters and documented statuses.
  *
  * @internal
  */
@@ -12,6 +12,9 @@ export const endpoints = {
     method: "GET",
     api: "v1",
     path: "/accounts/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "Specifies the account ID." },
+    ],
     statuses: [400, 401, 402, 403, 500],
   }),
   checkDomain: operation({
@@ -26,6 +29,9 @@ export const endpoints = {
     method: "PATCH",
     api: "v1",
     path: "/accounts/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "Specifies the account ID." },
+    ],
     statuses: [400, 401, 402, 403, 500],
   }),
 }

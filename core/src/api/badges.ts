@@ -1,5 +1,5 @@
 /**
- * The Badges endpoints of seed 002: method, version, path and documented statuses.
+ * The Badges endpoints: method, version, path, parameters and documented statuses.
  *
  * @internal
  */
@@ -33,6 +33,9 @@ export const endpoints = {
     method: "GET",
     api: "v1",
     path: "/badges/assign/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
+    ],
     statuses: [400, 401, 402, 403, 404, 500],
   }),
   current: endpoint({
@@ -47,6 +50,9 @@ export const endpoints = {
     method: "GET",
     api: "v1",
     path: "/badges/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
+    ],
     statuses: [400, 401, 402, 403, 404, 500],
   }),
   create: endpoint({
@@ -61,6 +67,9 @@ export const endpoints = {
     method: "POST",
     api: "v1",
     path: "/badges/approve/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the assigned badge request." },
+    ],
     statuses: [400, 401, 402, 403, 500],
   }),
   assign: endpoint({
@@ -75,6 +84,9 @@ export const endpoints = {
     method: "PATCH",
     api: "v1",
     path: "/badges/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
+    ],
     statuses: [400, 401, 402, 403, 404, 500],
   }),
   reject: endpoint({
@@ -82,6 +94,9 @@ export const endpoints = {
     method: "DELETE",
     api: "v1",
     path: "/badges/approve/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the assigned badge request." },
+    ],
     statuses: [400, 401, 402, 403, 500],
   }),
   unassign: endpoint({
@@ -89,6 +104,22 @@ export const endpoints = {
     method: "DELETE",
     api: "v1",
     path: "/badges/assign/{assigneeId}/{badgeAssignId}",
+    params: [
+      {
+        name: "assigneeId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "The ID of the assignee. Can be either team or user id.",
+      },
+      {
+        name: "badgeAssignId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the badge assign id.",
+      },
+    ],
     statuses: [400, 401, 402, 403, 500],
   }),
   remove: endpoint({
@@ -96,6 +127,9 @@ export const endpoints = {
     method: "DELETE",
     api: "v1",
     path: "/badges/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
+    ],
     statuses: [400, 401, 402, 403, 500],
   }),
 }

@@ -1,7 +1,6 @@
 /**
- * The deprecated Announcements, Metrics and Goals endpoints of seed 003: method, version, path, documented statuses,
- * and what replaces each (logged once per process on the first call). The deprecated Users endpoints are in
- * `usersEndpoints.ts`.
+ * The deprecated Announcements, Metrics and Goals endpoints: method, version, path, parameters, documented statuses,
+ * and what replaces each. The deprecated Users endpoints are in `users.ts`.
  *
  * @internal
  */
@@ -16,6 +15,17 @@ export const endpoints = {
     method: "GET",
     api: "v1",
     path: "/announcements",
+    params: [
+      {
+        name: "formatting",
+        in: "query",
+        kind: "string",
+        required: false,
+        description: "The formatting used for the comment. By default it is returned as 'mentionsMarkup' and it can " +
+          "contain markdown and special markup for mentioned people. Use 'plainText' if you want the " +
+          "response without markdown and special markup.",
+      },
+    ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
   }),
@@ -24,6 +34,18 @@ export const endpoints = {
     method: "GET",
     api: "v1",
     path: "/announcements/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the announcement." },
+      {
+        name: "formatting",
+        in: "query",
+        kind: "string",
+        required: false,
+        description: "The formatting used for the comment. By default it is returned as 'mentionsMarkup' and it can " +
+          "contain markdown and special markup for mentioned people. Use 'plainText' if you want the " +
+          "response without markdown and special markup.",
+      },
+    ],
     statuses: [400, 401, 402, 403, 404, 500],
     deprecated: SUNSET,
   }),
@@ -40,6 +62,9 @@ export const endpoints = {
     method: "PATCH",
     api: "v1",
     path: "/announcements/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the announcement." },
+    ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
   }),
@@ -48,6 +73,9 @@ export const endpoints = {
     method: "DELETE",
     api: "v1",
     path: "/announcements/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the announcement." },
+    ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
   }),
@@ -56,6 +84,9 @@ export const endpoints = {
     method: "DELETE",
     api: "v1",
     path: "/announcements/{id}/react",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the announcement." },
+    ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
   }),
@@ -64,6 +95,25 @@ export const endpoints = {
     method: "GET",
     api: "v1",
     path: "/metrics/owner/{ownerId}",
+    params: [
+      {
+        name: "ownerId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "The unique identifier of the owner (id).",
+      },
+      {
+        name: "formatting",
+        in: "query",
+        kind: "string",
+        required: false,
+        description: "The formatting used for the description and custom fields of type text area. By default " +
+          "returned as 'mentionsMarkup' (Ex: \"@[Mariya " +
+          "Velikova:[email\u00a0protected]:602a65efc05575000123291b]\"). Use 'plainText' if you need the " +
+          'response to be returned without markdown and special markup (Ex: "@Mariya Velikova").',
+      },
+    ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: "use the Key Results API: GET key results with an ownerIds filter",
   }),
@@ -72,6 +122,15 @@ export const endpoints = {
     method: "PUT",
     api: "v1",
     path: "/goals/{goalId}",
+    params: [
+      {
+        name: "goalId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the unique identifier of the goal (objective).",
+      },
+    ],
     statuses: [400, 401, 402, 403, 404, 423, 500],
     deprecated: "use PATCH Objective (the Objectives API)",
   }),
@@ -80,6 +139,15 @@ export const endpoints = {
     method: "PUT",
     api: "v1",
     path: "/goals/{goalId}/confidence",
+    params: [
+      {
+        name: "goalId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the unique identifier of the goal (objective).",
+      },
+    ],
     statuses: [400, 401, 402, 403, 404, 500],
     deprecated: "confidence is set on key results now: use PATCH Key Result",
   }),

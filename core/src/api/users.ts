@@ -1,6 +1,6 @@
 /**
- * The Users endpoints of seed 001, and the deprecated Users endpoints of seeds 003/004 (`legacy…`): method, version,
- * path, documented statuses, and for the deprecated ones what replaces them.
+ * The Users endpoints, and the deprecated Users endpoints (`legacy…`): method, version, path, parameters, documented
+ * statuses, and for the deprecated ones what replaces them.
  *
  * @internal
  */
@@ -13,6 +13,69 @@ export const endpoints = {
     method: "GET",
     api: "v2",
     path: "/users",
+    params: [
+      {
+        name: "fields",
+        in: "query",
+        kind: "string",
+        required: false,
+        description: "Specifies the list of fields to be returned in the response. For example, to get only the " +
+          "user's email, first and last name use fields=email,firstName,lastName",
+      },
+      {
+        name: "limit",
+        in: "query",
+        kind: "integer",
+        required: false,
+        description: "The max number of entities that can be returned by the GET query. By default take value is 100.",
+      },
+      {
+        name: "formatting",
+        in: "query",
+        kind: "string",
+        required: false,
+        description: "The formatting used for the description and custom fields of type text area. By default " +
+          "returned as 'mentionsMarkup'. Ex: \"@[John " +
+          "Smith:john.smith@okrs.tech:602a65efc05575000123291b]\". Use 'plainText' if you need the response " +
+          'to be returned without markdown and special markup. Ex: "@John Smith"',
+      },
+      {
+        name: "filter",
+        in: "query",
+        kind: "string",
+        required: false,
+        description: "Specifies the filter in Mongo syntax. For example, to get a single user by their Id, use " +
+          'filter={"_id":"611fce386400780001b19e1e"}.',
+      },
+      {
+        name: "sort",
+        in: "query",
+        kind: "string",
+        required: false,
+        description: "Specifies the sort expression. For example, to sort users by their creation date user " +
+          "sort=dateCreated or sort=-dateCreated (to sort in descending order).",
+      },
+      {
+        name: "skip",
+        in: "query",
+        kind: "integer",
+        required: false,
+        description: "Specifies how many items to skip from the beginning of the collection. Use this to implement " +
+          "paging. For example, if you want to get users 5-10 use skip=5&take=5. Always sort your response " +
+          "to ensure that you're paging through the collection in the same order, for example " +
+          "sort=dateCreated&skip=5&take=5.",
+      },
+      {
+        name: "take",
+        in: "query",
+        kind: "integer",
+        required: false,
+        description: "Specifies how many items to take from the collection. Use this to implement paging. For " +
+          "example, if you want to get the first 10 users use take=10. Always sort your response to ensure " +
+          "that you're paging through the collection in the same order, for example " +
+          "sort=dateCreated&take=10.",
+      },
+    ],
     statuses: [400, 401, 402, 403, 500],
   }),
   get: endpoint({
@@ -20,6 +83,24 @@ export const endpoints = {
     method: "GET",
     api: "v1",
     path: "/users/{userId}",
+    params: [
+      {
+        name: "userId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the user unique identifier (id).",
+      },
+      {
+        name: "formatting",
+        in: "query",
+        kind: "string",
+        required: false,
+        description: "The formatting used for the custom fields of type text area. By default they are returned as " +
+          "'mentionsMarkup' and they can contain markdown and special markup for mentioned people. Use " +
+          "'plainText' if you want the response without markdown and special markup.",
+      },
+    ],
     statuses: [400, 403, 404, 500],
   }),
   managers: endpoint({
@@ -27,6 +108,15 @@ export const endpoints = {
     method: "GET",
     api: "v1",
     path: "/users/{userId}/managers",
+    params: [
+      {
+        name: "userId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the user unique identifier (id).",
+      },
+    ],
     statuses: [400, 404, 500],
   }),
   create: endpoint({
@@ -76,6 +166,15 @@ export const endpoints = {
     method: "POST",
     api: "v1",
     path: "/users/{userId}/roles",
+    params: [
+      {
+        name: "userId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the user unique identifier (id).",
+      },
+    ],
     statuses: [400, 404],
   }),
   sendChangePasswordEmail: endpoint({
@@ -83,6 +182,9 @@ export const endpoints = {
     method: "POST",
     api: "v1",
     path: "/users/{userId}/send-change-password-email",
+    params: [
+      { name: "userId", in: "path", kind: "string", required: true },
+    ],
     statuses: [400, 401, 403, 500],
   }),
   updateLanguage: endpoint({
@@ -90,6 +192,15 @@ export const endpoints = {
     method: "PUT",
     api: "v1",
     path: "/users/{userId}",
+    params: [
+      {
+        name: "userId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the user unique identifier (id).",
+      },
+    ],
     statuses: [400, 500],
   }),
   updateName: endpoint({
@@ -97,6 +208,15 @@ export const endpoints = {
     method: "PATCH",
     api: "v1",
     path: "/users/{userId}",
+    params: [
+      {
+        name: "userId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the user unique identifier (id).",
+      },
+    ],
     statuses: [400, 403, 404, 500],
   }),
   updateInfo: endpoint({
@@ -104,6 +224,15 @@ export const endpoints = {
     method: "PATCH",
     api: "v1",
     path: "/users/{userId}/info",
+    params: [
+      {
+        name: "userId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the user unique identifier (id).",
+      },
+    ],
     statuses: [400, 403, 404, 500],
   }),
   remove: endpoint({
@@ -111,6 +240,9 @@ export const endpoints = {
     method: "DELETE",
     api: "v1",
     path: "/accounts/user/{id}",
+    params: [
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the user." },
+    ],
     statuses: [400, 401, 402, 403, 409, 500],
   }),
   removeRole: endpoint({
@@ -118,6 +250,22 @@ export const endpoints = {
     method: "DELETE",
     api: "v1",
     path: "/users/{userId}/roles/{roleId}",
+    params: [
+      {
+        name: "userId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the user unique identifier (id).",
+      },
+      {
+        name: "roleId",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "Specifies the unique role identifier (roleId).",
+      },
+    ],
     statuses: [400, 404, 409, 500],
   }),
   removeRoles: endpoint({
@@ -125,6 +273,16 @@ export const endpoints = {
     method: "DELETE",
     api: "v1",
     path: "/users/{userId}/roles",
+    params: [
+      { name: "userId", in: "path", kind: "string", required: true },
+      {
+        name: "ids",
+        in: "query",
+        kind: "string",
+        required: true,
+        description: "The ids of the roles to remove, separated by commas.",
+      },
+    ],
     statuses: [400, 409, 500],
   }),
   legacyUpdateSettings: endpoint({
@@ -140,6 +298,15 @@ export const endpoints = {
     method: "POST",
     api: "v1",
     path: "/users",
+    params: [
+      {
+        name: "skipEmail",
+        in: "query",
+        kind: "boolean",
+        required: false,
+        description: "Skip sending email invitation.",
+      },
+    ],
     statuses: [401, 429],
     deprecated: "use Users.create([user]) (POST /users with an array of users)",
   }),
@@ -148,6 +315,42 @@ export const endpoints = {
     method: "GET",
     api: "v1",
     path: "/accounts/users",
+    params: [
+      {
+        name: "filter",
+        in: "query",
+        kind: "string",
+        required: false,
+        description: "Filter query in Lucene query syntax. Supports filtering by: email, name, roles. Filter syntax: " +
+          "filter=property:value. To filter by roles, use filter=roles:roleId1,roleId2.",
+      },
+      {
+        name: "skip",
+        in: "query",
+        kind: "integer",
+        required: false,
+        description: "How many entities to skip when executing a get query. By default skip value is 0. Used when " +
+          "implementing paging",
+      },
+      {
+        name: "take",
+        in: "query",
+        kind: "integer",
+        required: false,
+        description:
+          "The max number of entities that can be returned by the get query. By default take value is 100. " +
+          "Used when implementing paging",
+      },
+      {
+        name: "includeShadowedRoles",
+        in: "query",
+        kind: "boolean",
+        required: false,
+        description: "Specifies whether or not to include shadowed (e.g. team roles) user roles in the response. If " +
+          "this parameter is set to 'true' all user roles in current account will be fetched. If set to " +
+          "'false' or not set at all, shadowed roles (like team roles) will be excluded from the result.",
+      },
+    ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: "use Users.list or Users.stream (GET /v2/users)",
   }),
@@ -156,6 +359,9 @@ export const endpoints = {
     method: "GET",
     api: "v1",
     path: "/users/password/{clientId}/policy",
+    params: [
+      { name: "clientId", in: "path", kind: "string", required: true },
+    ],
     statuses: [],
     deprecated: "the API documents no replacement",
   }),
