@@ -5,11 +5,14 @@
  */
 import { Args, Command, HelpDoc, Options } from "@effect/cli"
 import { Accounts, Badges, Users } from "@effect-quantive/client"
+import type * as FileSystem from "@effect/platform/FileSystem"
 import { Chunk, Effect, Layer, Option, Stream } from "effect"
 import * as Bulk from "./bulk.ts"
 import * as Connection from "./connection.ts"
+import { CliFailure } from "./errors.ts"
 import * as Export from "./export.ts"
 import * as Request from "./request.ts"
+import { Stdio } from "./stdio.ts"
 import * as Table from "./table.ts"
 
 const help = (summary: string, examples: ReadonlyArray<string>, ...more: ReadonlyArray<HelpDoc.HelpDoc>) =>
@@ -22,9 +25,27 @@ const help = (summary: string, examples: ReadonlyArray<string>, ...more: Readonl
 
 /** Runs a handler with the services of its connection flags. */
 const connected = <A extends Connection.ConnectionFlags, E>(
-  handler: (config: A) => Effect.Effect<void, E, Connection.Services>,
+  handler: (config: A) => Effect.Effect<void, E, Connection.Services | Stdio | FileSystem.FileSystem>,
 ) =>
 (config: A) => Effect.provide(handler(config), Layer.fresh(Connection.layer(config)))
+
+/** Writes to stdout. */
+const print = (text: string) => Effect.flatMap(Stdio, (stdio) => stdio.out(text))
+
+/**
+ * The handler of a command that only groups others (`quantive users`): prints its commands on stderr, exit 2.
+ */
+const usageOf = (name: string, commands: ReadonlyArray<readonly [string, string]>) => () =>
+  Effect.gen(function* () {
+    const stdio = yield* Stdio
+    const width = Math.max(...commands.map(([command]) => command.length)) + 2
+    yield* stdio.err(
+      `usage: quantive ${name} <command> [flags]\n\ncommands:\n` +
+        commands.map(([command, summary]) => `  ${command.padEnd(width)}${summary}\n`).join("") +
+        `\nquantive ${name} <command> --help shows a command's flags and examples.\n`,
+    )
+    return yield* new CliFailure({ kind: "shown", message: `quantive ${name}: no command given` })
+  })
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of a table."))
 
@@ -48,8 +69,7 @@ const account = Command.make(
           trialEnds: a.trialEnds,
           subscriptions,
         }
-        process.stdout.write(JSON.stringify(out, null, 2) + "\n")
-        return
+        return yield* print(JSON.stringify(out, null, 2) + "\n")
       }
       const rows: Array<[string, string]> = [["name", a.name], ["domain", a.domain]]
       if (a.edition?.name !== undefined) rows.push(["edition", a.edition.name])
@@ -61,7 +81,7 @@ const account = Command.make(
         rows.push(["subscription", `${s.type ?? "unknown"}${users}${s.isConverted === false ? " (trial)" : ""}`])
       }
       if (subscriptions.length === 0) rows.push(["subscription", "none"])
-      process.stdout.write(Table.render(["field", "value"], rows))
+      yield* print(Table.render(["field", "value"], rows))
     })
   ),
 ).pipe(Command.withDescription(help(
@@ -87,16 +107,24 @@ const exportCommand = Command.make(
       Options.optional,
     ),
     sort: Options.text("sort").pipe(
-      Options.withDescription("Sort keys, comma-separated, '-' for descending (default dateCreated; _id is added)."),
+      Options.withDescription(
+        "Sort keys: user fields, comma-separated, '-' before one for descending (default dateCreated; _id is added).",
+      ),
       Options.optional,
     ),
     format: Options.choice("format", ["csv", "ndjson", "json", "table"]).pipe(
-      Options.withDescription("csv (RFC 4180, default), ndjson (one user per line), json (an array) or table."),
-      Options.withDefault("csv" as const),
+      Options.withDescription(
+        "csv (RFC 4180), ndjson (one user per line), json (an array) or table. Default: the one the --out file's " +
+          "extension names (.csv, .json, .ndjson or .jsonl), else csv.",
+      ),
+      Options.optional,
     ),
     out: Options.text("out").pipe(
       Options.withAlias("o"),
-      Options.withDescription("Write to this file (created when complete) instead of stdout."),
+      Options.withDescription(
+        "Write to this file (created when complete) instead of stdout; its extension sets the format, and a " +
+          "--format that contradicts it is refused.",
+      ),
       Options.optional,
     ),
     concurrency: Options.integer("concurrency").pipe(
@@ -159,7 +187,7 @@ const bulkCommand = (
     { ...Connection.connectionOptions, ...bulkOptions("ids", "users") },
     connected((config) => Bulk.run(action, { ...config, flag: "--ids" })),
   ).pipe(Command.withDescription(help(
-    `${summary} Emails are resolved to users first (read-only); each entry gets one result line, and each user is ` +
+    `${summary} Emails are resolved to users first (read-only; emails match without regard to case); each entry gets one result line, and each user is ` +
       "sent once (a later entry naming the same user is a duplicate). A change whose answer was lost (a timeout, a " +
       "dropped connection, Ctrl-C) is reported unknown: it may have been applied, check it. The summary goes to " +
       "stderr, also when the run is interrupted or stdout is closed. Exit code 6 when any entry failed, did not " +
@@ -223,7 +251,16 @@ const invite = bulkCommand("invite", {
     ),
 }, "Sends the listed users their invitation emails; users already invited are reported unchanged, not sent again.")
 
-const users = Command.make("users").pipe(
+const users = Command.make(
+  "users",
+  {},
+  usageOf("users", [
+    ["export", "stream every matching user to CSV, NDJSON, a JSON array or a table"],
+    ["deactivate", "deactivate the listed users (ids or emails)"],
+    ["activate", "activate the listed users"],
+    ["invite", "send the listed users their invitation emails"],
+  ]),
+).pipe(
   Command.withDescription("Export users, and deactivate, activate or invite them in bulk."),
   Command.withSubcommands([exportCommand, deactivate, activate, invite]),
 )
@@ -238,10 +275,9 @@ const badgesList = Command.make(
       const badges = yield* Badges
       const page = yield* badges.list()
       if (config.json) {
-        process.stdout.write(JSON.stringify(page.items, null, 2) + "\n")
-        return
+        return yield* print(JSON.stringify(page.items, null, 2) + "\n")
       }
-      process.stdout.write(
+      yield* print(
         Table.render(["id", "name", "summary"], page.items.map((b) => [b.id, b.name ?? "", b.summary ?? ""])),
       )
     })
@@ -292,7 +328,14 @@ const badgesAssign = Command.make(
   ],
 )))
 
-const badges = Command.make("badges").pipe(
+const badges = Command.make(
+  "badges",
+  {},
+  usageOf("badges", [
+    ["list", "the account's badges"],
+    ["assign", "award a badge to the listed users (ids or emails)"],
+  ]),
+).pipe(
   Command.withDescription("List badges and award them."),
   Command.withSubcommands([badgesList, badgesAssign]),
 )
