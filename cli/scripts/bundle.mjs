@@ -10,6 +10,21 @@ const here = join(dirname(fileURLToPath(import.meta.url)), "..")
 const root = join(here, "..")
 const outfile = join(here, "dist", "quantive.js")
 
+/**
+ * `@effect/cli` reads YAML and TOML for options that parse a configuration file, which `quantive` has none of: its
+ * parsers are left out of the bundle (a sixth of it), and a call to them would fail saying so.
+ */
+const withoutConfigFileParsers = {
+  name: "without-config-file-parsers",
+  setup(build) {
+    build.onResolve({ filter: /^(yaml|toml)$/ }, (args) => ({ path: args.path, namespace: "left-out" }))
+    build.onLoad({ filter: /.*/, namespace: "left-out" }, (args) => ({
+      contents: `export const parse = () => { throw new Error("quantive is bundled without the ${args.path} parser") }`,
+      loader: "js",
+    }))
+  },
+}
+
 await esbuild.build({
   entryPoints: [join(here, "main.ts")],
   outfile,
@@ -25,6 +40,7 @@ await esbuild.build({
     "@effect-quantive/client/testing": join(root, "testing.ts"),
     "@effect-quantive/client": join(root, "mod.ts"),
   },
+  plugins: [withoutConfigFileParsers],
   // A few dependencies still call require() for Node's built-in modules.
   banner: {
     js:

@@ -6,7 +6,7 @@
  */
 import { User, type UserField, Users } from "@effect-quantive/client"
 import { Effect, Either, Option, SchemaAST, Stream } from "effect"
-import * as Csv from "./csv.ts"
+import * as Csv from "../../core/src/csv.ts"
 import { CliFailure } from "./errors.ts"
 import * as Output from "./output.ts"
 import * as Progress from "./progress.ts"
