@@ -8,7 +8,7 @@
 import { CliConfig, Command, HelpDoc } from "@effect/cli"
 import { Cause, Config, Effect, Exit, Option } from "effect"
 import { quantive } from "./commands.ts"
-import { describe, exitCodeTable } from "./errors.ts"
+import { exitCodeTable } from "./failure.ts"
 import { Stdio } from "./stdio.ts"
 import { escapeForTerminal } from "./terminal.ts"
 
@@ -110,6 +110,8 @@ export const main = (argv: ReadonlyArray<string>) =>
     )
     let code = 0
     if (Exit.isFailure(exit)) {
+      // The messages of the client's errors are loaded only when something failed.
+      const { describe } = yield* Effect.promise(() => import("./errors.ts"))
       const described = describe(exit.cause)
       code = described.code
       // The line may quote the server (its message, an id): control characters are shown escaped.

@@ -14,7 +14,8 @@
  */
 import type { QuantiveError } from "@effect-quantive/client"
 import { Effect, Either } from "effect"
-import { CliFailure, describeApiError, ExitCode } from "./errors.ts"
+import { describeApiError } from "./errors.ts"
+import { CliFailure, ExitCode } from "./failure.ts"
 import * as Ids from "./ids.ts"
 import { Stdio } from "./stdio.ts"
 import { escapeForTerminal } from "./terminal.ts"

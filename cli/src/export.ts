@@ -7,7 +7,7 @@
 import { User, type UserField, Users } from "@effect-quantive/client"
 import { Effect, Either, Option, SchemaAST, Stream } from "effect"
 import * as Csv from "../../core/src/csv.ts"
-import { CliFailure } from "./errors.ts"
+import { CliFailure } from "./failure.ts"
 import * as Output from "./output.ts"
 import * as Progress from "./progress.ts"
 import * as Table from "./table.ts"

@@ -9,7 +9,7 @@ import * as FileSystem from "@effect/platform/FileSystem"
 import { Users } from "@effect-quantive/client"
 import { Chunk, Effect, Stream } from "effect"
 import * as Csv from "../../core/src/csv.ts"
-import { CliFailure } from "./errors.ts"
+import { CliFailure } from "./failure.ts"
 import { Stdio } from "./stdio.ts"
 
 /**

@@ -23,7 +23,7 @@ import {
 } from "node:fs"
 import { basename, dirname, join } from "node:path"
 import { isatty } from "node:tty"
-import { CliFailure } from "./errors.ts"
+import { CliFailure } from "./failure.ts"
 import { Stdio, writer } from "./stdio.ts"
 
 /**

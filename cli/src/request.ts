@@ -8,7 +8,7 @@
 import * as FileSystem from "@effect/platform/FileSystem"
 import { Quantive } from "@effect-quantive/client"
 import { Effect, HashMap, Option, Stream } from "effect"
-import { CliFailure } from "./errors.ts"
+import { CliFailure } from "./failure.ts"
 import { Stdio } from "./stdio.ts"
 import { escapeForTerminal } from "./terminal.ts"
 

@@ -7,7 +7,7 @@
  */
 import { Context, Effect, Layer, Stream } from "effect"
 import type { Writable } from "node:stream"
-import { CliFailure } from "./errors.ts"
+import { CliFailure } from "./failure.ts"
 
 /**
  * @since 0.4.0
