@@ -1,17 +1,28 @@
-// The "Try it with --demo" block of cli/README.md, run line by line as written (in a shell, in an empty directory,
-// `quantive` being the bundle): each line exits 0. A line that calls what the demo account does not serve yet (a
+// The "Try it with --demo" blocks of cli/README.md and of the repository's README, run line by line as written (in a
+// shell, in an empty directory, `quantive` being the bundle): each line exits 0. A line that calls what the demo account does not serve yet (a
 // route, a badge id) is reported skipped, by name, after a probe of the fake shows it missing.
 import { FakeQuantive } from "@effect-quantive/client/testing"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cliMain, cliRoot, run } from "./helpers.ts"
+import { cliMain, cliRoot, repoRoot, run } from "./helpers.ts"
 
-const readme = readFileSync(join(cliRoot, "README.md"), "utf8")
-const section = readme.slice(readme.indexOf("### Try it with `--demo`"))
-const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? ""
-const lines = block.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("#"))
+/** The "Try it with --demo" block of a README, one command line each (none when it has no such section). */
+const demoLines = (path: string): ReadonlyArray<string> => {
+  const readme = readFileSync(path, "utf8")
+  const at = readme.indexOf("### Try it with `--demo`")
+  if (at < 0) return []
+  const block = /```sh\n([\s\S]*?)```/.exec(readme.slice(at))?.[1] ?? ""
+  return block.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("#"))
+}
+
+// The CLI's README must have the section; the repository's README runs the same way once it has one.
+const readmes = [
+  { name: "cli/README.md", lines: demoLines(join(cliRoot, "README.md")) },
+  { name: "README.md", lines: demoLines(join(repoRoot, "README.md")) },
+]
+const lines = readmes[0]!.lines
 
 /** Whether the demo account answers this call with a success (probed on a fake of its own, with no socket). */
 const serves = async (method: string, path: string, body?: unknown): Promise<boolean> => {
@@ -36,35 +47,42 @@ const needs: ReadonlyArray<readonly [string, () => Promise<boolean>]> = [
 ]
 
 const missing = new Set<string>()
-let dir: string
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "quantive-cli-readme-"))
   for (const [text, probe] of needs) if (!(await probe())) missing.add(text)
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-describe("cli/README.md, Try it with --demo", () => {
-  it("holds the examples, each command under --demo, and the probe of the demo account works", async () => {
+describe("the READMEs, Try it with --demo", () => {
+  it("cli/README.md holds the examples, each command under --demo, and the probe of the demo account works", async () => {
     expect(lines.length).toBeGreaterThanOrEqual(10)
-    for (const line of lines.filter((line) => /(^|\| )quantive /.test(line))) expect(line).toContain("--demo")
     expect(await serves("GET", "/v2/users?take=1")).toBe(true)
     expect(await serves("GET", "/v2/no-such-route")).toBe(false)
   })
 
-  // The lines run in order, in one directory: a file one line writes is read by the next.
-  for (const line of lines) {
-    const need = needs.find(([text]) => line.includes(text))?.[0]
-    it(line, async (context) => {
-      if (need !== undefined && missing.has(need)) {
-        context.skip(`the demo account does not serve ${need} yet`)
+  for (const { name, lines } of readmes.filter((readme) => readme.lines.length > 0)) {
+    // The lines run in order, in one directory per README: a file one line writes is read by the next.
+    describe(name, () => {
+      let dir: string
+      beforeAll(() => {
+        dir = mkdtempSync(join(tmpdir(), "quantive-cli-readme-"))
+      })
+      afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+      for (const line of lines) {
+        const need = needs.find(([text]) => line.includes(text))?.[0]
+        it(line, async (context) => {
+          if (/(^|\| )quantive /.test(line)) expect(line).toContain("--demo")
+          if (need !== undefined && missing.has(need)) {
+            context.skip(`the demo account does not serve ${need} yet`)
+          }
+          const result = await run("sh", [
+            "-c",
+            `quantive() { "${process.execPath}" "${cliMain}" "$@"; }\ncd "${dir}"\n${line}`,
+          ])
+          expect(result.stderr).not.toMatch(/^quantive: /m)
+          expect(result.code).toBe(0)
+        })
       }
-      const result = await run("sh", [
-        "-c",
-        `quantive() { "${process.execPath}" "${cliMain}" "$@"; }\ncd "${dir}"\n${line}`,
-      ])
-      expect(result.stderr).not.toMatch(/^quantive: /m)
-      expect(result.code).toBe(0)
     })
   }
 })
