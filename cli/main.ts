@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 /**
- * The `quantive` command line. On Node: `npx @effect-quantive/cli …` (or `node cli/dist/main.js …` in this repo);
- * on Deno: `deno run -A cli/main.ts …`.
+ * The `quantive` command line. On Node: `npx @effect-quantive/cli …` (the bundle `cli/dist/quantive.js` in this
+ * repo); on Deno: `deno run -A cli/dist/quantive.js …` or `deno run -A cli/main.ts …`.
  *
  * SIGINT (Ctrl-C), SIGTERM and SIGHUP (a dropped SSH session) all interrupt the command, so its finalizers run: an
- * export's temporary file is removed and nothing half-written is left behind. The exit code is then 130. A second signal exits at once
- * (temporary files are still removed).
+ * export's temporary file is removed, a progress bar is erased and nothing half-written is left behind. The exit code
+ * is then 130. A second signal exits at once (temporary files are still removed).
  *
  * @since 0.2.0
  */
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { makeRunMain } from "@effect/platform/Runtime"
-import { Cause, Effect } from "effect"
+import { Cause, Effect, Layer } from "effect"
 import { main } from "./src/app.ts"
+import * as Stdio from "./src/stdio.ts"
 
 /** The signals that end a command the way Ctrl-C does. */
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const
@@ -38,7 +39,8 @@ const runMain = makeRunMain(({ fiber, teardown }) => {
 })
 
 main(process.argv).pipe(
-  Effect.provide(NodeContext.layer),
+  // The command line's own services (the file system, the terminal) and the process's standard streams.
+  Effect.provide(Layer.merge(NodeContext.layer, Stdio.layerNode)),
   runMain({
     disableErrorReporting: true,
     teardown: (exit, onExit) => {

@@ -14,8 +14,10 @@
  */
 import type { QuantiveError } from "@effect-quantive/client"
 import { Effect, Either } from "effect"
-import { CliFailure, describeApiError, ExitCode } from "./errors.ts"
+import { describeApiError } from "./errors.ts"
+import { CliFailure, ExitCode } from "./failure.ts"
 import * as Ids from "./ids.ts"
+import { Stdio } from "./stdio.ts"
 import { escapeForTerminal } from "./terminal.ts"
 
 /**
@@ -98,40 +100,6 @@ export const mayHaveApplied = (error: QuantiveError.QuantiveError): boolean =>
   (error._tag === "DecodeError" && error.status >= 200 && error.status < 300)
 
 /**
- * Lines for stdout that stop, instead of failing, when the reader goes away (`… | head -1`): an `EPIPE` (or any other
- * write error) marks the output closed, and the run then sends no further change. The listener stays for the life of
- * the process, so that the error of a write still queued when the run ends is not thrown either.
- */
-const stdoutLines = () => {
-  let closed = false
-  const onError = () => {
-    closed = true
-  }
-  process.stdout.on("error", onError)
-  // The summary goes to stderr; if that reader is gone too (`2>&1 | head -1`), there is no one left to tell.
-  process.stderr.on("error", () => {})
-  return {
-    isClosed: () => closed,
-    write: (text: string) => {
-      if (closed) return
-      try {
-        process.stdout.write(text)
-      } catch {
-        closed = true
-      }
-    },
-  }
-}
-
-const toStderr = (text: string) => {
-  try {
-    process.stderr.write(text)
-  } catch {
-    // stderr is gone too: nothing left to tell
-  }
-}
-
-/**
  * Runs a bulk command.
  *
  * @since 0.2.0
@@ -139,6 +107,7 @@ const toStderr = (text: string) => {
  */
 export const run = <R>(action: Action<R>, flags: BulkFlags) =>
   Effect.gen(function* () {
+    const stdio = yield* Stdio
     if (!Number.isSafeInteger(flags.batchSize) || flags.batchSize < 1 || flags.batchSize > 1000) {
       return yield* new CliFailure({ kind: "usage", message: "--batch-size: give a whole number from 1 to 1000" })
     }
@@ -160,15 +129,19 @@ export const run = <R>(action: Action<R>, flags: BulkFlags) =>
         ? new Map<string, string>()
         : yield* action.alreadyDone(unique)
       return { already, entries, firstEntry, found }
-    }).pipe(Effect.onInterrupt(() => Effect.sync(() => toStderr("interrupted: nothing was sent\n"))))
+    }).pipe(Effect.onInterrupt(() => stdio.err("interrupted: nothing was sent\n")))
 
-    const out = stdoutLines()
+    // Lines for stdout stop, instead of failing, when the reader goes away (`… | head -1`): the run then sends no
+    // further change.
+    let closed = false
+    const write = (text: string) =>
+      closed ? Effect.void : stdio.out(text).pipe(Effect.catchAll(() => Effect.sync(() => void (closed = true))))
     const counts = new Map<Status, number>()
     const labelOf = (status: Status) => status === "would" ? action.would : status === "done" ? action.done : status
     const print = (result: Result) => {
       const label = labelOf(result.status)
       if (flags.json) {
-        out.write(
+        return write(
           JSON.stringify({
             input: result.entry.input,
             id: result.user?.id ?? null,
@@ -177,18 +150,18 @@ export const run = <R>(action: Action<R>, flags: BulkFlags) =>
             ...(result.note === undefined ? {} : { note: result.note }),
           }) + "\n",
         )
-        return
       }
       const who = result.user === undefined
         ? result.entry.input
         : `${result.user.id.padEnd(24)}  ${result.user.email ?? ""}`
       const note = result.note === undefined ? "" : `  (${result.note})`
-      out.write(escapeForTerminal(`${label.padEnd(Math.max(18, label.length + 2))}${who}${note}`) + "\n")
+      return write(escapeForTerminal(`${label.padEnd(Math.max(18, label.length + 2))}${who}${note}`) + "\n")
     }
-    const emit = (result: Result) => {
-      counts.set(result.status, (counts.get(result.status) ?? 0) + 1)
-      print(result)
-    }
+    const emit = (result: Result) =>
+      Effect.suspend(() => {
+        counts.set(result.status, (counts.get(result.status) ?? 0) + 1)
+        return print(result)
+      })
     const count = (status: Status, n: number) => {
       if (n > 0) counts.set(status, (counts.get(status) ?? 0) + n)
     }
@@ -197,17 +170,17 @@ export const run = <R>(action: Action<R>, flags: BulkFlags) =>
     for (const entry of entries) {
       const user = found.get(entry.input)
       if (user === undefined) {
-        emit({ entry, user, status: "not found", note: `no user with this ${entry.kind}` })
+        yield* emit({ entry, user, status: "not found", note: `no user with this ${entry.kind}` })
         continue
       }
       const first = firstEntry.get(user.id)!
       if (first !== entry) {
-        emit({ entry, user, status: "duplicate", note: `same user as ${first.input}; sent once` })
+        yield* emit({ entry, user, status: "duplicate", note: `same user as ${first.input}; sent once` })
         continue
       }
       const reason = action.unchanged?.(user) ?? already.get(user.id)
-      if (reason !== undefined) emit({ entry, user, status: "unchanged", note: reason })
-      else if (flags.dryRun) emit({ entry, user, status: "would" })
+      if (reason !== undefined) yield* emit({ entry, user, status: "unchanged", note: reason })
+      else if (flags.dryRun) yield* emit({ entry, user, status: "would" })
       else targets.push({ entry, user })
     }
 
@@ -229,18 +202,20 @@ export const run = <R>(action: Action<R>, flags: BulkFlags) =>
         : counts.has("not attempted")
         ? "; rerun to finish: users already changed show as unchanged"
         : ""
-      toStderr(`${escapeForTerminal(`${head}${parts.length === 0 ? "nothing to do" : parts.join(", ")}`)}${tail}\n`)
+      return stdio.err(
+        `${escapeForTerminal(`${head}${parts.length === 0 ? "nothing to do" : parts.join(", ")}`)}${tail}\n`,
+      )
     }
 
     yield* Effect.gen(function* () {
       while (next < targets.length) {
         const batch = targets.slice(next, next + flags.batchSize)
         if (abort !== undefined) {
-          for (const t of batch) emit({ ...t, status: "not attempted" })
+          for (const t of batch) yield* emit({ ...t, status: "not attempted" })
           next += batch.length
           continue
         }
-        if (out.isClosed()) {
+        if (closed) {
           stop = "closed"
           count("not attempted", targets.length - next)
           next = targets.length
@@ -254,7 +229,7 @@ export const run = <R>(action: Action<R>, flags: BulkFlags) =>
           const { code, line } = describeApiError(outcome.left)
           const unknown = mayHaveApplied(outcome.left)
           for (const t of batch) {
-            emit({
+            yield* emit({
               ...t,
               status: unknown ? "unknown" : "failed",
               note: unknown ? `may have been applied, check: ${line}` : line,
@@ -265,26 +240,26 @@ export const run = <R>(action: Action<R>, flags: BulkFlags) =>
         }
         for (const t of batch) {
           const failure = outcome.right.has(t.user.id) ? outcome.right.get(t.user.id) : "the server did not report it"
-          emit({ ...t, status: failure === undefined ? "done" : "failed", note: failure })
+          yield* emit({ ...t, status: failure === undefined ? "done" : "failed", note: failure })
         }
       }
     }).pipe(
       Effect.onInterrupt(() =>
-        Effect.sync(() => {
+        Effect.gen(function* () {
           stop = "interrupted"
           for (const t of inFlight) {
-            emit({
+            yield* emit({
               ...t,
               status: "unknown",
               note: "interrupted while the request was out: may have been applied, check",
             })
           }
           count("not attempted", targets.length - next - inFlight.length)
-          summary()
+          yield* summary()
         })
       ),
     )
-    summary()
+    yield* summary()
     if (abort !== undefined) return yield* Effect.fail(abort)
     const bad = ["not found", "failed", "unknown", "not attempted"].reduce(
       (sum, status) => sum + (counts.get(status as Status) ?? 0),

@@ -4,13 +4,17 @@
  * @since 0.2.0
  */
 import { Args, Command, HelpDoc, Options } from "@effect/cli"
-import { Accounts, Badges, Users } from "@effect-quantive/client"
-import { Chunk, Effect, Layer, Option, Stream } from "effect"
-import * as Bulk from "./bulk.ts"
-import * as Connection from "./connection.ts"
-import * as Export from "./export.ts"
-import * as Request from "./request.ts"
-import * as Table from "./table.ts"
+import { Effect } from "effect"
+import { CliFailure } from "./failure.ts"
+import * as Flags from "./flags.ts"
+import { Stdio } from "./stdio.ts"
+
+/** The handlers, loaded when a command runs (`--help` and usage errors do without them). */
+const lazy = <A, E, R>(
+  pick: (handlers: typeof import("./handlers.ts")) => (config: A) => Effect.Effect<void, E, R>,
+) =>
+(config: A): Effect.Effect<void, E, R> =>
+  Effect.flatMap(Effect.promise(() => import("./handlers.ts")), (handlers) => pick(handlers)(config))
 
 const help = (summary: string, examples: ReadonlyArray<string>, ...more: ReadonlyArray<HelpDoc.HelpDoc>) =>
   HelpDoc.blocks([
@@ -20,11 +24,20 @@ const help = (summary: string, examples: ReadonlyArray<string>, ...more: Readonl
     HelpDoc.p(examples.map((example) => `  $ ${example}`).join("\n")),
   ])
 
-/** Runs a handler with the services of its connection flags. */
-const connected = <A extends Connection.ConnectionFlags, E>(
-  handler: (config: A) => Effect.Effect<void, E, Connection.Services>,
-) =>
-(config: A) => Effect.provide(handler(config), Layer.fresh(Connection.layer(config)))
+/**
+ * The handler of a command that only groups others (`quantive users`): prints its commands on stderr, exit 2.
+ */
+const usageOf = (name: string, commands: ReadonlyArray<readonly [string, string]>) => () =>
+  Effect.gen(function* () {
+    const stdio = yield* Stdio
+    const width = Math.max(...commands.map(([command]) => command.length)) + 2
+    yield* stdio.err(
+      `usage: quantive ${name} <command> [flags]\n\ncommands:\n` +
+        commands.map(([command, summary]) => `  ${command.padEnd(width)}${summary}\n`).join("") +
+        `\nquantive ${name} <command> --help shows a command's flags and examples.\n`,
+    )
+    return yield* new CliFailure({ kind: "shown", message: `quantive ${name}: no command given` })
+  })
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of a table."))
 
@@ -32,38 +45,8 @@ const json = Options.boolean("json").pipe(Options.withDescription("Print JSON in
 
 const account = Command.make(
   "account",
-  { ...Connection.connectionOptions, json },
-  connected((config) =>
-    Effect.gen(function* () {
-      const accounts = yield* Accounts
-      const id = yield* Connection.AccountId
-      const a = yield* accounts.get(id)
-      const subscriptions = a.subscriptions ?? []
-      if (config.json) {
-        const out = {
-          name: a.name,
-          domain: a.domain,
-          edition: a.edition?.name,
-          isActive: a.isActive,
-          trialEnds: a.trialEnds,
-          subscriptions,
-        }
-        process.stdout.write(JSON.stringify(out, null, 2) + "\n")
-        return
-      }
-      const rows: Array<[string, string]> = [["name", a.name], ["domain", a.domain]]
-      if (a.edition?.name !== undefined) rows.push(["edition", a.edition.name])
-      if (a.trialEnds !== undefined) rows.push(["trial ends", a.trialEnds])
-      for (const s of subscriptions) {
-        const users = s.usersCount === undefined
-          ? ""
-          : `, ${s.usersCount} users${s.usersAllowed === undefined ? "" : ` of ${s.usersAllowed} allowed`}`
-        rows.push(["subscription", `${s.type ?? "unknown"}${users}${s.isConverted === false ? " (trial)" : ""}`])
-      }
-      if (subscriptions.length === 0) rows.push(["subscription", "none"])
-      process.stdout.write(Table.render(["field", "value"], rows))
-    })
-  ),
+  { ...Flags.connectionOptions, json },
+  lazy((h) => h.account),
 ).pipe(Command.withDescription(help(
   "The account's name, domain, edition and subscription.",
   ["quantive account", "quantive account --json", "quantive account --demo"],
@@ -74,7 +57,7 @@ const account = Command.make(
 const exportCommand = Command.make(
   "export",
   {
-    ...Connection.connectionOptions,
+    ...Flags.connectionOptions,
     fields: Options.text("fields").pipe(
       Options.withDescription(
         "Comma-separated user fields (id is always included). Default: every field; for --format table " +
@@ -87,16 +70,24 @@ const exportCommand = Command.make(
       Options.optional,
     ),
     sort: Options.text("sort").pipe(
-      Options.withDescription("Sort keys, comma-separated, '-' for descending (default dateCreated; _id is added)."),
+      Options.withDescription(
+        "Sort keys: user fields, comma-separated, '-' before one for descending (default dateCreated; _id is added).",
+      ),
       Options.optional,
     ),
     format: Options.choice("format", ["csv", "ndjson", "json", "table"]).pipe(
-      Options.withDescription("csv (RFC 4180, default), ndjson (one user per line), json (an array) or table."),
-      Options.withDefault("csv" as const),
+      Options.withDescription(
+        "csv (RFC 4180), ndjson (one user per line), json (an array) or table. Default: the one the --out file's " +
+          "extension names (.csv, .json, .ndjson or .jsonl), else csv.",
+      ),
+      Options.optional,
     ),
     out: Options.text("out").pipe(
       Options.withAlias("o"),
-      Options.withDescription("Write to this file (created when complete) instead of stdout."),
+      Options.withDescription(
+        "Write to this file (created when complete) instead of stdout; its extension sets the format, and a " +
+          "--format that contradicts it is refused.",
+      ),
       Options.optional,
     ),
     concurrency: Options.integer("concurrency").pipe(
@@ -114,7 +105,7 @@ const exportCommand = Command.make(
       Options.withDescription("Write CSV cells as they are, without neutralizing formulas (for machine consumers)."),
     ),
   },
-  connected((config) => Export.run(config)),
+  lazy((h) => h.exportUsers),
 ).pipe(Command.withDescription(help(
   "Streams every matching user to CSV, NDJSON, a JSON array or a table, in constant memory. A progress bar " +
     "(count, total, rate, ETA) is drawn on stderr when stderr is a terminal. " +
@@ -146,20 +137,13 @@ const bulkOptions = (flag: string, what: string) => ({
   ),
 })
 
-const toMap = (items: ReadonlyArray<{ readonly userId: string; readonly isSuccessful: boolean }>) =>
-  new Map(items.map((item) => [item.userId, item.isSuccessful ? undefined : "the server reported no success"]))
-
-const bulkCommand = (
-  name: "deactivate" | "activate" | "invite",
-  action: Bulk.Action<Users>,
-  summary: string,
-) =>
+const bulkCommand = (name: "deactivate" | "activate" | "invite", summary: string) =>
   Command.make(
     name,
-    { ...Connection.connectionOptions, ...bulkOptions("ids", "users") },
-    connected((config) => Bulk.run(action, { ...config, flag: "--ids" })),
+    { ...Flags.connectionOptions, ...bulkOptions("ids", "users") },
+    lazy((h) => h.bulk(name)),
   ).pipe(Command.withDescription(help(
-    `${summary} Emails are resolved to users first (read-only); each entry gets one result line, and each user is ` +
+    `${summary} Emails are resolved to users first (read-only; emails match without regard to case); each entry gets one result line, and each user is ` +
       "sent once (a later entry naming the same user is a duplicate). A change whose answer was lost (a timeout, a " +
       "dropped connection, Ctrl-C) is reported unknown: it may have been applied, check it. The summary goes to " +
       "stderr, also when the run is interrupted or stdout is closed. Exit code 6 when any entry failed, did not " +
@@ -171,59 +155,25 @@ const bulkCommand = (
     ],
   )))
 
-const deactivate = bulkCommand("deactivate", {
-  done: "deactivated",
-  would: "would deactivate",
-  unchanged: (user) => user.isActive === false ? "already inactive" : undefined,
-  apply: (ids) => Effect.flatMap(Users, (users) => users.deactivate(ids)).pipe(Effect.map((r) => toMap(r.items))),
-}, "Deactivates the listed users.")
+const deactivate = bulkCommand("deactivate", "Deactivates the listed users.")
 
-const activate = bulkCommand("activate", {
-  done: "activated",
-  would: "would activate",
-  unchanged: (user) => user.isActive === true ? "already active" : undefined,
-  apply: (ids) => Effect.flatMap(Users, (users) => users.activate(ids)).pipe(Effect.map((r) => toMap(r.items))),
-}, "Activates the listed users.")
+const activate = bulkCommand("activate", "Activates the listed users.")
 
-/** How many ids go into one `$in` filter when looking users up. */
-const LOOKUP_BATCH = 100
+const invite = bulkCommand(
+  "invite",
+  "Sends the listed users their invitation emails; users already invited are reported unchanged, not sent again.",
+)
 
-/**
- * The users that were already sent an invitation (a non-empty `dateInvited`): the invitation endpoint sends a new
- * email every time, so a rerun must not reach them again.
- */
-const alreadyInvited = (users: ReadonlyArray<{ readonly id: string }>) =>
-  Effect.gen(function* () {
-    const service = yield* Users
-    const invited = new Map<string, string>()
-    for (let i = 0; i < users.length; i += LOOKUP_BATCH) {
-      const ids = users.slice(i, i + LOOKUP_BATCH).map((user) => user.id)
-      const page = yield* service.stream({
-        filter: { id: { $in: ids } },
-        fields: ["dateInvited"],
-        pageSize: LOOKUP_BATCH,
-      })
-        .pipe(Stream.runCollect)
-      for (const user of Chunk.toReadonlyArray(page)) {
-        if (user.dateInvited !== undefined && user.dateInvited !== "") {
-          invited.set(user.id, `already invited on ${user.dateInvited.slice(0, 10)}`)
-        }
-      }
-    }
-    return invited as ReadonlyMap<string, string>
-  })
-
-const invite = bulkCommand("invite", {
-  done: "invited",
-  would: "would invite",
-  alreadyDone: alreadyInvited,
-  apply: (ids) =>
-    Effect.flatMap(Users, (users) => users.sendInvitations(ids)).pipe(
-      Effect.as(new Map(ids.map((id) => [id, undefined]))),
-    ),
-}, "Sends the listed users their invitation emails; users already invited are reported unchanged, not sent again.")
-
-const users = Command.make("users").pipe(
+const users = Command.make(
+  "users",
+  {},
+  usageOf("users", [
+    ["export", "stream every matching user to CSV, NDJSON, a JSON array or a table"],
+    ["deactivate", "deactivate the listed users (ids or emails)"],
+    ["activate", "activate the listed users"],
+    ["invite", "send the listed users their invitation emails"],
+  ]),
+).pipe(
   Command.withDescription("Export users, and deactivate, activate or invite them in bulk."),
   Command.withSubcommands([exportCommand, deactivate, activate, invite]),
 )
@@ -232,57 +182,19 @@ const users = Command.make("users").pipe(
 
 const badgesList = Command.make(
   "list",
-  { ...Connection.connectionOptions, json },
-  connected((config) =>
-    Effect.gen(function* () {
-      const badges = yield* Badges
-      const page = yield* badges.list()
-      if (config.json) {
-        process.stdout.write(JSON.stringify(page.items, null, 2) + "\n")
-        return
-      }
-      process.stdout.write(
-        Table.render(["id", "name", "summary"], page.items.map((b) => [b.id, b.name ?? "", b.summary ?? ""])),
-      )
-    })
-  ),
+  { ...Flags.connectionOptions, json },
+  lazy((h) => h.badgesList),
 ).pipe(Command.withDescription(help("The account's badges.", ["quantive badges list", "quantive badges list --json"])))
 
 const badgesAssign = Command.make(
   "assign",
   {
-    ...Connection.connectionOptions,
+    ...Flags.connectionOptions,
     ...bulkOptions("users", "the users to award the badge to"),
     badge: Options.text("badge").pipe(Options.withDescription("The badge's id (see quantive badges list).")),
     comment: Options.text("comment").pipe(Options.withDescription("A comment on the award."), Options.optional),
   },
-  connected((config) =>
-    Effect.gen(function* () {
-      const badges = yield* Badges
-      const badge = yield* badges.get(config.badge)
-      const name = badge.name ?? badge.id
-      yield* Bulk.run({
-        done: `assigned ${name}`,
-        would: `would assign ${name}`,
-        // The users that already hold the badge are not awarded it again.
-        alreadyDone: () =>
-          badges.assignees(badge.id).pipe(
-            Effect.map((holders) =>
-              new Map((holders.Users ?? []).map((user) => [user.id, "already holds the badge"])) as ReadonlyMap<
-                string,
-                string
-              >
-            ),
-          ),
-        apply: (ids) =>
-          badges.assign({
-            badgeId: badge.id,
-            assigneeIds: ids,
-            ...(Option.isSome(config.comment) ? { comment: config.comment.value } : {}),
-          }).pipe(Effect.as(new Map(ids.map((id) => [id, undefined])))),
-      }, { ...config, flag: "--users" })
-    })
-  ),
+  lazy((h) => h.badgesAssign),
 ).pipe(Command.withDescription(help(
   "Awards a badge to the listed users (ids or emails, resolved first), in batches. Users that already hold the " +
     "badge are reported unchanged, not awarded it again.",
@@ -292,7 +204,14 @@ const badgesAssign = Command.make(
   ],
 )))
 
-const badges = Command.make("badges").pipe(
+const badges = Command.make(
+  "badges",
+  {},
+  usageOf("badges", [
+    ["list", "the account's badges"],
+    ["assign", "award a badge to the listed users (ids or emails)"],
+  ]),
+).pipe(
   Command.withDescription("List badges and award them."),
   Command.withSubcommands([badgesList, badgesAssign]),
 )
@@ -304,7 +223,7 @@ const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
 const request = Command.make(
   "request",
   {
-    ...Connection.connectionOptions,
+    ...Flags.connectionOptions,
     method: Args.choice(methods.map((m) => [m, m] as const), { name: "METHOD" }).pipe(
       Args.withDescription("GET, POST, PUT, PATCH or DELETE."),
     ),
@@ -321,7 +240,7 @@ const request = Command.make(
       Options.optional,
     ),
   },
-  connected((config) => Request.run(config)),
+  lazy((h) => h.request),
 ).pipe(Command.withDescription(help(
   "Calls any endpoint through the client's pipeline (auth, retries, typed errors) and prints the JSON answer.",
   [

@@ -4,76 +4,14 @@
  *
  * @since 0.2.0
  */
-import { Options } from "@effect/cli"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Accounts, Badges, Quantive, type QuantiveClient, Retry, Users } from "@effect-quantive/client"
 import { FakeQuantive } from "@effect-quantive/client/testing"
 import { type ConfigError, Context, Effect, Layer, Option, Redacted } from "effect"
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs"
-import { CliFailure } from "./errors.ts"
-
-/**
- * The most users `--demo-users` gives the embedded account (the fake holds them all in memory: 10,000 take about
- * half a second and 180 MB to build).
- *
- * @since 0.3.0
- * @category constants
- */
-export const MAX_DEMO_USERS = 10_000
-
-/**
- * The connection flags every command takes. There is deliberately no `--token`: a token on the command line ends up
- * in the shell's history and in `ps`. `--token-file` reads any readable path, a pipe included (`<(pass show …)`);
- * `--account-id` works but warns, since it shows in `ps` and the history too.
- *
- * @since 0.2.0
- * @category options
- */
-export const connectionOptions = {
-  tokenFile: Options.text("token-file").pipe(
-    Options.withDescription(
-      "Read the API token from this file or pipe, e.g. <(pass show quantive) (default: QUANTIVE_TOKEN). " +
-        "Keep a file private (chmod 600): one other users can read is warned about.",
-    ),
-    Options.optional,
-  ),
-  accountId: Options.text("account-id").pipe(
-    Options.withDescription(
-      "The account id (default: QUANTIVE_ACCOUNT_ID, which is preferred: a flag shows in ps and the shell history).",
-    ),
-    Options.optional,
-  ),
-  region: Options.choice("region", ["eu", "us"]).pipe(
-    Options.withDescription("The region: eu (app.quantive.com) or us (default: QUANTIVE_REGION, else eu)."),
-    Options.optional,
-  ),
-  baseUrl: Options.text("base-url").pipe(
-    Options.withDescription("The API root without the version (default: QUANTIVE_BASE_URL)."),
-    Options.optional,
-  ),
-  demo: Options.boolean("demo").pipe(
-    Options.withDescription("Run against the embedded fake server and its seeded data: no account needed."),
-  ),
-  demoUsers: Options.integer("demo-users").pipe(
-    Options.withDescription(`How many users the --demo account has, 0-${MAX_DEMO_USERS} (default 25).`),
-    Options.optional,
-  ),
-}
-
-/**
- * The parsed connection flags.
- *
- * @since 0.2.0
- * @category models
- */
-export interface ConnectionFlags {
-  readonly tokenFile: Option.Option<string>
-  readonly accountId: Option.Option<string>
-  readonly region: Option.Option<"eu" | "us">
-  readonly baseUrl: Option.Option<string>
-  readonly demo: boolean
-  readonly demoUsers: Option.Option<number>
-}
+import { CliFailure } from "./failure.ts"
+import { type ConnectionFlags, MAX_DEMO_USERS, type Setting } from "./flags.ts"
+import { Stdio } from "./stdio.ts"
 
 /**
  * The account the command works on (what `Accounts.get` needs). Never printed.
@@ -100,48 +38,31 @@ interface Sources {
   readonly baseUrl: string
 }
 
-const env = (name: string): string | undefined => {
-  const value = process.env[name]
-  return value === undefined || value === "" ? undefined : value
-}
-
 const configFailure = (what: string, hint: string) => new CliFailure({ kind: "config", message: `${what}: ${hint}` })
 
-const warn = (text: string) =>
-  Effect.sync(() => {
-    process.stderr.write(`quantive: warning: ${text}\n`)
-  })
+const warn = (text: string) => Effect.flatMap(Stdio, (stdio) => stdio.err(`quantive: warning: ${text}\n`))
+
+const REASONS: Readonly<Record<string, string>> = {
+  NotFound: "no such file",
+  PermissionDenied: "permission denied",
+}
 
 /**
  * Reads the token file: a regular file or anything else that can be read to its end (a pipe from `<(…)`, a FIFO,
- * `/dev/stdin`). Answers the token (trimmed) and, for a regular file, its permission bits; the path is never
- * echoed back with the token's content.
+ * `/dev/stdin`). Answers the token (trimmed) and, for a regular file, its permission bits; fails with why it cannot
+ * be read, never with its content.
  */
-const readTokenFile = (path: string): { readonly token: string; readonly mode: number | undefined } | string => {
-  let fd: number
-  try {
-    fd = openSync(path, "r")
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return code === "ENOENT"
-      ? "no such file"
-      : code === "EACCES"
-      ? "permission denied"
-      : code === "EISDIR"
-      ? "it is a directory"
-      : `cannot open it (${code ?? "unknown error"})`
-  }
-  try {
-    const stat = fstatSync(fd)
-    if (stat.isDirectory()) return "it is a directory"
-    return { token: readFileSync(fd, "utf8").trim(), mode: stat.isFile() ? stat.mode & 0o777 : undefined }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return code === "EISDIR" ? "it is a directory" : `cannot read it (${code ?? "unknown error"})`
-  } finally {
-    closeSync(fd)
-  }
-}
+const readTokenFile = (path: string) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const info = yield* fs.stat(path)
+    if (info.type === "Directory") return yield* Effect.fail("it is a directory")
+    const text = yield* fs.readFileString(path)
+    return { token: text.trim(), mode: info.type === "File" ? info.mode & 0o777 : undefined }
+  }).pipe(
+    Effect.catchTag("SystemError", (error) => Effect.fail(REASONS[error.reason] ?? `cannot read it (${error.reason})`)),
+    Effect.catchTag("BadArgument", () => Effect.fail("cannot read it")),
+  )
 
 /** The retry policy of the CLI: the library's defaults (4 attempts, Retry-After honoured up to 60 s). */
 const retry = Retry.defaultPolicy
@@ -175,18 +96,27 @@ const fromSettings = (
     }),
   )
 
-const live = (flags: ConnectionFlags): Effect.Effect<Layer.Layer<Services, CliFailure>, CliFailure> =>
+/** The regions `--region` and `QUANTIVE_REGION` name. */
+const REGIONS: ReadonlyArray<string> = ["eu", "us"]
+
+/** A setting's value, when it is given and not empty. */
+const given = <A>(setting: Option.Option<Setting<A>>): Setting<A> | undefined =>
+  Option.isSome(setting) && setting.value.value !== "" ? setting.value : undefined
+
+const live = (
+  flags: ConnectionFlags,
+): Effect.Effect<Layer.Layer<Services, CliFailure>, CliFailure, FileSystem.FileSystem | Stdio> =>
   Effect.gen(function* () {
-    let token: string | undefined
-    let tokenSource = "QUANTIVE_TOKEN"
-    if (Option.isSome(flags.tokenFile)) {
-      tokenSource = "--token-file"
-      const read = readTokenFile(flags.tokenFile.value)
-      if (typeof read === "string") {
-        return yield* configFailure(`cannot read --token-file (${read})`, "check the path and its permissions")
-      }
-      token = read.token
-      if (token === "") return yield* configFailure("the --token-file is empty", "put the API token in it")
+    let token: Redacted.Redacted<string>
+    const source = Option.getOrUndefined(flags.token)
+    if (source?._tag === "File") {
+      const read = yield* readTokenFile(source.path).pipe(
+        Effect.mapError((reason) =>
+          configFailure(`cannot read --token-file (${reason})`, "check the path and its permissions")
+        ),
+      )
+      if (read.token === "") return yield* configFailure("the --token-file is empty", "put the API token in it")
+      token = Redacted.make(read.token)
       // As ssh does for a private key: a token file other users can read is a leaked token.
       if (read.mode !== undefined && (read.mode & 0o077) !== 0) {
         yield* warn(
@@ -194,35 +124,43 @@ const live = (flags: ConnectionFlags): Effect.Effect<Layer.Layer<Services, CliFa
             "restrict it with chmod 600",
         )
       }
+    } else if (source !== undefined && Redacted.value(source.token) !== "") {
+      token = source.token
     } else {
-      token = env("QUANTIVE_TOKEN")
-      if (token === undefined) {
-        return yield* configFailure(
-          "no API token",
-          "set QUANTIVE_TOKEN or pass --token-file FILE (tokens are issued in Settings → API tokens), or try --demo",
-        )
-      }
+      return yield* configFailure(
+        "no API token",
+        "set QUANTIVE_TOKEN or pass --token-file FILE (tokens are issued in Settings → API tokens), or try --demo",
+      )
     }
-    if (Option.isSome(flags.accountId)) {
-      yield* warn("--account-id shows in ps and in the shell history; prefer QUANTIVE_ACCOUNT_ID")
-    }
-    const accountId = Option.getOrUndefined(flags.accountId) ?? env("QUANTIVE_ACCOUNT_ID")
+    const accountId = given(flags.accountId)
     if (accountId === undefined) {
       return yield* configFailure("no account id", "set QUANTIVE_ACCOUNT_ID or pass --account-id ID")
     }
-    // A flag replaces the variable of the same setting; region and base URL exclude each other.
-    const flagRegion = Option.getOrUndefined(flags.region)
-    const flagBaseUrl = Option.getOrUndefined(flags.baseUrl)
-    const fromFlags = flagRegion !== undefined || flagBaseUrl !== undefined
-    const region = fromFlags ? flagRegion : env("QUANTIVE_REGION")
-    const baseUrl = fromFlags ? flagBaseUrl : env("QUANTIVE_BASE_URL")
+    if (accountId.source === "--account-id") {
+      yield* warn("--account-id shows in ps and in the shell history; prefer QUANTIVE_ACCOUNT_ID")
+    }
+    // A flag replaces the variable of the same setting; region and base URL exclude each other, so a flag for one
+    // also sets the variable of the other aside.
+    let region = given(flags.region)
+    let baseUrl = given(flags.baseUrl)
+    const isFlag = (setting: Setting<string> | undefined) => setting?.source.startsWith("--") === true
+    if (isFlag(region) || isFlag(baseUrl)) {
+      if (!isFlag(region)) region = undefined
+      if (!isFlag(baseUrl)) baseUrl = undefined
+    }
     return fromSettings(
-      { token: Redacted.make(token), accountId, region: region as Quantive.Region | undefined, baseUrl, retry },
       {
-        token: tokenSource,
-        accountId: Option.isSome(flags.accountId) ? "--account-id" : "QUANTIVE_ACCOUNT_ID",
-        region: flagRegion !== undefined ? "--region" : "QUANTIVE_REGION",
-        baseUrl: flagBaseUrl !== undefined ? "--base-url" : "QUANTIVE_BASE_URL",
+        token,
+        accountId: accountId.value,
+        region: region?.value as Quantive.Region | undefined,
+        baseUrl: baseUrl?.value,
+        retry,
+      },
+      {
+        token: source?._tag === "File" ? "--token-file" : "QUANTIVE_TOKEN",
+        accountId: accountId.source,
+        region: region?.source ?? "QUANTIVE_REGION",
+        baseUrl: baseUrl?.source ?? "QUANTIVE_BASE_URL",
       },
     )
   })
@@ -254,5 +192,13 @@ const demo = (flags: ConnectionFlags): Layer.Layer<Services, CliFailure> => {
  * @since 0.2.0
  * @category layers
  */
-export const layer = (flags: ConnectionFlags): Layer.Layer<Services, CliFailure> =>
-  flags.demo ? demo(flags) : Layer.unwrapEffect(live(flags))
+export const layer = (
+  flags: ConnectionFlags,
+): Layer.Layer<Services, CliFailure, FileSystem.FileSystem | Stdio> => {
+  const region = given(flags.region)
+  if (region !== undefined && !REGIONS.includes(region.value)) {
+    // Checked with --demo too, so that a typo is caught before it meets the real API.
+    return Layer.fail(configFailure(`invalid ${region.source}`, `unknown region "${region.value}": give eu or us`))
+  }
+  return flags.demo ? demo(flags) : Layer.unwrapEffect(live(flags))
+}

@@ -6,63 +6,8 @@
  */
 import { ValidationError } from "@effect/cli"
 import { QuantiveError } from "@effect-quantive/client"
-import { Cause, Duration, Option, Schema } from "effect"
-
-/**
- * The exit codes, one per class of failure.
- *
- * @since 0.2.0
- * @category constants
- */
-export const ExitCode = {
-  /** Everything worked. */
-  ok: 0,
-  /** An API or network error (400, 402, 404, 409, 5xx, a connection that failed, an unexpected answer). */
-  api: 1,
-  /** Bad flags or arguments, or input the library rejected before sending anything. */
-  usage: 2,
-  /** The connection settings: no token, no account id, an unreadable token file, a malformed URL or region. */
-  config: 3,
-  /** 401 (the token is wrong or revoked) or 403 (the token's user lacks the permission, or another account). */
-  auth: 4,
-  /** 429: the server kept refusing after the CLI waited and retried. */
-  rateLimit: 5,
-  /**
-   * A bulk command ran, but some ids failed, did not resolve, are unknown (sent, the answer lost) or were not
-   * attempted (each is listed or counted in the summary).
-   */
-  partial: 6,
-  /** Interrupted (Ctrl-C). */
-  interrupted: 130,
-} as const
-
-/**
- * The exit-code table as printed in `quantive --help`.
- *
- * @since 0.2.0
- * @category constants
- */
-export const exitCodeTable = [
-  "0    success",
-  "1    API or network error (400, 402, 404, 409, 5xx, connection, unexpected answer)",
-  "2    usage: bad flags or arguments, input rejected before any request",
-  "3    configuration: no token or account id, unreadable --token-file, malformed URL or region",
-  "4    authentication (401: check the token) or permission (403: the token's user lacks it)",
-  "5    rate limited (429) after waiting and retrying",
-  "6    partial failure: some ids of a bulk command failed, did not resolve, are unknown or were not attempted",
-  "130  interrupted",
-].join("\n")
-
-/**
- * A failure the CLI itself detected (configuration, usage, partial bulk results), with its class.
- *
- * @since 0.2.0
- * @category errors
- */
-export class CliFailure extends Schema.TaggedError<CliFailure>("@effect-quantive/cli/CliFailure")("CliFailure", {
-  kind: Schema.Literal("usage", "config", "api", "partial", "closed"),
-  message: Schema.String,
-}) {}
+import { Cause, Duration, Option } from "effect"
+import { CliFailure, ExitCode } from "./failure.ts"
 
 const seconds = (millis: number) => `${(millis / 1000).toFixed(1)}s`
 
@@ -103,14 +48,16 @@ export const describeApiError = (
           `this, or the account id is not the token's account; ask an account admin${tail}`,
       }
     case "TooManyRequests": {
+      // "retried" only when it did; the wait is the server's own `Retry-After`, quoted as such.
+      const retried = error.attempts !== undefined && error.attempts > 1
       const wait = error.retryAfter === undefined
         ? ""
         : `; the server asks to wait ${Duration.format(error.retryAfter)}`
       return {
         code: ExitCode.rateLimit,
-        line: `${where(error)} was rate limited (429): waited and retried, then gave up` +
-          `${history(error) === "" ? "" : history(error)}${wait}; try again later, or lower --concurrency` +
-          requestId(error),
+        line: `${where(error)} was rate limited (429)` +
+          (retried ? `: retried, then gave up${history(error)}` : ", not retried") +
+          `${wait}; try again later, or lower --concurrency${requestId(error)}`,
       }
     }
     case "NotFound":
@@ -191,8 +138,8 @@ export const describe = (cause: Cause.Cause<unknown>): { readonly line: string |
       // The reader of stdout went away (`quantive users export | head`): stop quietly, like other tools.
       if (error.kind === "closed") return { line: undefined, code: ExitCode.ok }
       return {
-        line: error.kind === "partial" ? undefined : error.message,
-        code: error.kind === "usage"
+        line: error.kind === "partial" || error.kind === "shown" ? undefined : error.message,
+        code: error.kind === "usage" || error.kind === "shown"
           ? ExitCode.usage
           : error.kind === "config"
           ? ExitCode.config

@@ -5,9 +5,9 @@
  * @since 0.2.0
  */
 import { User, type UserField, Users } from "@effect-quantive/client"
-import { Effect, Option, SchemaAST, Stream } from "effect"
-import * as Csv from "./csv.ts"
-import { CliFailure } from "./errors.ts"
+import { Effect, Either, Option, SchemaAST, Stream } from "effect"
+import * as Csv from "../../core/src/csv.ts"
+import { CliFailure } from "./failure.ts"
 import * as Output from "./output.ts"
 import * as Progress from "./progress.ts"
 import * as Table from "./table.ts"
@@ -51,7 +51,8 @@ export interface ExportFlags {
   readonly fields: Option.Option<string>
   readonly filter: Option.Option<string>
   readonly sort: Option.Option<string>
-  readonly format: Format
+  /** The format asked for; without it, the extension of `--out` decides, else CSV. */
+  readonly format: Option.Option<Format>
   readonly out: Option.Option<string>
   readonly concurrency: number
   readonly pageSize: number
@@ -150,9 +151,76 @@ const writers = (options: WriterOptions): Record<Format, () => Writer> => {
 
 const usage = (message: string) => new CliFailure({ kind: "usage", message })
 
+/**
+ * The format each file extension of `--out` stands for.
+ *
+ * @since 0.4.0
+ * @category constants
+ */
+export const formatOfExtension: Readonly<Record<string, Format>> = {
+  ".csv": "csv",
+  ".json": "json",
+  ".ndjson": "ndjson",
+  ".jsonl": "ndjson",
+}
+
+const extensionOf = (path: string): string | undefined => {
+  const match = /(\.[A-Za-z0-9]+)$/.exec(path)
+  return match === null ? undefined : match[1]!.toLowerCase()
+}
+
+/**
+ * The format of an export: `--format` when given, else the one the extension of `--out` names, else CSV. A
+ * `--format` that contradicts the extension (`--format csv --out users.json`) is refused.
+ *
+ * @since 0.4.0
+ * @category parsing
+ */
+export const formatOf = (
+  format: Option.Option<Format>,
+  out: Option.Option<string>,
+): Either.Either<Format, CliFailure> => {
+  const extension = Option.isSome(out) ? extensionOf(out.value) : undefined
+  const implied = extension === undefined ? undefined : formatOfExtension[extension]
+  if (Option.isNone(format)) return Either.right(implied ?? "csv")
+  if (implied !== undefined && implied !== format.value) {
+    return Either.left(usage(
+      `--out ${Option.getOrElse(out, () => "")} names a ${implied} file but --format is ${format.value}; ` +
+        `give --format ${implied}, or another file name`,
+    ))
+  }
+  return Either.right(format.value)
+}
+
+/**
+ * Checks a `--sort` expression against the user's fields: each key is a field (or a path into one), `-` before it
+ * for descending. Answers the problem, naming the allowed keys, or undefined.
+ *
+ * @since 0.4.0
+ * @category parsing
+ */
+export const checkSort = (sort: string): string | undefined => {
+  const keys = sort.split(",").map((key) => key.trim())
+  if (keys.some((key) => key === "" || key === "-" || key === "+")) {
+    return "--sort: give field names, comma-separated, '-' before one for descending, e.g. --sort -dateCreated,email"
+  }
+  const unknown = keys.map((key) => key.replace(/^[-+]/, "")).filter((key) => {
+    const top = key.split(".")[0]!
+    return top !== "_id" && !userFields.includes(top as UserField)
+  })
+  if (unknown.length === 0) return undefined
+  return `--sort: unknown sort key ${unknown.join(", ")}; the keys are the user fields (${userFields.join(", ")}), ` +
+    "'-' before one for descending"
+}
+
 /** Checks the flags before anything is sent or written. */
 const check = (flags: ExportFlags) =>
   Effect.gen(function* () {
+    const format = yield* formatOf(flags.format, flags.out)
+    if (Option.isSome(flags.sort)) {
+      const problem = checkSort(flags.sort.value)
+      if (problem !== undefined) return yield* usage(problem)
+    }
     let fields: Array<UserField> | undefined
     if (Option.isSome(flags.fields)) {
       const asked = flags.fields.value.split(",").map((f) => f.trim()).filter((f) => f !== "")
@@ -164,7 +232,7 @@ const check = (flags: ExportFlags) =>
         )
       }
       fields = [...new Set(asked)] as Array<UserField>
-    } else if (flags.format === "table") {
+    } else if (format === "table") {
       fields = [...tableFields]
     }
     let filter: string | undefined
@@ -187,7 +255,7 @@ const check = (flags: ExportFlags) =>
       return yield* usage("--page-size: give a whole number from 2 to 1000")
     }
     const columns = fields === undefined ? userFields : fields.includes("id") ? fields : ["id", ...fields]
-    return { fields, filter, columns }
+    return { fields, filter, columns, format }
   })
 
 /**
@@ -198,7 +266,7 @@ const check = (flags: ExportFlags) =>
  */
 export const run = (flags: ExportFlags) =>
   Effect.gen(function* () {
-    const { columns, fields, filter } = yield* check(flags)
+    const { columns, fields, filter, format } = yield* check(flags)
     const users = yield* Users
     const output = yield* Output.open(flags.out)
     const writer = writers({
@@ -207,8 +275,8 @@ export const run = (flags: ExportFlags) =>
       bom: flags.bom,
       rawCsv: flags.rawCsv,
       toTerminal: output.toTerminal,
-    })[flags.format]()
-    const progress = Progress.make("users")
+    })[format]()
+    const progress = yield* Progress.make("users")
     const query = {
       filter,
       pageSize: flags.pageSize,
@@ -223,12 +291,14 @@ export const run = (flags: ExportFlags) =>
       const text = writer.rows(page.items as unknown as ReadonlyArray<Row>)
       count += page.items.length
       total = Math.max(page.totalCount, count)
-      if (output.toTerminal) progress.clear()
-      return output.write(text).pipe(Effect.tap(() => progress.update(count, total)))
+      return (output.toTerminal ? progress.clear : Effect.void).pipe(
+        Effect.zipRight(output.write(text)),
+        Effect.zipRight(progress.update(count, total)),
+      )
     }))
     yield* output.write(writer.end(count))
     yield* output.commit
-    progress.done(
+    yield* progress.done(
       `exported ${count.toLocaleString("en-US")} users${Option.isSome(flags.out) ? ` to ${flags.out.value}` : ""}`,
     )
   }).pipe(Effect.scoped)

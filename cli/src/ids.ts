@@ -5,12 +5,12 @@
  *
  * @since 0.2.0
  */
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Users } from "@effect-quantive/client"
 import { Chunk, Effect, Stream } from "effect"
-import { createReadStream, statSync } from "node:fs"
-import type { Readable } from "node:stream"
-import * as Csv from "./csv.ts"
-import { CliFailure } from "./errors.ts"
+import * as Csv from "../../core/src/csv.ts"
+import { CliFailure } from "./failure.ts"
+import { Stdio } from "./stdio.ts"
 
 /**
  * One line of the list: an email when it holds `@`, an id otherwise.
@@ -113,70 +113,60 @@ const tooLarge = (what: string, size: number | undefined) =>
       "split the list",
   )
 
-/**
- * Reads the list a piece at a time, parsing as it goes: memory holds the ids and emails, not the text.
- */
-const readList = async (
-  source: string,
-  what: string,
-  signal: AbortSignal,
-): Promise<ReadonlyArray<Entry> | CliFailure> => {
-  if (source !== "-") {
-    let size: number
-    try {
-      const stats = statSync(source)
-      if (stats.isDirectory()) return usage(`${what}: cannot read it (it is a directory)`)
-      size = stats.isFile() ? stats.size : 0
-    } catch (error) {
-      return usage(`${what}: cannot read it (${(error as NodeJS.ErrnoException).code})`)
-    }
-    if (size > MAX_LIST_BYTES) return tooLarge(what, size)
-  }
-  const input: Readable = source === "-" ? process.stdin : createReadStream(source, { highWaterMark: 1 << 16 })
-  const decoder = new TextDecoder("utf-8")
-  const csv = Csv.reader()
-  const list = collector(what)
-  const take = (records: Array<Array<string>> | string) =>
-    typeof records === "string" ? usage(`${what}: not a valid list or CSV (${records})`) : list.records(records)
-  let taken = 0
-  const stop = () => {
-    if (source !== "-") input.destroy()
-  }
-  signal.addEventListener("abort", stop)
-  try {
-    for await (const chunk of input) {
-      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk as Buffer
-      taken += buffer.length
-      if (taken > MAX_LIST_BYTES) return tooLarge(what, undefined)
-      const failure = take(csv.push(decoder.decode(buffer, { stream: true })))
-      if (failure !== undefined) return failure
-    }
-    const failure = take(csv.push(decoder.decode())) ?? take(csv.end())
-    return failure ?? list.end()
-  } catch (error) {
-    return source === "-"
-      ? usage(`${what}: cannot read stdin`)
-      : usage(`${what}: cannot read it (${(error as NodeJS.ErrnoException).code})`)
-  } finally {
-    signal.removeEventListener("abort", stop)
-    stop()
-  }
-}
+/** Why a file cannot be read, in a few words. */
+const reason = (error: { readonly _tag: string; readonly message: string; readonly reason?: string }) =>
+  error._tag === "SystemError" && error.reason === "NotFound"
+    ? "no such file"
+    : error._tag === "SystemError" && error.reason === "PermissionDenied"
+    ? "permission denied"
+    : error.reason ?? error.message
 
 /**
- * Reads and parses the list from a file, or from stdin for `-`, a piece at a time. A list over `MAX_LIST_BYTES` is
- * refused with a usage error.
+ * Reads and parses the list from a file, or from stdin for `-`, a piece at a time: memory holds the ids and emails,
+ * not the text. A list over `MAX_LIST_BYTES` is refused with a usage error.
  *
  * @since 0.2.0
  * @category parsing
  */
-export const read = (source: string, flag: string): Effect.Effect<ReadonlyArray<Entry>, CliFailure> =>
+export const read = (
+  source: string,
+  flag: string,
+): Effect.Effect<ReadonlyArray<Entry>, CliFailure, FileSystem.FileSystem | Stdio> =>
   Effect.gen(function* () {
     const what = `${flag} ${source}`
-    const entries = yield* Effect.tryPromise({
-      try: (signal) => readList(source, what, signal),
-      catch: () => usage(`${what}: cannot read it`),
-    })
+    let bytes: Stream.Stream<Uint8Array, CliFailure>
+    if (source === "-") {
+      bytes = (yield* Stdio).stdin.pipe(Stream.mapError(() => usage(`${what}: cannot read stdin`)))
+    } else {
+      const fs = yield* FileSystem.FileSystem
+      const info = yield* fs.stat(source).pipe(
+        Effect.mapError((error) => usage(`${what}: cannot read it (${reason(error)})`)),
+      )
+      if (info.type === "Directory") return yield* usage(`${what}: cannot read it (it is a directory)`)
+      if (info.type === "File" && Number(info.size) > MAX_LIST_BYTES) {
+        return yield* tooLarge(what, Number(info.size))
+      }
+      bytes = fs.stream(source, { chunkSize: FileSystem.KiB(64) }).pipe(
+        Stream.mapError((error) => usage(`${what}: cannot read it (${reason(error)})`)),
+      )
+    }
+    const decoder = new TextDecoder("utf-8")
+    const csv = Csv.reader()
+    const list = collector(what)
+    const take = (records: Array<Array<string>> | string) =>
+      typeof records === "string" ? usage(`${what}: not a valid list or CSV (${records})`) : list.records(records)
+    let taken = 0
+    yield* bytes.pipe(Stream.runForEach((chunk) =>
+      Effect.suspend(() => {
+        taken += chunk.length
+        if (taken > MAX_LIST_BYTES) return Effect.fail(tooLarge(what, undefined))
+        const failure = take(csv.push(decoder.decode(chunk, { stream: true })))
+        return failure === undefined ? Effect.void : Effect.fail(failure)
+      })
+    ))
+    const failure = take(csv.push(decoder.decode())) ?? take(csv.end())
+    if (failure !== undefined) return yield* failure
+    const entries = list.end()
     return entries instanceof CliFailure ? yield* entries : entries
   })
 
@@ -196,8 +186,9 @@ export interface Resolved {
 const RESOLVE_BATCH = 100
 
 /**
- * Looks every entry up (by id or by email; emails match exactly): a map from each entry's input to its user, with
- * the entries that matched no user left out. Only `GET /v2/users` requests.
+ * Looks every entry up, by id or by email: a map from each entry's input to its user, with the entries that matched
+ * no user left out. Emails match without regard to case (`LEA.KHAN@example.com` finds `lea.khan@example.com`): each
+ * is looked up as given and in lower case, and the answers are compared in lower case. Only `GET /v2/users` requests.
  *
  * @since 0.2.0
  * @category resolving
@@ -206,17 +197,32 @@ export const resolve = (entries: ReadonlyArray<Entry>) =>
   Effect.gen(function* () {
     const users = yield* Users
     const found = new Map<string, Resolved>()
-    for (const kind of ["id", "email"] as const) {
-      const inputs = entries.filter((e) => e.kind === kind).map((e) => e.input)
-      for (let i = 0; i < inputs.length; i += RESOLVE_BATCH) {
-        const batch = inputs.slice(i, i + RESOLVE_BATCH)
-        const filter = kind === "id" ? { id: { $in: batch } } : { email: { $in: batch } }
-        const matched = yield* users.stream({ filter, fields: ["email", "isActive"], pageSize: RESOLVE_BATCH }).pipe(
-          Stream.runCollect,
-        )
-        for (const user of Chunk.toReadonlyArray(matched)) {
-          const key = kind === "id" ? user.id : user.email
-          if (key !== undefined) found.set(key, { id: user.id, email: user.email, isActive: user.isActive })
+    const lookup = (filter: Record<string, unknown>) =>
+      users.stream({ filter, fields: ["email", "isActive"], pageSize: RESOLVE_BATCH }).pipe(
+        Stream.runCollect,
+        Effect.map(Chunk.toReadonlyArray),
+      )
+    const ids = entries.filter((e) => e.kind === "id").map((e) => e.input)
+    for (let i = 0; i < ids.length; i += RESOLVE_BATCH) {
+      for (const user of yield* lookup({ id: { $in: ids.slice(i, i + RESOLVE_BATCH) } })) {
+        found.set(user.id, { id: user.id, email: user.email, isActive: user.isActive })
+      }
+    }
+    // The inputs of each email, by its lower-case form.
+    const emails = new Map<string, Array<string>>()
+    for (const entry of entries) {
+      if (entry.kind !== "email") continue
+      const key = entry.input.toLowerCase()
+      emails.set(key, [...(emails.get(key) ?? []), entry.input])
+    }
+    const keys = [...emails.keys()]
+    for (let i = 0; i < keys.length; i += RESOLVE_BATCH / 2) {
+      const batch = keys.slice(i, i + RESOLVE_BATCH / 2)
+      const spellings = [...new Set(batch.flatMap((key) => [key, ...emails.get(key)!]))]
+      for (const user of yield* lookup({ email: { $in: spellings } })) {
+        if (user.email === undefined) continue
+        for (const input of emails.get(user.email.toLowerCase()) ?? []) {
+          found.set(input, { id: user.id, email: user.email, isActive: user.isActive })
         }
       }
     }

@@ -22,9 +22,9 @@ import {
   statSync,
 } from "node:fs"
 import { basename, dirname, join } from "node:path"
-import type { Writable } from "node:stream"
 import { isatty } from "node:tty"
-import { CliFailure } from "./errors.ts"
+import { CliFailure } from "./failure.ts"
+import { Stdio, writer } from "./stdio.ts"
 
 /**
  * @since 0.2.0
@@ -63,31 +63,6 @@ const removeTemporaries = () => {
 }
 
 const code = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error)
-
-const writer = (stream: Writable, what: string) => {
-  let failure: CliFailure | undefined
-  let waiting: ((error: CliFailure | undefined) => void) | undefined
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    failure = new CliFailure({
-      kind: error.code === "EPIPE" ? "closed" : "api",
-      message: `cannot write ${what}: ${error.code ?? error.message}`,
-    })
-    waiting?.(failure)
-  })
-  return (text: string): Effect.Effect<void, CliFailure> =>
-    Effect.async<void, CliFailure>((resume) => {
-      if (failure !== undefined) return resume(Effect.fail(failure))
-      if (stream.write(text)) return resume(Effect.void)
-      const done = (error: CliFailure | undefined) => {
-        waiting = undefined
-        stream.off("drain", onDrain)
-        resume(error === undefined ? Effect.void : Effect.fail(error))
-      }
-      const onDrain = () => done(undefined)
-      waiting = done
-      stream.once("drain", onDrain)
-    })
-}
 
 const usage = (message: string) => new CliFailure({ kind: "usage", message })
 
@@ -205,13 +180,9 @@ const createTemporary = (path: string, replaced: Stats | undefined): { readonly 
  * @since 0.2.0
  * @category constructors
  */
-export const open = (out: Option.Option<string>): Effect.Effect<Output, CliFailure, Scope.Scope> => {
+export const open = (out: Option.Option<string>): Effect.Effect<Output, CliFailure, Scope.Scope | Stdio> => {
   if (Option.isNone(out) || out.value === "-" || STDOUT.test(out.value)) {
-    return Effect.succeed({
-      toTerminal: process.stdout.isTTY === true,
-      write: writer(process.stdout, "to stdout"),
-      commit: Effect.void,
-    })
+    return Effect.map(Stdio, (stdio) => ({ toTerminal: stdio.outIsTerminal, write: stdio.out, commit: Effect.void }))
   }
   const path = out.value
   const descriptor = DESCRIPTOR.exec(path)

@@ -5,10 +5,11 @@
  *
  * @since 0.2.0
  */
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Quantive } from "@effect-quantive/client"
-import { Effect, HashMap, Option } from "effect"
-import { readFileSync } from "node:fs"
-import { CliFailure } from "./errors.ts"
+import { Effect, HashMap, Option, Stream } from "effect"
+import { CliFailure } from "./failure.ts"
+import { Stdio } from "./stdio.ts"
 import { escapeForTerminal } from "./terminal.ts"
 
 /**
@@ -38,17 +39,15 @@ const send = (flags: RequestFlags, query: Readonly<Record<string, string>>, body
 
 const usage = (message: string) => new CliFailure({ kind: "usage", message })
 
-const readBody = (source: string): Effect.Effect<unknown, CliFailure> =>
+const readBody = (source: string): Effect.Effect<unknown, CliFailure, FileSystem.FileSystem | Stdio> =>
   Effect.gen(function* () {
-    const text = yield* Effect.tryPromise({
-      try: async () => {
-        if (source !== "-") return readFileSync(source, "utf8")
-        const chunks: Array<Buffer> = []
-        for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-        return Buffer.concat(chunks).toString("utf8")
-      },
-      catch: (error) => usage(`--body ${source}: cannot read it (${(error as NodeJS.ErrnoException).code})`),
-    })
+    const text = source === "-"
+      ? yield* Effect.flatMap(Stdio, (stdio) => stdio.stdin.pipe(Stream.decodeText(), Stream.mkString))
+      : yield* Effect.flatMap(FileSystem.FileSystem, (fs) => fs.readFileString(source)).pipe(
+        Effect.mapError((error) =>
+          usage(`--body ${source}: cannot read it (${error._tag === "SystemError" ? error.reason : error.message})`)
+        ),
+      )
     return yield* Effect.try({
       try: () => JSON.parse(text) as unknown,
       catch: () => usage(`--body ${source}: not JSON`),
@@ -77,6 +76,7 @@ export const run = (flags: RequestFlags) =>
     }
     const value: unknown = yield* send(flags, query, body)
     const text = value === undefined ? "" : JSON.stringify(value, null, 2) + "\n"
+    const stdio = yield* Stdio
     // On a terminal, line by line (JSON holds no raw line break inside a string), with control characters escaped.
-    process.stdout.write(process.stdout.isTTY === true ? text.split("\n").map(escapeForTerminal).join("\n") : text)
+    yield* stdio.out(stdio.outIsTerminal ? text.split("\n").map(escapeForTerminal).join("\n") : text)
   })

@@ -80,6 +80,25 @@ describe("users deactivate", () => {
     ])
   })
 
+  it("matches emails without regard to case, and counts two spellings of one user as one", async () => {
+    const [a, b] = activeUsers()
+    const shouting = String(a!.email).toUpperCase()
+    const mixed = String(b!.email).replace(/^./, (c) => c.toUpperCase())
+    expect(shouting).not.toBe(a!.email)
+    const result = await cli(["users", "deactivate", "--ids", "-", "--dry-run", "--json"], {
+      env: served.env,
+      stdin: `${shouting}\n${mixed}\n${a!.email}\n`,
+    })
+    expect(result.stderr).toContain("dry run")
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines.map((l) => [l.input, l.id, l.status])).toEqual([
+      [shouting, a!.id, "would deactivate"],
+      [mixed, b!.id, "would deactivate"],
+      [a!.email, a!.id, "duplicate"],
+    ])
+  })
+
   it("invites the listed users", async () => {
     const users = activeUsers().slice(0, 2)
     for (const user of users) user.dateInvited = "" // created without an invitation

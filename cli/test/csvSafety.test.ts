@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import * as Csv from "../src/csv.ts"
+import * as Csv from "../../core/src/csv.ts"
 import { cli, parseCsv, serve, type Served } from "./helpers.ts"
 
 // Cells a spreadsheet would run as formulas, planted in users' names.

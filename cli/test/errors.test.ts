@@ -1,4 +1,7 @@
+import { QuantiveError } from "@effect-quantive/client"
+import { Duration } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describeApiError } from "../src/errors.ts"
 import { cli, serve, type Served } from "./helpers.ts"
 
 let served: Served
@@ -57,12 +60,28 @@ describe("exit codes and messages", () => {
     expect(injected.stderr + injected.stdout).not.toContain(served.fake.token)
   })
 
-  it("5 for 429 after waiting and retrying", async () => {
+  it("5 for 429 after retrying, saying it retried only when it did and never that it waited", async () => {
     served.fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "0" } }, { times: 100 })
     const result = await cli(["account"], { env: served.env })
     served.fake.clearFaults()
     expect(result.code).toBe(5)
-    expect(result.stderr).toMatch(/rate limited \(429\): waited and retried, then gave up \(after 4 attempts/)
+    expect(result.stderr).toMatch(/rate limited \(429\): retried, then gave up \(after 4 attempts/)
+    expect(result.stderr).not.toContain("waited")
+  })
+
+  it("5 for a 429 that was not retried says so", () => {
+    const error = new QuantiveError.TooManyRequests({
+      message: "429",
+      method: "GET",
+      path: "/v2/users",
+      status: 429,
+      attempts: 1,
+      retryAfter: Duration.seconds(30),
+    })
+    const { code, line } = describeApiError(error)
+    expect(code).toBe(5)
+    expect(line).toContain("rate limited (429), not retried; the server asks to wait 30s")
+    expect(line).not.toMatch(/retried,|waited/)
   })
 
   it("1 for 404 and other API errors", async () => {

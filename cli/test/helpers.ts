@@ -1,13 +1,19 @@
-// Test helpers: a fake Quantive on a loopback socket in the test process, the real CLI spawned as a subprocess
-// against it, and an RFC 4180 parser of our own (independent of the CLI's) to read its CSV back.
+// Test helpers: a fake Quantive on a loopback socket in the test process; the CLI run in this process (its output
+// collected, its environment a map) or spawned as the bundled executable; and an RFC 4180 parser of our own
+// (independent of the CLI's) to read its CSV back.
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import { FakeQuantive } from "@effect-quantive/client/testing"
+import { Cause, ConfigProvider, Effect, Layer } from "effect"
 import { type ChildProcess, spawn } from "node:child_process"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { main } from "../src/app.ts"
+import * as Stdio from "../src/stdio.ts"
 
 export const cliRoot = join(dirname(fileURLToPath(import.meta.url)), "..")
 export const repoRoot = join(cliRoot, "..")
-export const cliMain = join(cliRoot, "dist", "main.js")
+/** The bundled executable (built by the suite's global setup). */
+export const cliMain = join(cliRoot, "dist", "quantive.js")
 
 export interface Served {
   readonly fake: FakeQuantive.FakeQuantive
@@ -43,8 +49,42 @@ const environment = (env: Record<string, string>) => {
   return { ...base, NO_COLOR: "1", ...env }
 }
 
-/** Runs `node cli/dist/main.js ...args` (asynchronously: the fake answering it lives in this process). */
-export const cli = (
+/** How a command is run in this process. */
+export interface InProcess {
+  readonly env?: Record<string, string>
+  readonly stdin?: string
+  /** stdout and stderr are a terminal of `columns` columns. */
+  readonly terminal?: boolean
+  readonly columns?: number
+  /** stdout alone is (or is not) a terminal. */
+  readonly stdoutTerminal?: boolean
+  /** stdout fails as a closed pipe does after this many writes. */
+  readonly closeStdoutAfter?: number
+  /** The streams, when the test reads them while the command runs. */
+  readonly stdio?: Stdio.Collected
+  /** Interrupts the command, as Ctrl-C does (the exit code is then 130). */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Runs `quantive ...args` in this process, as `main.ts` does but with the standard streams held in memory and the
+ * environment given by `env` alone (as a `ConfigProvider`, with `NO_COLOR` set).
+ */
+export const cli = async (args: ReadonlyArray<string>, options: InProcess = {}): Promise<Run> => {
+  const stdio = options.stdio ?? Stdio.collect(options)
+  const env = new Map(Object.entries({ NO_COLOR: "1", ...options.env }))
+  const exit = await main(["node", "quantive", ...args]).pipe(
+    Effect.provide(Layer.merge(NodeContext.layer, stdio.layer)),
+    Effect.withConfigProvider(ConfigProvider.fromMap(env)),
+    (effect) => Effect.runPromiseExit(effect, options.signal === undefined ? undefined : { signal: options.signal }),
+  )
+  if (exit._tag === "Failure" && !Cause.isInterruptedOnly(exit.cause)) throw Cause.squash(exit.cause)
+  const code = exit._tag === "Success" ? exit.value : 130
+  return { code, signal: null, stdout: stdio.stdout(), stderr: stdio.stderr() }
+}
+
+/** Runs `node cli/dist/quantive.js ...args` (asynchronously: the fake answering it lives in this process). */
+export const spawnCli = (
   args: ReadonlyArray<string>,
   options: { readonly env?: Record<string, string>; readonly stdin?: string } = {},
 ): Promise<Run> => run(process.execPath, [cliMain, ...args], options)

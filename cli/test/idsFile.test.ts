@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as Ids from "../src/ids.ts"
-import { cli, serve, type Served } from "./helpers.ts"
+import { cli, serve, type Served, spawnCli } from "./helpers.ts"
 
 // The CLI reads --ids lists with its old space capped, as in memory.test.ts: a list is parsed a piece at a time and
 // only its ids are kept, so a file of tens of MB (an export fed back) fits in a heap smaller than the file.
@@ -49,7 +49,8 @@ describe("--ids FILE", () => {
     const size = statSync(file).size
     expect(size).toBeGreaterThan(30 * 1024 * 1024)
     expect(size).toBeLessThan(Ids.MAX_LIST_BYTES)
-    const result = await cli(["users", "deactivate", "--ids", file, "--dry-run", "--json"], {
+    // Spawned: the heap cap applies to a process of its own.
+    const result = await spawnCli(["users", "deactivate", "--ids", file, "--dry-run", "--json"], {
       env: { ...served.env, NODE_OPTIONS: HEAP },
     })
     expect(result.stderr.slice(-2000)).not.toMatch(/heap|allocation/i)
@@ -73,7 +74,7 @@ describe("--ids FILE", () => {
 
   it("refuses a list over 64 MiB on stdin once it passes the cap", async () => {
     const line = "0123456789abcdef01234567\n"
-    const result = await cli(["users", "deactivate", "--ids", "-", "--dry-run"], {
+    const result = await spawnCli(["users", "deactivate", "--ids", "-", "--dry-run"], {
       env: { ...served.env, NODE_OPTIONS: HEAP },
       stdin: line.repeat(Math.ceil((Ids.MAX_LIST_BYTES + 1) / line.length)),
     })

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cli, serve, type Served } from "./helpers.ts"
+import { serve, type Served, spawnCli } from "./helpers.ts"
 
-// The CLI's own memory, with the fake in this process. The CLI runs with its old space capped at 128 MiB: an export
+// The CLI's own memory, with the fake in this process and the CLI spawned (the bundle). The CLI runs with its old space capped at 128 MiB: an export
 // that collected its users would run out of heap (the larger one writes ~7 KB of CSV per user, over 100 MB, and holds
 // ~20 KB of objects per user decoded; 64 MiB was too close to what loading and four pages in flight need), and its
 // peak RSS must be about the same for LARGE users as for a tenth of them. Without the cap V8 merely lets the heap
@@ -22,7 +22,7 @@ const peakRss = async (users: number) => {
   const served: Served = await serve({ seed: 2, users })
   try {
     const out = join(dir, `users-${users}.csv`)
-    const result = await cli(["users", "export", "--out", out], {
+    const result = await spawnCli(["users", "export", "--out", out], {
       env: { ...served.env, QUANTIVE_CLI_REPORT_RSS: "1", NODE_OPTIONS: "--max-old-space-size=128" },
     })
     expect(result.code, result.stderr.slice(-2000)).toBe(0)

@@ -14,7 +14,7 @@ import {
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cli, cliMain, parseCsv, run, serve, type Served } from "./helpers.ts"
+import { cli, cliMain, parseCsv, run, serve, type Served, spawnCli } from "./helpers.ts"
 
 let served: Served
 let dir: string
@@ -116,7 +116,8 @@ describe("--out FILE", () => {
       stream.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
       stream.on("error", reject)
     })
-    const result = await cli(["users", "export", "--out", fifo], { env: served.env })
+    // Spawned: opening a FIFO for writing waits for its reader, which lives in this process.
+    const result = await spawnCli(["users", "export", "--out", fifo], { env: served.env })
     expect(result.stderr).toBe("")
     expect(result.code).toBe(0)
     expect(rowsOf(await reading)).toBe(served.fake.users.length)
