@@ -13,6 +13,8 @@
 //      declarations, and Node runs it: Quantive.layer, Users.stream with fields, a typed error by tag, the /testing
 //      fake over a loopback socket. (skipLibCheck stays on, as in most projects: @effect/platform's own declarations
 //      need the DOM lib, and checking every library's declarations triples the time.)
+//      A library module (test/package/recipes.ts) exporting `Quantive.request`/`Quantive.stream` recipes compiles
+//      with `tsc --init`'s options (`declaration: true`): every type they carry is reachable from `exports`.
 //   4. A CommonJS file require()s the package (require(esm), Node ^20.19 / >= 22.12, as `engines` says).
 //   5. publint on the installed package and `attw --profile esm-only` on the tarball.
 //   6. Deno type-checks and runs test/package/deno.ts in the same project (package.json + node_modules, no
@@ -81,6 +83,12 @@ const packed = check("npm pack (prepack builds dist/)", () => {
   const required = ["package.json", "LICENSE", "README.md", "dist/mod.js", "dist/mod.d.ts", "dist/testing.js"]
   if (hasRedis) required.push("dist/redis.js", "dist/redis.d.ts")
   required.push("dist/testing.d.ts", "dist/lib/Quantive.js", "dist/lib/Quantive.d.ts")
+  // Every public module (dist/lib/X.d.ts, not internal/) is an entry point of its own (`./X`), so the types a
+  // function's result carries can be named from outside the package.
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
+  const publicModules = [...files].flatMap((file) => /^dist\/lib\/(\w+)\.d\.ts$/.exec(file)?.slice(1) ?? [])
+  const unexported = publicModules.filter((name) => manifest.exports[`./${name}`]?.types !== `./dist/lib/${name}.d.ts`)
+  if (unexported.length > 0) return fail(`public modules without a subpath in exports: ${unexported.join(", ")}`)
   const missing = required.filter((file) => !files.has(file))
   const unwanted = [...files].filter((file) => /^(test|bin|bench|scripts|dist\/bin|dist\/bench|cli|docs)\//.test(file))
   if (missing.length > 0 || unwanted.length > 0) {
@@ -165,7 +173,9 @@ const installed = packed && check("npm ci --offline of the tarball into a projec
 
 // 3. Type-check and run a strict NodeNext program against the installed package.
 if (installed) {
-  for (const file of ["main.ts", "tsconfig.json", "require.cjs", "deno.ts"]) {
+  for (
+    const file of ["main.ts", "tsconfig.json", "require.cjs", "deno.ts", "recipes.ts", "tsconfig.declaration.json"]
+  ) {
     copyFileSync(join(here, file), join(project, file))
   }
 }
@@ -179,6 +189,27 @@ if (typed) {
     "node runs that program (Quantive.layer, Users.stream, catchTag, /testing over a socket)",
     () => run(process.execPath, ["main.js"], { cwd: project }),
   )
+}
+
+// 3b. A user's library module exporting recipes, compiled with `tsc --init`'s options (`declaration: true`): every
+// type a recipe's value carries must be nameable from the package's `exports` (no TS2742), and the declarations
+// written must name the package, never a path into its dist/.
+if (installed) {
+  check("tsc --declaration: a module exporting Quantive.request/stream recipes (tsc --init options)", () => {
+    const result = run(process.execPath, [
+      join(root, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      join(project, "tsconfig.declaration.json"),
+    ])
+    if (!result.ok) return result
+    const declarations = readFileSync(join(project, "recipes-out", "recipes.d.ts"), "utf8")
+    const named = [...new Set(declarations.match(/import\("[^"]+"\)/g) ?? [])]
+    const bad = named.filter((specifier) =>
+      !/^import\("(effect|@effect\/platform|@effect-quantive\/client)(\/[\w]+)?"\)$/.test(specifier)
+    )
+    if (bad.length > 0) return fail(`recipes.d.ts names modules outside the packages' exports: ${bad.join(", ")}`)
+    return { ok: true, output: `recipes.d.ts names ${named.join(", ") || "no module"}` }
+  })
 }
 
 // 4. require(esm)
