@@ -17,12 +17,24 @@
 //      with `tsc --init`'s options (`declaration: true`): every type they carry is reachable from `exports`.
 //   4. A CommonJS file require()s the package (require(esm), Node ^20.19 / >= 22.12, as `engines` says).
 //   5. publint on the installed package and `attw --profile esm-only` on the tarball.
+//      The README's test file for the user's own vitest project (`it.effect` with the TestClock, `it.live`) runs with
+//      the vitest and @effect/vitest the README names.
 //   6. Deno type-checks and runs test/package/deno.ts in the same project (package.json + node_modules, no
-//      deno.json, no import map), as the README tells Deno users to.
+//      deno.json, no import map), as the README tells Deno users to, and type-checks the README's programs (those
+//      importing `node:` modules with @types/node, the others without it).
 // Each step is one check. Prints `N passed, N failed` last; exits 1 on any failure. Keeps the directory with
 // `--keep`.
 import { spawnSync } from "node:child_process"
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -135,7 +147,7 @@ const installed = packed && check("npm ci --offline of the tarball into a projec
   mkdirSync(project, { recursive: true })
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
   const deps = ["effect", "@effect/platform"]
-  const devDeps = ["@types/node"]
+  const devDeps = ["@types/node", "vitest", "@effect/vitest"]
   const closure = lockClosure([...deps, ...devDeps])
   const version = (name) => closure[`node_modules/${name}`].version
   const spec = `file:${tarball}`
@@ -212,6 +224,40 @@ if (installed) {
   })
 }
 
+// 3c. The README's test file for the user's own vitest project (the ```ts block marked `<!-- readme-test: vitest -->`:
+// `it.effect` with the TestClock, `it.live`), run as written with the vitest and @effect/vitest of this repository's
+// lock (the pair the README names), from this project outside the repository.
+const readme = readFileSync(join(root, "README.md"), "utf8").split("\n")
+/** The README's ```ts blocks: their first line's number, the readme-test marker before them, and their code. */
+const readmeBlocks = []
+for (let i = 0; i < readme.length; i++) {
+  if (!/^```(ts|typescript)\s*$/.test(readme[i])) continue
+  let end = i + 1
+  while (end < readme.length && !/^```\s*$/.test(readme[end])) end++
+  let before = i - 1
+  while (before >= 0 && readme[before].trim() === "") before--
+  const marker = before >= 0 ? /^<!--\s*readme-test:\s*(\w+)/.exec(readme[before])?.[1] : undefined
+  readmeBlocks.push({ line: i + 1, marker, code: readme.slice(i + 1, end).join("\n") })
+  i = end
+}
+if (installed) {
+  const tests = readmeBlocks.filter((block) => block.marker === "vitest")
+  check(`vitest runs the README's it.effect/it.live test file (README.md line ${tests[0]?.line})`, () => {
+    if (tests.length !== 1) return fail(`expected one README block marked vitest, found ${tests.length}`)
+    writeFileSync(join(project, "readme.test.ts"), tests[0].code + "\n")
+    const result = run(process.execPath, [
+      join(project, "node_modules", "vitest", "vitest.mjs"),
+      "run",
+      "readme.test.ts",
+    ], {
+      cwd: project,
+      env: { NO_COLOR: "1", FORCE_COLOR: "0", CI: "1" },
+    })
+    const passed = /Tests\s+(\d+) passed/.exec(result.output)
+    return { ...result, ok: result.ok && passed !== null && Number(passed[1]) > 0 }
+  })
+}
+
 // 4. require(esm)
 if (installed) {
   check(
@@ -255,6 +301,41 @@ if (installed) {
   check(
     "deno check: the Deno program against the installed declarations",
     () => run(bin("deno"), ["check", "deno.ts"], { cwd: project, env: denoEnv }),
+  )
+  // The README's programs: those that import no `node:` module type-check on Deno without @types/node; the others
+  // with it, as the README's Deno section says.
+  const programs = readmeBlocks.filter((block) =>
+    block.marker === undefined && /^import\s/m.test(block.code) &&
+    /\bEffect\.run(Promise|Fork|Sync|Main)\b/.test(block.code)
+  )
+  const written = programs.map((block) => {
+    const file = `readme-L${block.line}.ts`
+    writeFileSync(join(project, file), block.code + "\n")
+    return { file, node: /from\s+["']node:/.test(block.code) }
+  })
+  check(
+    `deno check: the README's ${programs.length} programs (@types/node only for those importing node: modules)`,
+    () => {
+      const plain = written.filter((w) => !w.node).map((w) => w.file)
+      const withNode = written.filter((w) => w.node).map((w) => w.file)
+      const types = join(project, "node_modules", "@types", "node")
+      const aside = join(work, "types-node-aside")
+      renameSync(types, aside)
+      let first
+      try {
+        first = run(bin("deno"), ["check", ...plain], { cwd: project, env: denoEnv })
+      } finally {
+        renameSync(aside, types)
+      }
+      if (!first.ok) return { ...first, output: `without @types/node: ${first.output}` }
+      const second = run(bin("deno"), ["check", ...withNode], { cwd: project, env: denoEnv })
+      return {
+        ...second,
+        output: `${plain.length} without @types/node, ${withNode.length} with it (${
+          withNode.join(", ")
+        })\n${second.output}`,
+      }
+    },
   )
   check(
     "deno runs it, importing the installed package by name",
