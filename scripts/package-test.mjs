@@ -22,11 +22,14 @@
 //   6. Deno type-checks and runs test/package/deno.ts in the same project (package.json + node_modules, no
 //      deno.json, no import map), as the README tells Deno users to, and type-checks the README's programs (those
 //      importing `node:` modules with @types/node, the others without it).
+//   7. With `effect` 4.1.0 installed instead (a stub), importing the package fails at once, on Node and on Deno, with
+//      the one line that says which versions to install.
 // Each step is one check. Prints `N passed, N failed` last; exits 1 on any failure. Keeps the directory with
 // `--keep`.
 import { spawnSync } from "node:child_process"
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -278,8 +281,12 @@ if (installed) {
        const pkgDir = ${JSON.stringify(join(project, "node_modules", "@effect-quantive", "client"))}
        const pkg = JSON.parse(readFileSync(pkgDir + "/package.json", "utf8"))
        const { messages } = await publint({ pkgDir, pack: false, level: "suggestion", strict: true })
-       const tolerated = (m) => ${!hasRedis} && m.path.includes("./redis")
-       for (const m of messages) console.log((tolerated(m) ? "tolerated (no redis.ts yet): " : "") + m.type + ": " + formatMessage(m, pkg))
+       // The entry points' "node" branch splits import (the version check first) from require: publint then reads
+       // require's target as CommonJS, but it is the same ES module, which require() loads (require(esm), as
+       // "engines" says), with the same types.
+       const esmOnly = (m) => m.code === "EXPORTS_TYPES_INVALID_FORMAT" && m.args?.condition === "require"
+       const tolerated = (m) => (${!hasRedis} && m.path.includes("./redis")) || esmOnly(m)
+       for (const m of messages) console.log((tolerated(m) ? "tolerated (" + (esmOnly(m) ? "ESM only, require(esm)" : "no redis.ts yet") + "): " : "") + m.type + ": " + formatMessage(m, pkg))
        process.exit(messages.some((m) => !tolerated(m)) ? 1 : 0)`,
     ])
     return { ...result, output: result.output || "no messages" }
@@ -341,6 +348,75 @@ if (installed) {
     "deno runs it, importing the installed package by name",
     () => run(bin("deno"), ["run", "--allow-net=127.0.0.1", "--allow-env", "deno.ts"], { cwd: project, env: denoEnv }),
   )
+}
+
+// 7. Effect 4 installed in place of the Effect 3 line: a project whose `effect` is 4.1.0 (a stub package with that
+// version; nothing of it is loaded) fails at once, on Node and on Deno, with the one line that says what to install,
+// for the main entry point and /testing, instead of a file missing inside `effect`.
+if (installed) {
+  const effect4 = join(work, "effect4")
+  const modules = join(effect4, "node_modules")
+  mkdirSync(join(modules, "@effect-quantive"), { recursive: true })
+  mkdirSync(join(modules, "@effect"), { recursive: true })
+  cpSync(join(project, "node_modules", "@effect-quantive", "client"), join(modules, "@effect-quantive", "client"), {
+    recursive: true,
+  })
+  cpSync(join(project, "node_modules", "@effect", "platform"), join(modules, "@effect", "platform"), {
+    recursive: true,
+  })
+  mkdirSync(join(modules, "effect", "dist"), { recursive: true })
+  writeFileSync(
+    join(modules, "effect", "package.json"),
+    JSON.stringify({
+      name: "effect",
+      version: "4.1.0",
+      type: "module",
+      exports: { "./package.json": "./package.json", ".": "./dist/index.js", "./*": "./dist/*.js" },
+    }),
+  )
+  writeFileSync(join(modules, "effect", "dist", "index.js"), "export const Effect = {}\n")
+  writeFileSync(
+    join(effect4, "package.json"),
+    JSON.stringify({
+      name: "effect4-consumer",
+      private: true,
+      type: "module",
+      dependencies: { "@effect-quantive/client": "*", "@effect/platform": "*", effect: "4.1.0" },
+    }),
+  )
+  writeFileSync(
+    join(effect4, "main.mjs"),
+    `import { Quantive } from "@effect-quantive/client"\nconsole.log(typeof Quantive)\n`,
+  )
+  writeFileSync(
+    join(effect4, "testing.mjs"),
+    `import { FakeQuantive } from "@effect-quantive/client/testing"\nconsole.log(typeof FakeQuantive)\n`,
+  )
+  const expected = "@effect-quantive/client " +
+    JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version.split(".")[0] +
+    ".x needs effect ^3.22 and @effect/platform ^0.97 (the Effect 3 line); found effect 4.1.0: " +
+    "run `npm install effect@^3.22 @effect/platform@^0.97`"
+  const failsWithTheLine = (result) => {
+    const lines = result.output.split("\n").filter((line) => line.includes("needs effect"))
+    const quoted = readFileSync(join(root, "README.md"), "utf8").includes(`\nEffectVersionError: ${expected}\n`)
+    const ok = !result.ok && lines.length === 1 && lines[0].includes(expected) && quoted &&
+      !/ERR_MODULE_NOT_FOUND|does not provide an export/.test(result.output)
+    const why = quoted ? "" : "(the README does not quote it exactly) "
+    return { ok, output: `${ok ? "" : `${why}expected one line with: ${expected}\n`}${result.output}` }
+  }
+  for (const file of ["main.mjs", "testing.mjs"]) {
+    check(
+      `node, effect 4.1.0 installed: ${file} fails at once with the one line that says what to install`,
+      () => failsWithTheLine(run(process.execPath, [file], { cwd: effect4 })),
+    )
+  }
+  check("deno, effect 4.1.0 installed: the same line", () =>
+    failsWithTheLine(
+      run(bin("deno"), ["run", "--allow-read", "--allow-env", "main.mjs"], {
+        cwd: effect4,
+        env: { NO_COLOR: "1", FORCE_COLOR: undefined, DENO_NO_UPDATE_CHECK: "1" },
+      }),
+    ))
 }
 
 if (!hasRedis) console.log("note: redis.ts does not exist yet, so the ./redis entry point was left out of the checks")
