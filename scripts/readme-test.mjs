@@ -21,10 +21,24 @@
 //   `// type error` must not compile: it gets a `// @ts-expect-error` above it, so it fails the check if it compiles.
 //   `import` lines in a block marked `fragment` are hoisted out of the wrapper. Type-checked only.
 // - `skip`: not extracted (say why in the comment: `<!-- readme-test: skip, shows a type error on purpose -->`).
+// - `vitest`: a test file for the user's own vitest project (`@effect/vitest`'s `it.effect`): type-checked here;
+//   scripts/package-test.mjs runs it with vitest in a project outside the repository, from the packed package.
+//
+// Programs must print something (their result) on stdout. A fragment marked `<!-- readme-test: fragment, run with
+// users=500, last line "500 of 500" -->` is also run, on Node, against `FakeQuantive.layer({ users: 500 })`, and passes
+// if it succeeds and its last line of output is the one quoted.
+//
+// The blocks are type-checked under the strict flags the README recommends (`strict`, `exactOptionalPropertyTypes`,
+// `noUncheckedIndexedAccess`: test/readme/tsconfig.json).
+//
+// A ```sh block marked `<!-- readme-test: cli -->` is the CLI's: each of its lines that carries `--demo` is run with
+// `sh` in a fresh temporary directory, `quantive` being the built CLI (`node cli/dist/quantive.js`), and passes if it
+// exits 0. Until cli/dist/quantive.js exists, those lines are listed and not run.
 //
 // Prints one line per check and `N passed, N failed` last; exits 1 on any failure.
 import { spawn, spawnSync } from "node:child_process"
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import ts from "typescript"
@@ -72,6 +86,7 @@ const services = { accounts: "Accounts", users: "Users", badges: "Badges", legac
 // Extract the blocks.
 const lines = readFileSync(join(root, "README.md"), "utf8").split("\n")
 const blocks = []
+const cliLines = []
 for (let i = 0; i < lines.length; i++) {
   const fence = /^```(\S*)\s*$/.exec(lines[i])
   if (fence === null) continue
@@ -79,19 +94,31 @@ for (let i = 0; i < lines.length; i++) {
   let end = i + 1
   while (end < lines.length && !/^```\s*$/.test(lines[end])) end++
   i = end
-  if (fence[1] !== "ts" && fence[1] !== "typescript") continue
   let before = start - 1
   while (before >= 0 && lines[before].trim() === "") before--
-  const marker = before >= 0 ? /^<!--\s*readme-test:\s*(\w+)/.exec(lines[before]) : null
+  const marker = before >= 0 ? /^<!--\s*readme-test:\s*(\w+)(.*?)-->/.exec(lines[before]) : null
   const code = lines.slice(start + 1, end).join("\n")
+  if ((fence[1] === "sh" || fence[1] === "bash") && marker?.[1] === "cli") {
+    lines.slice(start + 1, end).forEach((line, k) => {
+      if (/(^|\s)--demo(\s|$)/.test(line)) cliLines.push({ line: start + 2 + k, command: line.replace(/\s+#.*$/, "") })
+    })
+    continue
+  }
+  if (fence[1] !== "ts" && fence[1] !== "typescript") continue
   const hasImports = /^import\s/m.test(code)
   const runs = /\bEffect\.run(Promise|Fork|Sync|Main)\b|\brunMain\b/.test(code)
   const mode = marker?.[1] ?? (hasImports ? (runs ? "program" : "module") : "fragment")
-  if (!["program", "module", "fragment", "skip"].includes(mode)) {
+  if (!["program", "module", "fragment", "skip", "vitest"].includes(mode)) {
     report(`README.md line ${start + 1}: a known readme-test mode`, false, `unknown mode "${mode}"`, 0)
     continue
   }
-  if (mode !== "skip") blocks.push({ line: start + 1, mode, code, file: `readme-L${start + 1}.ts` })
+  const options = marker?.[2] ?? ""
+  const runWith = /\brun with users=(\d+)/.exec(options)
+  const lastLine = /\blast line "([^"]*)"/.exec(options)
+  const run = mode === "fragment" && runWith !== null
+    ? { users: Number(runWith[1]), lastLine: lastLine?.[1] }
+    : undefined
+  if (mode !== "skip") blocks.push({ line: start + 1, mode, code, run, file: `readme-L${start + 1}.ts` })
 }
 
 const wrapFragment = (code) => {
@@ -174,7 +201,11 @@ const runProgram = (file, env) =>
       stdio: ["ignore", "pipe", "pipe"],
     })
     let output = ""
-    child.stdout.on("data", (chunk) => (output += chunk))
+    let stdout = ""
+    child.stdout.on("data", (chunk) => {
+      output += chunk
+      stdout += chunk
+    })
     child.stderr.on("data", (chunk) => (output += chunk))
     const timer = setTimeout(() => {
       output += "\n(killed after 60 s)"
@@ -182,19 +213,23 @@ const runProgram = (file, env) =>
     }, 60_000)
     child.on("close", (code) => {
       clearTimeout(timer)
-      resolve({ ok: code === 0, output })
+      resolve({ ok: code === 0, output, stdout })
     })
   })
 
-for (const block of blocks.filter((b) => b.mode === "program")) {
-  const t0 = Date.now()
-  const js = ts.transpileModule(block.code, {
+/** TypeScript to a Node module, the package's imports pointing at dist/. */
+const transpile = (code, fileName) =>
+  ts.transpileModule(code, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-    fileName: block.file,
+    fileName,
   }).outputText.replace(
     /(from\s+|import\s*\(\s*)(["'])(@effect-quantive\/client(?:\/testing|\/redis)?)\2/g,
     (all, prefix, quote, specifier) => `${prefix}${quote}${pathToFileURL(entries[specifier]).href}${quote}`,
   )
+
+for (const block of blocks.filter((b) => b.mode === "program")) {
+  const t0 = Date.now()
+  const js = transpile(block.code, block.file)
   const file = join(out, block.file.replace(/\.ts$/, ".mjs"))
   writeFileSync(file, js)
   const fake = FakeQuantive.make({ seed: 1 })
@@ -205,9 +240,64 @@ for (const block of blocks.filter((b) => b.mode === "program")) {
       QUANTIVE_TOKEN: fake.token,
       QUANTIVE_ACCOUNT_ID: fake.accountId,
     })
-    report(`node runs the program at README.md line ${block.line}`, result.ok, result.output, (Date.now() - t0) / 1000)
+    const printed = result.stdout.trim() !== ""
+    const firstLine = result.stdout.trim().split("\n")[0]?.slice(0, 80) ?? ""
+    report(
+      `node runs the program at README.md line ${block.line} and it prints its result${
+        printed ? ` (${firstLine})` : ""
+      }`,
+      result.ok && printed,
+      printed ? result.output : `${result.output}\n(the program printed nothing on stdout)`,
+      (Date.now() - t0) / 1000,
+    )
   } finally {
     await server.close()
+  }
+}
+
+// Fragments marked `run with users=N`: run against a fake of N users; their last line of output is checked.
+for (const block of blocks.filter((b) => b.run !== undefined)) {
+  const t0 = Date.now()
+  const source = readFileSync(join(out, block.file), "utf8")
+  const runner = [
+    source,
+    `import { FakeQuantive as ReadmeTestFake } from "@effect-quantive/client/testing"`,
+    `await Effect.runPromise(fragment.pipe(Effect.provide(ReadmeTestFake.layer({ users: ${block.run.users} }))))`,
+  ].join("\n")
+  const file = join(out, block.file.replace(/\.ts$/, ".run.mjs"))
+  writeFileSync(file, transpile(runner, block.file))
+  const result = await runProgram(file, {})
+  const last = result.stdout.trim().split("\n").at(-1) ?? ""
+  const expected = block.run.lastLine
+  report(
+    `node runs the fragment at README.md line ${block.line} with ${block.run.users} users` +
+      (expected === undefined ? "" : `: its last line is "${expected}"`),
+    result.ok && (expected === undefined || last === expected),
+    `${result.output}\n(last line: ${JSON.stringify(last)})`,
+    (Date.now() - t0) / 1000,
+  )
+}
+
+// The CLI's lines (```sh blocks marked `cli`, lines with --demo), against the built CLI.
+const cli = join(root, "cli", "dist", "quantive.js")
+if (cliLines.length > 0 && !existsSync(cli)) {
+  console.log(`note: ${cliLines.length} CLI line(s) of the README not run: cli/dist/quantive.js is not built`)
+} else {
+  for (const { line, command } of cliLines) {
+    const t0 = Date.now()
+    const dir = mkdtempSync(join(tmpdir(), "quantive-readme-cli-"))
+    try {
+      const script = `quantive() { ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} "$@"; }\n${command}\n`
+      const result = spawnSync("sh", ["-c", script], { cwd: dir, encoding: "utf8", timeout: 60_000 })
+      report(
+        `README.md line ${line}: \`${command.trim()}\` exits 0`,
+        result.status === 0,
+        `${result.stdout}${result.stderr}`,
+        (Date.now() - t0) / 1000,
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
 }
 

@@ -4,9 +4,17 @@
 // the same vitest suite on Deno (test/redis/ excluded by vitest.config.ts), the CLI package's suite on Node
 // (cli/vitest.config.ts, when it exists), and the Deno.test smoke suite. Prints each suite's counts and one closing
 // `N passed, N failed` line; exits 1 on any failure.
+//
+// The Redis suite (test/redis/) needs `redis-server` (scripts/redis-server.mjs): when it is missing, the runner installs
+// it as .ci/run does when it can (apt-get as root or with sudo -n; QUANTIVE_TEST_INSTALL_REDIS=0 never installs), and
+// otherwise prints how to install it, runs vitest without test/redis/ and counts that suite's tests as SKIPPED (a
+// count of its own, before the closing line; never as passed).
+//
+// `node scripts/test.mjs --redis-only` runs just the Redis suite, with the same handling of a missing `redis-server`.
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
 import { join, resolve } from "node:path"
+import { ensureRedisServer, installHint } from "./redis-server.mjs"
 
 const bin = (name) => join("node_modules", ".bin", name)
 const resultsDir = ".vitest-results"
@@ -34,8 +42,8 @@ const run = (command, args, { capture = false } = {}) => {
 }
 
 const suites = []
-const record = (name, passed, failed) => {
-  suites.push({ name, passed, failed })
+const record = (name, passed, failed, skipped = 0) => {
+  suites.push({ name, passed, failed, skipped })
 }
 
 // A single check counts as one test.
@@ -77,6 +85,47 @@ const vitest = (name, command, prefix, args = []) => {
   }
 }
 
+// The Redis suite: `redis-server` found (or installed), or the suite skipped, loudly, with its tests counted.
+const redisSuite = "test/redis/"
+const prepareRedis = () => {
+  const redis = ensureRedisServer()
+  if (redis.binary !== undefined) return { exclude: [] }
+  const listed = spawnSync(bin("vitest"), ["list", redisSuite, "--json"], { env: nodeEnv, encoding: "utf8" })
+  let tests = 0
+  try {
+    tests = JSON.parse(listed.stdout.slice(listed.stdout.indexOf("["))).length
+  } catch {
+    tests = 0
+  }
+  const banner = "!".repeat(100)
+  console.log(`\n${banner}\nSKIPPED: the Redis suite (${redisSuite}, ${tests} tests): ${redis.reason}.\n${installHint}`)
+  console.log(`then run \`npm test\` again (or \`node scripts/test.mjs --redis-only\`).\n${banner}`)
+  record(`Redis suite (${redisSuite}): SKIPPED, no redis-server`, 0, tests === 0 ? 1 : 0, tests)
+  return { exclude: ["--exclude", `${redisSuite}**`] }
+}
+
+const summarize = (started) => {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  console.log(`\nSummary (${seconds}s):`)
+  for (const suite of suites) {
+    const skipped = suite.skipped > 0 ? `, ${suite.skipped} SKIPPED` : ""
+    console.log(`  ${suite.name.padEnd(48)} ${suite.passed} passed, ${suite.failed} failed${skipped}`)
+  }
+  const passed = suites.reduce((n, s) => n + s.passed, 0)
+  const failed = suites.reduce((n, s) => n + s.failed, 0)
+  const skipped = suites.reduce((n, s) => n + s.skipped, 0)
+  if (skipped > 0) console.log(`${skipped} skipped (not run, not counted as passed: see SKIPPED above)`)
+  console.log(`${passed} passed, ${failed} failed`)
+  process.exit(failed === 0 ? 0 : 1)
+}
+
+if (process.argv.includes("--redis-only")) {
+  const started = Date.now()
+  const redis = prepareRedis()
+  if (redis.exclude.length === 0) vitest("Redis suite on Node", bin("vitest"), [], [redisSuite])
+  summarize(started)
+}
+
 const started = Date.now()
 check("typecheck (tsc, with type tests)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"])
 const built = check("build (tsc --build to dist/)", process.execPath, ["scripts/build.mjs"])
@@ -86,7 +135,8 @@ check("JSR gate (deno publish --dry-run)", deno, ["publish", "--dry-run", "--all
 if (built) check("Node script imports dist/", process.execPath, ["test/node-smoke.mjs"])
 counted("README code (type-check, run)", "scripts/readme-test.mjs")
 counted("packed package (npm, tsc, publint, attw, Deno)", "scripts/package-test.mjs")
-vitest("vitest on Node", bin("vitest"), [])
+const redis = prepareRedis()
+vitest("vitest on Node", bin("vitest"), [], redis.exclude)
 vitest("vitest on Deno", deno, ["run", "-A", "node_modules/vitest/vitest.mjs"])
 if (existsSync("cli/vitest.config.ts")) {
   vitest("CLI vitest on Node", bin("vitest"), [], ["--config", "cli/vitest.config.ts"])
@@ -106,10 +156,4 @@ if (built) {
   record("Deno.test smoke (skipped: no build)", 0, 1)
 }
 
-const seconds = ((Date.now() - started) / 1000).toFixed(1)
-console.log(`\nSummary (${seconds}s):`)
-for (const suite of suites) console.log(`  ${suite.name.padEnd(48)} ${suite.passed} passed, ${suite.failed} failed`)
-const passed = suites.reduce((n, s) => n + s.passed, 0)
-const failed = suites.reduce((n, s) => n + s.failed, 0)
-console.log(`${passed} passed, ${failed} failed`)
-process.exit(failed === 0 ? 0 : 1)
+summarize(started)

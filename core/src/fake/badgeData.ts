@@ -169,6 +169,14 @@ const shuffled = <A>(random: () => number, items: ReadonlyArray<A>): Array<A> =>
   return out
 }
 /**
+ * The id of the first badge of every seed: the README's `quantive badges assign --badge 5f1e0c3a9b2d4e6f7a8b9c0d`
+ * reaches it.
+ *
+ * @internal
+ */
+export const DEMO_BADGE_ID = "5f1e0c3a9b2d4e6f7a8b9c0d"
+
+/**
  * The badges of a seed (8 to 11 of twelve realistic ones), a few teams of the given users, approved assignments to
  * some of the users and teams (the current user, the first id, holds at least one) and a few pending ones.
  *
@@ -186,16 +194,21 @@ export const makeBadgeData = (seed: number, userIds: ReadonlyArray<string>): Bad
   }
 
   const defs = shuffled(random, BADGE_DEFS).slice(0, 8 + Math.floor(random() * 4))
-  const badges: Array<FakeBadge> = defs.map((def) => ({
-    id: freshId(),
-    name: def.name,
-    summary: def.summary,
-    icon: def.icon,
-    background: pick(random, COLORS),
-    pattern: pick(random, PATTERNS),
-    type: def.type,
-    assignmentCondition: def.condition ?? "",
-  }))
+  taken.add(DEMO_BADGE_ID)
+  const badges: Array<FakeBadge> = defs.map((def, index) => {
+    // An id is drawn for every badge, so the seed's other draws stay what they were.
+    const drawn = freshId()
+    return {
+      id: index === 0 ? DEMO_BADGE_ID : drawn,
+      name: def.name,
+      summary: def.summary,
+      icon: def.icon,
+      background: pick(random, COLORS),
+      pattern: pick(random, PATTERNS),
+      type: def.type,
+      assignmentCondition: def.condition ?? "",
+    }
+  })
 
   const teams: Array<FakeBadgeTeam> = []
   if (userIds.length > 0) {

@@ -7,7 +7,8 @@
  * with the user, 429 past `createRateLimit`); an array goes on to the current bulk create of `users.ts`.
  *
  * This module composes the parts: the deprecated users endpoints live in `legacyUsers.ts`, the seeded goals,
- * metrics and announcements in `okrData.ts`; the announcement, metric and goal routes are here.
+ * metrics and announcements in `okrData.ts`; the announcement, metric and goal routes are here. The same goals and
+ * metrics are also served as Objectives and Key Results with check-ins (`objectives.ts`), registered with these.
  *
  * @internal
  */
@@ -25,6 +26,7 @@ import {
   plainText,
   text,
 } from "./okrData.ts"
+import { objectiveRoutes } from "./objectives.ts"
 import type { Result } from "./query.ts"
 import type { UsersState } from "./users.ts"
 
@@ -217,6 +219,7 @@ export const deprecatedRoutes = (state: DeprecatedState, usersState: UsersState)
   }
   return [
     ...legacyUserRoutes(state, usersState),
+    ...objectiveRoutes({ goals: state.goals, metrics: state.metrics, ownerId: usersState.ownerId }),
     {
       method: "GET",
       api: "v1",

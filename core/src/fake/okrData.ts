@@ -43,6 +43,14 @@ export interface OkrData {
 export const text = (record: Record<string, unknown> | undefined, key: string): string =>
   typeof record?.[key] === "string" ? (record[key] as string) : ""
 
+/**
+ * The id of the demo account's first key result, whatever the seed: the README's check-in example
+ * (`POST /v1/metrics/5f1e0c3a9b2d4e6f7a8b9c0d/checkin`) reaches it.
+ *
+ * @internal
+ */
+export const DEMO_KEY_RESULT_ID = "5f1e0c3a9b2d4e6f7a8b9c0d"
+
 const DAY = 86_400_000
 const EPOCH = Date.UTC(2025, 0, 6, 9, 0, 0)
 
@@ -182,7 +190,8 @@ export const makeOkrData = (random: () => number, usersState: UsersState, accoun
     for (let k = 0; k < count; k++) {
       // A metric is owned by its goal's owner more often than not, else by another user.
       const metricOwner = random() < 0.6 ? owner : someone()
-      const metricId = objectId(random)
+      const drawn = objectId(random)
+      const metricId = metrics.length === 0 ? DEMO_KEY_RESULT_ID : drawn
       const target = 100
       metrics.push({
         id: metricId,
