@@ -18,7 +18,9 @@ import { ensureRedisServer, installHint } from "./redis-server.mjs"
 
 const bin = (name) => join("node_modules", ".bin", name)
 const resultsDir = ".vitest-results"
-rmSync(resultsDir, { recursive: true, force: true })
+// A whole run starts from an empty results folder; `--redis-only` (which a test of this runner starts while a whole
+// run may be writing there) leaves it as it is.
+if (!process.argv.includes("--redis-only")) rmSync(resultsDir, { recursive: true, force: true })
 mkdirSync(resultsDir, { recursive: true })
 
 // No colour in piped output. Node's tools read FORCE_COLOR=0 as "no colour", but Deno reads any FORCE_COLOR as "force
