@@ -115,18 +115,32 @@ export interface AnnouncementsService {
   readonly removeReaction: (id: string) => Effect.Effect<Announcement, AnnouncementRemoveReactionError>
 }
 
+const READ_OPTIONS = { formatting: Client.checks.string }
+
 const make: Effect.Effect<AnnouncementsService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): AnnouncementsService => ({
-    list: (options = {}) =>
-      client.execute(endpoints.announcementsList, Client.json(AnnouncementsPage), {
-        query: { formatting: options.formatting },
-      }),
-    get: (id, options = {}) =>
-      client.execute(endpoints.announcementsGet, Client.json(Announcement), {
-        params: { id },
-        query: { formatting: options.formatting },
-      }),
+    list: (options) =>
+      Client.withOptions(
+        client,
+        endpoints.announcementsList,
+        options,
+        READ_OPTIONS,
+        ({ formatting }) =>
+          client.execute(endpoints.announcementsList, Client.json(AnnouncementsPage), { query: { formatting } }),
+      ),
+    get: (id, options) =>
+      Client.withOptions(
+        client,
+        endpoints.announcementsGet,
+        options,
+        READ_OPTIONS,
+        ({ formatting }) =>
+          client.execute(endpoints.announcementsGet, Client.json(Announcement), {
+            params: { id },
+            query: { formatting },
+          }),
+      ),
     create: (announcement) =>
       client.execute(endpoints.announcementsCreate, Client.json(Announcement), {
         body: Client.body(AnnouncementCreateParams, announcement),

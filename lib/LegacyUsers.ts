@@ -8,7 +8,7 @@ import { Chunk, Context, Effect, Either, Layer, Stream } from "effect"
 import * as Client from "./internal/client.ts"
 import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
 import { stringProblem } from "../core/src/jsonValue.ts"
-import * as Query from "./internal/listQuery.ts"
+import * as Query from "./internal/request/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
 import { endpoints } from "../core/src/api/users.ts"
 import { LegacyUserCreateParams, LegacyUsersPage } from "./LegacyUser.ts"
@@ -228,7 +228,7 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
 
     /** `list`, decoding the page when the inner effect runs (every page of a stream). */
     const listLater = (query: LegacyUserListParams) =>
-      listProblem(query) ?? Client.executeLater(client, endpoints.legacyList, LegacyUsersPage, listInput(query))
+      listProblem(query) ?? Client.sendPage(client, endpoints.legacyList, LegacyUsersPage, listInput(query))
 
     const listInput = (query: LegacyUserListParams) => ({
       query: {

@@ -44,14 +44,23 @@ export interface MetricsService {
   readonly byOwner: (ownerId: string, options?: MetricByOwnerOptions) => Effect.Effect<MetricsPage, MetricByOwnerError>
 }
 
+const BY_OWNER_OPTIONS = { formatting: Client.checks.string }
+
 const make: Effect.Effect<MetricsService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): MetricsService => ({
-    byOwner: (ownerId, options = {}) =>
-      client.execute(endpoints.metricsByOwner, Client.json(MetricsPage), {
-        params: { ownerId },
-        query: { formatting: options.formatting },
-      }),
+    byOwner: (ownerId, options) =>
+      Client.withOptions(
+        client,
+        endpoints.metricsByOwner,
+        options,
+        BY_OWNER_OPTIONS,
+        ({ formatting }) =>
+          client.execute(endpoints.metricsByOwner, Client.json(MetricsPage), {
+            params: { ownerId },
+            query: { formatting },
+          }),
+      ),
   }),
 )
 

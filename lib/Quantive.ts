@@ -11,6 +11,7 @@
  * @since 0.1.0
  */
 import { HttpClient } from "@effect/platform"
+import { dual } from "effect/Function"
 import {
   Chunk,
   Config,
@@ -18,6 +19,7 @@ import {
   type Context,
   type Duration,
   Effect,
+  FiberRef,
   Layer,
   type Metric,
   Option,
@@ -32,12 +34,12 @@ import { Goals } from "./Goals.ts"
 import { LegacyUsers } from "./LegacyUsers.ts"
 import { Metrics } from "./Metrics.ts"
 import { Users } from "./Users.ts"
-import { CallDecode, CallResponse, CallRetry } from "./internal/callSettings.ts"
+import { CallDecode, CallRetry, currentResponse } from "./internal/callSettings.ts"
 import * as Client from "./internal/client.ts"
-import { AccountCoordinator } from "./internal/coordinator.ts"
+import { AccountCoordinator } from "./internal/resilience/coordinator.ts"
 import * as internal from "./internal/config.ts"
-import * as Drift from "./internal/decodeResponse.ts"
-import * as Request from "./internal/request.ts"
+import * as Drift from "./internal/response/decode.ts"
+import * as Request from "./internal/anyEndpoint.ts"
 import * as QE from "./QuantiveError.ts"
 import {
   type ApiVersion,
@@ -111,6 +113,11 @@ export interface Options {
    * required one. Per call: `Quantive.withDecode`.
    */
   readonly decode?: DecodeMode | undefined
+  /**
+   * Whether a call made inside a span sends it as W3C `traceparent` (and `b3`), as the platform's `HttpClient` does;
+   * `true` by default. Per call: `Effect.locally(HttpClient.currentTracerPropagation, false)`.
+   */
+  readonly tracerPropagation?: boolean | undefined
 }
 
 /**
@@ -148,10 +155,15 @@ const clientLayer = (
       const { names, options: raw } = yield* options
       const resolved = yield* internal.resolve(raw, names)
       const decode = yield* decodeOption(raw.decode, names === internal.envNames ? "QUANTIVE_DECODE" : "decode")
+      const tracerPropagation = raw.tracerPropagation
+      if (tracerPropagation !== undefined && typeof tracerPropagation !== "boolean") {
+        return yield* Effect.fail(ConfigError.InvalidData(["tracerPropagation"], "must be a boolean"))
+      }
       // With `QuantiveRedis.layer` provided, the account's gate is shared through Redis; else it is this process's.
       const coordinator = yield* Effect.serviceOption(AccountCoordinator)
       return Client.make(resolved, yield* HttpClient.HttpClient, {
         decode,
+        tracerPropagation,
         gate: Option.isSome(coordinator) ? coordinator.value.forAccount(resolved.accountId) : undefined,
       })
     }),
@@ -253,7 +265,11 @@ const provideSetting = <I, S>(tag: Context.Tag<I, S>, value: S) => <X>(self: X):
  * ```ts
  * users.get(id).pipe(Quantive.withRetry(Retry.policy({ maxAttempts: 2 })))
  * users.stream().pipe(Quantive.withRetry(Retry.none))
+ * Quantive.withRetry(users.get(id), Retry.none)
  * ```
+ *
+ * A value that is not a policy (`null`, a plain object) fails each call it covers with `InvalidInput` (field
+ * `retry`), before anything is sent.
  *
  * @since 0.1.0
  * @category retries
@@ -261,17 +277,18 @@ const provideSetting = <I, S>(tag: Context.Tag<I, S>, value: S) => <X>(self: X):
 export const withRetry: {
   (policy: Retry.Policy): <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X) => X
   <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X, policy: Retry.Policy): X
-} = function () {
-  if (arguments.length === 1) return provideSetting(CallRetry, arguments[0] as Retry.Policy)
-  return provideSetting(CallRetry, arguments[1] as Retry.Policy)(arguments[0])
-} as any
+} = dual(2, <X>(self: X, policy: Retry.Policy): X => provideSetting(CallRetry, policy)(self))
 
 /**
  * Runs an effect or a stream with another decode mode for every Quantive call it makes, overriding the layer's.
  *
  * ```ts
  * users.stream().pipe(Quantive.withDecode("tolerant"))
+ * Quantive.withDecode(users.get(id), "tolerant")
  * ```
+ *
+ * A mode other than `"strict"` or `"tolerant"` fails each call it covers with `InvalidInput` (field `decode`), before
+ * anything is sent.
  *
  * @since 0.2.0
  * @category decoding
@@ -279,10 +296,7 @@ export const withRetry: {
 export const withDecode: {
   (mode: DecodeMode): <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X) => X
   <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X, mode: DecodeMode): X
-} = function () {
-  if (arguments.length === 1) return provideSetting(CallDecode, arguments[0] as DecodeMode)
-  return provideSetting(CallDecode, arguments[1] as DecodeMode)(arguments[0])
-} as any
+} = dual(2, <X>(self: X, mode: DecodeMode): X => provideSetting(CallDecode, mode)(self))
 
 /**
  * A drift seen in tolerant mode (see `QuantiveClient.DriftReport`).
@@ -332,14 +346,13 @@ export type { ResponseInfo }
 export const withResponse = <A, E, R>(
   self: Effect.Effect<A, E, R>,
 ): Effect.Effect<readonly [A, ResponseInfo], E | QE.InvalidInput, R> =>
-  Effect.suspend(() => {
-    const sink: { current: ResponseInfo | undefined } = { current: undefined }
-    return Effect.flatMap(Effect.provideService(self, CallResponse, sink), (value) => {
-      const info = sink.current
-      if (info === undefined) return Effect.fail(noResponse())
-      return Effect.succeed([value, info] as const)
-    })
-  })
+  Effect.locally(
+    Effect.flatMap(self, (value) =>
+      Effect.flatMap(FiberRef.get(currentResponse), (info) =>
+        info === undefined ? Effect.fail(noResponse()) : Effect.succeed([value, info()] as const))),
+    currentResponse,
+    undefined,
+  )
 
 const noResponse = () =>
   new QE.InvalidInput({

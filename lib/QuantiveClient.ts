@@ -212,6 +212,24 @@ export interface ResponseInfo {
 }
 
 /**
+ * A 2xx response as `Service.send` answers it: its status, what `Quantive.withResponse` reports about it, and its body
+ * (bytes, under the size cap) waiting to be decoded.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Response {
+  readonly status: number
+  /** Computed when read: the headers redacted, the rate-limit headers parsed. */
+  readonly info: ResponseInfo
+  /**
+   * The body as the success value, in the call's decode mode. Decoding reads the bytes once: call it once. A failure
+   * carries the call's history (attempts, elapsed time).
+   */
+  readonly decode: <A>(success: Success<A>) => Effect.Effect<A, QE.DecodeError | QE.TransportError>
+}
+
+/**
  * The pipeline: sends a request to an endpoint with auth, retries, the account's back-off, deadlines, redaction and a
  * span, and maps the response to the value or to the endpoint's typed errors.
  *
@@ -219,11 +237,26 @@ export interface ResponseInfo {
  * @category models
  */
 export interface Service {
+  /** `send`, then the response decoded as `success`. */
   readonly execute: <A, S extends QE.DocumentedStatus>(
     endpoint: Endpoint<S>,
     success: Success<A>,
     input?: RequestInput,
   ) => Effect.Effect<A, QE.ErrorFor<S>>
+  /**
+   * The call up to its 2xx response, undecoded: a status outside 2xx is the endpoint's typed error. Pages of a stream
+   * are sent this way and decoded as they are consumed. Given `success`, the pipeline decodes within the call where
+   * that changes what is seen (in tolerant mode, where drift is an event on the call's span, and under a policy that
+   * retries a `DecodeError`); `decode` then answers that value. A service without `send` (one written by hand) is
+   * called through `execute`, as is one whose `execute` is not the pipeline's own (spread from it, `execute` replaced).
+   *
+   * @since 0.3.0
+   */
+  readonly send?: <S extends QE.DocumentedStatus>(
+    endpoint: Endpoint<S>,
+    input?: RequestInput,
+    success?: Success<unknown>,
+  ) => Effect.Effect<Response, QE.ErrorFor<S>>
   /** Fails with `InvalidInput` for input a method checks itself, before any request. */
   readonly invalidInput: (input: {
     readonly operation: string

@@ -9,7 +9,7 @@ import { Chunk, Context, Effect, Either, Layer, Schema, Stream } from "effect"
 import * as Client from "./internal/client.ts"
 import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
 import { stringProblem } from "../core/src/jsonValue.ts"
-import * as Query from "./internal/listQuery.ts"
+import * as Query from "./internal/request/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
 import { NonEmpty } from "./internal/schema.ts"
 import { userFields } from "./internal/userFields.ts"
@@ -375,7 +375,7 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
     const listLater = (query: UserListParams<any>) => {
       const request = listRequest(query)
       if (Either.isLeft(request)) return invalid("Users.list", request.left.field, request.left.problem)
-      return Client.executeLater(client, endpoints.list, request.right.schema, request.right.input)
+      return Client.sendPage(client, endpoints.list, request.right.schema, request.right.input)
     }
 
     const pages = (query: UserStreamParams<any> = {}): Stream.Stream<UsersStreamPage<any>, UserStreamError> => {

@@ -1,6 +1,6 @@
 import { ConfigError, Duration, Either, Redacted } from "effect"
 import * as Retry from "../Retry.ts"
-import type { ResilienceConfig } from "./resilience.ts"
+import type { ResilienceConfig } from "./resilience/run.ts"
 
 /** @internal */
 export const regions = {

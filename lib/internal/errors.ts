@@ -9,7 +9,7 @@ import { Duration, Option, ParseResult } from "effect"
 import * as QE from "../QuantiveError.ts"
 import type { Redactor } from "./redact.ts"
 import { snippet } from "./redact.ts"
-import { parseRetryAfter } from "./retryAfter.ts"
+import { parseRetryAfter } from "./resilience/retryAfter.ts"
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"]
 
@@ -255,4 +255,29 @@ export const decodeError = (
     status,
     ...(requestId === undefined ? {} : { requestId }),
     ...extra,
+  })
+
+/** The error with its history: attempts sent and time elapsed, and in the message when there was a retry. @internal */
+export const withHistory = <E extends QE.QuantiveError | QE.CoordinatorError>(
+  error: E,
+  attempts: number,
+  elapsedMillis: number,
+): E => {
+  const { _tag: _, ...fields } = error as unknown as { _tag: string } & Record<string, unknown>
+  const seconds = (elapsedMillis / 1000).toFixed(1)
+  const message = attempts > 1 ? `${error.message} (after ${attempts} attempts over ${seconds}s)` : error.message
+  const Class = error.constructor as new (props: Record<string, unknown>) => E
+  return new Class({ ...fields, message, attempts, elapsedMillis })
+}
+
+/** @internal */
+export const timeoutError = (
+  info: { readonly operation: string; readonly method: string; readonly path: string },
+  what: string,
+): QE.TransportError =>
+  new QE.TransportError({
+    message: `${info.operation} (${info.method} ${info.path}): Timeout: ${what}`,
+    method: info.method,
+    path: info.path,
+    reason: "Timeout",
   })

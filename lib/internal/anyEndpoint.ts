@@ -18,9 +18,9 @@ import {
   unknown,
 } from "../QuantiveClient.ts"
 import type { PaginateOptions, RequestOptions } from "../Quantive.ts"
-import * as Query from "./listQuery.ts"
+import * as Query from "./request/listQuery.ts"
 import * as Paginate from "./paginate.ts"
-import { checks, executeLater, kindOf, type OptionCheck, optionsProblem, queryProblem, redactorOf } from "./client.ts"
+import { checks, kindOf, type OptionCheck, optionsProblem, queryProblem, redactorOf, sendPage } from "./client.ts"
 
 const METHODS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"])
 const VERSIONED = /^\/(v\d+)(\/.*)?$/
@@ -173,7 +173,7 @@ const run = <A, S extends QE.DocumentedStatus>(client: Service, options: Request
   return client.execute(endpoint, success, input)
 }
 
-/** `run` of a JSON request, parsing and decoding the body when the inner effect runs (see `executeLater`). */
+/** `run` of a JSON request, parsing and decoding the body when the inner effect runs (see `sendPage`). */
 const runLater = <A, S extends QE.DocumentedStatus>(
   client: Service,
   options: RequestOptions<A, S> & { readonly success: Schema.Schema<A, any, never> },
@@ -181,7 +181,7 @@ const runLater = <A, S extends QE.DocumentedStatus>(
   const prepared = prepare(client, options)
   if (Either.isLeft(prepared)) return refuse(client, options, prepared.left)
   const [endpoint, , input] = prepared.right
-  return executeLater(client, endpoint, options.success, input)
+  return sendPage(client, endpoint, options.success, input)
 }
 
 /** @internal */

@@ -1,52 +1,21 @@
 /**
- * Reading a response body under the size cap, in one reader loop (no Effect `Stream` per chunk).
+ * Reading a response body under the size cap, through the platform's public response API (`stream`).
  *
  * - A declared `content-length` over the cap fails before reading. With an identity encoding the length is trusted to
  *   size one buffer up front; compressed bodies are counted after decompression (the runtime decompresses), so a
  *   decompression bomb stops at the cap.
  * - What is retained while reading is the bytes, copied out of the runtime's chunks (Deno hands out small views into
  *   large buffers: keeping the views would keep the large buffers), so memory stays within the cap plus one chunk.
- * - Interrupting the read (a timeout, `Stream.take`) cancels the reader and aborts the request.
+ * - Interrupting the read (a deadline, `Stream.take`) ends the body stream, which aborts the request.
  *
  * @internal
  */
 import type { HttpClientResponse } from "@effect/platform"
 import { Effect, Stream } from "effect"
-import type * as QE from "../QuantiveError.ts"
-import { type CallContext, fromCause, fromHttpClientError, transportError } from "./errors.ts"
+import type * as QE from "../../QuantiveError.ts"
+import { type CallContext, fromCause, fromHttpClientError, transportError } from "../errors.ts"
 
 const textDecoder = new TextDecoder()
-
-/** The web `Response` behind a `FetchHttpClient` response, when there is one. */
-const webSource = (
-  response: HttpClientResponse.HttpClientResponse,
-): { readonly source: Response; readonly abort: () => void } | undefined => {
-  const wrapper = response as unknown as { original?: unknown; controller?: AbortController; source?: unknown }
-  const inner = (wrapper.original ?? wrapper) as { source?: unknown }
-  const source = inner.source
-  if (typeof Response === "undefined" || !(source instanceof Response)) return undefined
-  const controller = wrapper.controller
-  return { source, abort: () => controller?.abort() }
-}
-
-/** A Node `Readable` body behind a response (`NodeHttpClient.layerUndici`: undici's `ResponseData.body`). */
-interface NodeBody {
-  on(event: "data", listener: (chunk: Uint8Array) => void): unknown
-  on(event: "end" | "close", listener: () => void): unknown
-  on(event: "error", listener: (error: unknown) => void): unknown
-  destroy(error?: Error): unknown
-  readonly readableEnded?: boolean
-}
-
-const nodeBody = (response: HttpClientResponse.HttpClientResponse): NodeBody | undefined => {
-  const wrapper = response as unknown as { original?: unknown }
-  const source = ((wrapper.original ?? wrapper) as { source?: { body?: unknown; statusCode?: unknown } }).source
-  const body = source?.body as Partial<NodeBody> | undefined
-  return typeof source?.statusCode === "number" && typeof body?.on === "function" &&
-      typeof body.destroy === "function"
-    ? body as NodeBody
-    : undefined
-}
 
 /**
  * Body buffers reused across responses. A buffer sized from a declared length goes back here once its text is
@@ -136,54 +105,11 @@ export class Collector implements Body {
   }
 }
 
-/**
- * Bodies up to this declared length are read in one call (`Response.arrayBuffer()`), which costs less than a reader
- * loop for a small page (measured: 4–13% of a projected export on Deno, 1–15% on Node), but has no pooled buffer
- * (which pays for large pages). Only for a response from the network (its `url` is set) without `transfer-encoding`:
- * HTTP's framing then holds its body to the declared length. A `Response` built by a custom fetch does not promise
- * that, nor does a response that declares both a length and chunked framing (Deno's fetch accepts one; the chunks win
- * and can run on past any length).
- */
-const SMALL_BODY = 64 * 1024
-
-/** A whole body read in one call, into a collector (its cap and its one decode), under the declared length. */
-const readWhole = (
-  source: Response,
-  abort: () => void,
-  collected: Collector,
-  tooLarge: () => QE.TransportError,
-  ctx: CallContext,
-  status: number,
-): Effect.Effect<Body, QE.TransportError> =>
-  Effect.async<Body, QE.TransportError>((resume) => {
-    let finished = false
-    source.arrayBuffer().then(
-      (buffer) => {
-        if (finished) return
-        finished = true
-        resume(collected.add(new Uint8Array(buffer)) ? Effect.succeed(collected) : Effect.fail(tooLarge()))
-      },
-      (cause: unknown) => {
-        if (finished) return
-        finished = true
-        resume(Effect.fail(fromCause(cause, ctx, status)))
-      },
-    )
-    return Effect.sync(() => {
-      if (!finished) {
-        finished = true
-        abort()
-      }
-    })
-  })
-
 /** The bytes of a body read whole; `text()` decodes them (a BOM is dropped). @internal */
 export interface Body {
   readonly size: number
   text(): string
 }
-
-const EMPTY: Body = { size: 0, text: () => "" }
 
 /** The body's text; a failure to decode it (past what a string can hold) is a `TransportError`. @internal */
 export const textOf = (body: Body, ctx: CallContext, status: number): Effect.Effect<string, QE.TransportError> =>
@@ -222,88 +148,7 @@ export const readBytes = (
   const identity = encoding === undefined || encoding.trim().toLowerCase() === "identity"
   const collector = () => new Collector(cap, identity ? declared : undefined)
 
-  const web = webSource(response)
-  if (web !== undefined) {
-    const body = web.source.body
-    if (body === null) return Effect.succeed(EMPTY)
-    if (
-      identity && declared !== undefined && declared <= SMALL_BODY && headers["transfer-encoding"] === undefined &&
-      web.source.url !== ""
-    ) {
-      // No expected size: the bytes arrive as one buffer, which the collector keeps as it is (no pooled copy).
-      const collected = new Collector(cap, undefined)
-      return readWhole(web.source, web.abort, collected, () => tooLarge(`more than ${cap}`), ctx, status)
-    }
-    return Effect.async<Body, QE.TransportError>((resume) => {
-      const reader = body.getReader()
-      const collected = collector()
-      let finished = false
-      const stop = () => {
-        finished = true
-        reader.cancel().catch(() => {})
-        web.abort()
-      }
-      const pump = (): void => {
-        reader.read().then(
-          (result) => {
-            if (finished) return
-            if (result.done) {
-              finished = true
-              return resume(Effect.succeed(collected))
-            }
-            if (!collected.add(result.value)) {
-              stop()
-              return resume(Effect.fail(tooLarge(`more than ${cap}`)))
-            }
-            pump()
-          },
-          (cause: unknown) => {
-            if (finished) return
-            finished = true
-            resume(Effect.fail(fromCause(cause, ctx, status)))
-          },
-        )
-      }
-      pump()
-      return Effect.sync(() => {
-        if (!finished) stop()
-      })
-    })
-  }
-
-  const node = nodeBody(response)
-  if (node !== undefined) {
-    return Effect.async<Body, QE.TransportError>((resume) => {
-      const collected = collector()
-      let finished = false
-      const finish = (effect: Effect.Effect<Body, QE.TransportError>) => {
-        if (finished) return
-        finished = true
-        resume(effect)
-      }
-      node.on("data", (chunk) => {
-        if (finished) return
-        if (!collected.add(chunk)) {
-          node.destroy()
-          finish(Effect.fail(tooLarge(`more than ${cap}`)))
-        }
-      })
-      node.on("end", () => finish(Effect.succeed(collected)))
-      node.on("error", (cause) => finish(Effect.fail(fromCause(cause, ctx, status))))
-      node.on(
-        "close",
-        () => finish(Effect.fail(fromCause(new Error("the body was closed before its end"), ctx, status))),
-      )
-      return Effect.sync(() => {
-        if (!finished) {
-          finished = true
-          node.destroy()
-        }
-      })
-    })
-  }
-
-  // Any other HttpClient: its body stream, folded under the same cap.
+  // The body stream, folded under the cap: reading stops (and the request is aborted) at the first chunk past it.
   return Effect.suspend(() => {
     const collected = collector()
     return response.stream.pipe(
