@@ -9,7 +9,7 @@ import { Account, AccountCheckDomainParams, AccountUpdateParams } from "./Accoun
 import { endpoints } from "../core/src/api/accounts.ts"
 import * as Client from "./internal/client.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
-import type { ErrorFor } from "./QuantiveError.ts"
+import type { ErrorOf } from "./QuantiveError.ts"
 
 /**
  * The errors of `Accounts.get`: documented 400, 401, 402, 403, 500, plus the universal ones.
@@ -17,7 +17,7 @@ import type { ErrorFor } from "./QuantiveError.ts"
  * @since 0.1.0
  * @category errors
  */
-export type AccountGetError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AccountGetError = ErrorOf<typeof endpoints.get>
 
 /**
  * The errors of `Accounts.checkDomain`: documented 400, 409 (the name or domain is taken), 500, plus the universal
@@ -26,7 +26,7 @@ export type AccountGetError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type AccountCheckDomainError = ErrorFor<400 | 409 | 500>
+export type AccountCheckDomainError = ErrorOf<typeof endpoints.checkDomain>
 
 /**
  * The errors of `Accounts.isDomainAvailable`: those of `checkDomain` without `Conflict`, which becomes `false`.
@@ -42,7 +42,7 @@ export type AccountIsDomainAvailableError = Exclude<AccountCheckDomainError, { r
  * @since 0.1.0
  * @category errors
  */
-export type AccountUpdateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AccountUpdateError = ErrorOf<typeof endpoints.update>
 
 /**
  * @since 0.1.0

@@ -10,7 +10,7 @@ import { Announcement, AnnouncementCreateParams, AnnouncementsPage, Announcement
 import * as Client from "./internal/client.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "../core/src/api/deprecated.ts"
-import type { ErrorFor } from "./QuantiveError.ts"
+import type { ErrorOf } from "./QuantiveError.ts"
 import type { Formatting } from "./Users.ts"
 
 /**
@@ -28,32 +28,32 @@ export interface AnnouncementReadOptions {
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AnnouncementListError = ErrorOf<typeof endpoints.announcementsList>
 /**
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementGetError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+export type AnnouncementGetError = ErrorOf<typeof endpoints.announcementsGet>
 /**
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementCreateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AnnouncementCreateError = ErrorOf<typeof endpoints.announcementsCreate>
 /**
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementUpdateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AnnouncementUpdateError = ErrorOf<typeof endpoints.announcementsUpdate>
 /**
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementRemoveError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AnnouncementRemoveError = ErrorOf<typeof endpoints.announcementsRemove>
 /**
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementRemoveReactionError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AnnouncementRemoveReactionError = ErrorOf<typeof endpoints.announcementsRemoveReaction>
 
 /**
  * @since 0.1.0

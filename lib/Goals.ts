@@ -10,7 +10,7 @@ import { Goal, GoalUpdateConfidenceParams, GoalUpdateParams, GoalWithMetrics } f
 import * as Client from "./internal/client.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "../core/src/api/deprecated.ts"
-import type { ErrorFor } from "./QuantiveError.ts"
+import type { ErrorOf } from "./QuantiveError.ts"
 
 /**
  * The errors of `Goals.update`; `Locked` (423) when the goal is locked.
@@ -18,13 +18,13 @@ import type { ErrorFor } from "./QuantiveError.ts"
  * @since 0.1.0
  * @category errors
  */
-export type GoalUpdateError = ErrorFor<400 | 401 | 402 | 403 | 404 | 423 | 500>
+export type GoalUpdateError = ErrorOf<typeof endpoints.goalsUpdate>
 
 /**
  * @since 0.1.0
  * @category errors
  */
-export type GoalUpdateConfidenceError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+export type GoalUpdateConfidenceError = ErrorOf<typeof endpoints.goalsUpdateConfidence>
 
 /**
  * @since 0.1.0

@@ -12,7 +12,7 @@ import * as Query from "./internal/request/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
 import { endpoints } from "../core/src/api/users.ts"
 import { LegacyUserCreateParams, LegacyUsersPage } from "./LegacyUser.ts"
-import type { ErrorFor, InvalidInput, PaginationError } from "./QuantiveError.ts"
+import type { ErrorOf, InvalidInput, PaginationError } from "./QuantiveError.ts"
 import { LegacyUserSettingsParams, User } from "./User.ts"
 
 /**
@@ -85,13 +85,13 @@ export type LegacyUsersStreamPage = StreamPage<User>
  * @since 0.1.0
  * @category errors
  */
-export type LegacyUserCreateError = ErrorFor<401 | 429>
+export type LegacyUserCreateError = ErrorOf<typeof endpoints.legacyCreate>
 
 /**
  * @since 0.1.0
  * @category errors
  */
-export type LegacyUserListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type LegacyUserListError = ErrorOf<typeof endpoints.legacyList>
 
 /**
  * The errors of `LegacyUsers.pages` and `LegacyUsers.stream`: those of `list`, plus `PaginationError`.
@@ -107,13 +107,13 @@ export type LegacyUserStreamError = LegacyUserListError | PaginationError
  * @since 0.1.0
  * @category errors
  */
-export type LegacyUserPasswordPolicyError = ErrorFor<never>
+export type LegacyUserPasswordPolicyError = ErrorOf<typeof endpoints.legacyPasswordPolicy>
 
 /**
  * @since 0.1.0
  * @category errors
  */
-export type LegacyUserUpdateSettingsError = ErrorFor<400 | 404 | 500>
+export type LegacyUserUpdateSettingsError = ErrorOf<typeof endpoints.legacyUpdateSettings>
 
 /**
  * @since 0.1.0

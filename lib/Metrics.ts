@@ -9,7 +9,7 @@ import * as Client from "./internal/client.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "../core/src/api/deprecated.ts"
 import { MetricsPage } from "./Metric.ts"
-import type { ErrorFor } from "./QuantiveError.ts"
+import type { ErrorOf } from "./QuantiveError.ts"
 import type { Formatting } from "./Users.ts"
 
 /**
@@ -27,7 +27,7 @@ export interface MetricByOwnerOptions {
  * @since 0.1.0
  * @category errors
  */
-export type MetricByOwnerError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type MetricByOwnerError = ErrorOf<typeof endpoints.metricsByOwner>
 
 /**
  * @since 0.1.0

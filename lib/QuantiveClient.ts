@@ -18,14 +18,17 @@
  *
  * @since 0.2.0
  */
+import type { HttpMethod as PlatformHttpMethod } from "@effect/platform"
 import { Context, type Effect, type Schema } from "effect"
 import type * as QE from "./QuantiveError.ts"
 
 /**
+ * A method the API uses: the platform's `HttpMethod` but `HEAD` and `OPTIONS`.
+ *
  * @since 0.2.0
  * @category models
  */
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+export type HttpMethod = Exclude<PlatformHttpMethod.HttpMethod, "HEAD" | "OPTIONS">
 
 /**
  * An API version segment: `v1`, `v2`.

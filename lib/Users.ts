@@ -13,7 +13,7 @@ import * as Query from "./internal/request/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
 import { NonEmpty } from "./internal/schema.ts"
 import { userFields } from "./internal/userFields.ts"
-import type { ErrorFor, InvalidInput, PaginationError } from "./QuantiveError.ts"
+import type { ErrorOf, InvalidInput, PaginationError } from "./QuantiveError.ts"
 import {
   BulkActivationResult,
   BulkDeleteResult,
@@ -138,7 +138,7 @@ export type UsersStreamPage<A> = StreamPage<A>
  * @since 0.1.0
  * @category errors
  */
-export type UserListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type UserListError = ErrorOf<typeof endpoints.list>
 
 /**
  * The errors of `Users.pages` and `Users.stream`: those of `list`, plus `PaginationError`.
@@ -149,31 +149,31 @@ export type UserListError = ErrorFor<400 | 401 | 402 | 403 | 500>
 export type UserStreamError = UserListError | PaginationError
 
 /** @since 0.1.0 @category errors */
-export type UserGetError = ErrorFor<400 | 403 | 404 | 500>
+export type UserGetError = ErrorOf<typeof endpoints.get>
 /** @since 0.1.0 @category errors */
-export type UserManagersError = ErrorFor<400 | 404 | 500>
+export type UserManagersError = ErrorOf<typeof endpoints.managers>
 /** @since 0.1.0 @category errors */
-export type UserCreateError = ErrorFor<400 | 401 | 403 | 409 | 500>
+export type UserCreateError = ErrorOf<typeof endpoints.create>
 /** @since 0.1.0 @category errors */
-export type UserBulkError = ErrorFor<400 | 403 | 500>
+export type UserBulkError = ErrorOf<typeof endpoints.activate>
 /** @since 0.1.0 @category errors */
-export type UserRemoveManyError = ErrorFor<400 | 403 | 404 | 500>
+export type UserRemoveManyError = ErrorOf<typeof endpoints.removeMany>
 /** @since 0.1.0 @category errors */
-export type UserSendInvitationsError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type UserSendInvitationsError = ErrorOf<typeof endpoints.sendInvitations>
 /** @since 0.1.0 @category errors */
-export type UserAssignRoleError = ErrorFor<400 | 404>
+export type UserAssignRoleError = ErrorOf<typeof endpoints.assignRole>
 /** @since 0.1.0 @category errors */
-export type UserSendChangePasswordEmailError = ErrorFor<400 | 401 | 403 | 500>
+export type UserSendChangePasswordEmailError = ErrorOf<typeof endpoints.sendChangePasswordEmail>
 /** @since 0.1.0 @category errors */
-export type UserUpdateLanguageError = ErrorFor<400 | 500>
+export type UserUpdateLanguageError = ErrorOf<typeof endpoints.updateLanguage>
 /** @since 0.1.0 @category errors */
-export type UserUpdateNameError = ErrorFor<400 | 403 | 404 | 500>
+export type UserUpdateNameError = ErrorOf<typeof endpoints.updateName>
 /** @since 0.1.0 @category errors */
-export type UserRemoveError = ErrorFor<400 | 401 | 402 | 403 | 409 | 500>
+export type UserRemoveError = ErrorOf<typeof endpoints.remove>
 /** @since 0.1.0 @category errors */
-export type UserRemoveRoleError = ErrorFor<400 | 404 | 409 | 500>
+export type UserRemoveRoleError = ErrorOf<typeof endpoints.removeRole>
 /** @since 0.1.0 @category errors */
-export type UserRemoveRolesError = ErrorFor<400 | 409 | 500>
+export type UserRemoveRolesError = ErrorOf<typeof endpoints.removeRoles>
 
 /**
  * @since 0.1.0

@@ -5,7 +5,7 @@
  * @internal
  */
 import { Effect, Either, Schema, Stream } from "effect"
-import type * as QE from "../QuantiveError.ts"
+import * as QE from "../QuantiveError.ts"
 import {
   type ApiVersion,
   type Endpoint,
@@ -24,7 +24,9 @@ import { checks, kindOf, type OptionCheck, optionsProblem, queryProblem, redacto
 
 const METHODS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"])
 const VERSIONED = /^\/(v\d+)(\/.*)?$/
-const STATUSES: ReadonlySet<number> = new Set([400, 402, 403, 404, 409, 423, 401, 429, 500])
+const STATUSES: ReadonlySet<number> = new Set(Object.keys(QE.statusClasses).map(Number))
+const STATUS_LIST = [...STATUSES].sort((a, b) => a - b)
+const STATUSES_SAID = `${STATUS_LIST.slice(0, -1).join(", ")} and ${STATUS_LIST.at(-1)}`
 
 /** Splits `/v2/goals/{id}` into its version and path; a path without a version takes `version` (default `v1`). */
 const locate = (path: string, version: ApiVersion | undefined): Either.Either<[ApiVersion, string], string> => {
@@ -64,7 +66,7 @@ const statuses: OptionCheck = (value) => {
     ? undefined
     : `: status ${
       typeof unknownStatus === "number" ? unknownStatus : kindOf(unknownStatus)
-    } has no error of its own (the documented statuses are 400, 401, 402, 403, 404, 409, 423, 429 and 500; any ` +
+    } has no error of its own (the documented statuses are ${STATUSES_SAID}; any ` +
       `other is UnexpectedStatus, or ServerError for 5xx)`
 }
 

@@ -180,14 +180,11 @@ export const serverMessageOf = (text: string, redact: Redactor): string | undefi
   return snippet(redact(text.slice(0, 64 * 1024)))
 }
 
-const STATUS_CLASSES: Record<number, new (props: any) => QE.QuantiveError> = {
-  400: QE.BadRequest,
-  402: QE.PaymentRequired,
-  403: QE.Forbidden,
-  404: QE.NotFound,
-  409: QE.Conflict,
-  423: QE.Locked,
-}
+/** The class of a documented status other than 401, 429 and 5xx (which are universal, with fields of their own). */
+const classOf = (status: number): (new (props: any) => QE.QuantiveError) | undefined =>
+  Object.hasOwn(QE.statusClasses, status)
+    ? QE.statusClasses[status as keyof typeof QE.statusClasses] as new (props: any) => QE.QuantiveError
+    : undefined
 
 /** @internal */
 export const statusError = (
@@ -229,7 +226,7 @@ export const statusError = (
       message: describe("ServerError", ctx, status, serverMessage, requestId),
     })
   }
-  const Class = documented.has(status) ? STATUS_CLASSES[status] : undefined
+  const Class = documented.has(status) ? classOf(status) : undefined
   if (Class !== undefined) {
     const tag = (Class as unknown as { readonly _tag: string })._tag ?? Class.name
     return new Class({ ...common, message: describe(tag, ctx, status, serverMessage, requestId) })
