@@ -7,7 +7,7 @@
 import { Context, Effect, Layer } from "effect"
 import { Account, AccountCheckDomainParams, AccountUpdateParams } from "./Account.ts"
 import { endpoints } from "../core/src/api/accounts.ts"
-import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import type { ErrorOf } from "./QuantiveError.ts"
 
@@ -84,9 +84,9 @@ const make: Effect.Effect<AccountsService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): AccountsService => {
     const checkDomain = (params: AccountCheckDomainParams) =>
-      client.execute(endpoints.checkDomain, Client.empty, { body: Client.body(AccountCheckDomainParams, params) })
+      client.execute(endpoints.checkDomain, Api.empty, { body: Api.body(AccountCheckDomainParams, params) })
     return {
-      get: (id) => client.execute(endpoints.get, Client.json(Account), { params: { id } }),
+      get: (id) => client.execute(endpoints.get, Api.json(Account), { params: { id } }),
       checkDomain,
       isDomainAvailable: (params) =>
         checkDomain(params).pipe(
@@ -94,9 +94,9 @@ const make: Effect.Effect<AccountsService, never, QuantiveClient> = Effect.map(
           Effect.catchTag("Conflict", () => Effect.succeed(false)),
         ),
       update: (id, patch) =>
-        client.execute(endpoints.update, Client.json(Account), {
+        client.execute(endpoints.update, Api.json(Account), {
           params: { id },
-          body: Client.body(AccountUpdateParams, patch),
+          body: Api.body(AccountUpdateParams, patch),
         }),
     }
   },

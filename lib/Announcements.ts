@@ -8,6 +8,7 @@
 import { Context, Effect, Layer } from "effect"
 import { Announcement, AnnouncementCreateParams, AnnouncementsPage, AnnouncementUpdateParams } from "./Announcement.ts"
 import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "../core/src/api/deprecated.ts"
 import type { ErrorOf } from "./QuantiveError.ts"
@@ -127,7 +128,7 @@ const make: Effect.Effect<AnnouncementsService, never, QuantiveClient> = Effect.
         options,
         READ_OPTIONS,
         ({ formatting }) =>
-          client.execute(endpoints.announcementsList, Client.json(AnnouncementsPage), { query: { formatting } }),
+          client.execute(endpoints.announcementsList, Api.json(AnnouncementsPage), { query: { formatting } }),
       ),
     get: (id, options) =>
       Client.withOptions(
@@ -136,23 +137,23 @@ const make: Effect.Effect<AnnouncementsService, never, QuantiveClient> = Effect.
         options,
         READ_OPTIONS,
         ({ formatting }) =>
-          client.execute(endpoints.announcementsGet, Client.json(Announcement), {
+          client.execute(endpoints.announcementsGet, Api.json(Announcement), {
             params: { id },
             query: { formatting },
           }),
       ),
     create: (announcement) =>
-      client.execute(endpoints.announcementsCreate, Client.json(Announcement), {
-        body: Client.body(AnnouncementCreateParams, announcement),
+      client.execute(endpoints.announcementsCreate, Api.json(Announcement), {
+        body: Api.body(AnnouncementCreateParams, announcement),
       }),
     update: (id, announcement) =>
-      client.execute(endpoints.announcementsUpdate, Client.json(Announcement), {
+      client.execute(endpoints.announcementsUpdate, Api.json(Announcement), {
         params: { id },
-        body: Client.body(AnnouncementUpdateParams, announcement),
+        body: Api.body(AnnouncementUpdateParams, announcement),
       }),
-    remove: (id) => client.execute(endpoints.announcementsRemove, Client.empty, { params: { id } }),
+    remove: (id) => client.execute(endpoints.announcementsRemove, Api.empty, { params: { id } }),
     removeReaction: (id) =>
-      client.execute(endpoints.announcementsRemoveReaction, Client.json(Announcement), { params: { id } }),
+      client.execute(endpoints.announcementsRemoveReaction, Api.json(Announcement), { params: { id } }),
   }),
 )
 

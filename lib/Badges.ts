@@ -17,7 +17,7 @@ import {
   BadgeUpdateParams,
 } from "./Badge.ts"
 import { endpoints } from "../core/src/api/badges.ts"
-import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import type { ErrorOf } from "./QuantiveError.ts"
 
@@ -226,24 +226,22 @@ export interface BadgesService {
 const make: Effect.Effect<BadgesService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): BadgesService => ({
-    list: () => client.execute(endpoints.list, Client.json(BadgesPage)),
-    pendingApprovals: () => client.execute(endpoints.pendingApprovals, Client.json(AssignedBadgesPage)),
-    assigned: () => client.execute(endpoints.assigned, Client.json(AssignedBadgesV2)),
-    assignees: (badgeId) =>
-      client.execute(endpoints.assignees, Client.json(BadgeAssignees), { params: { id: badgeId } }),
-    current: () => client.execute(endpoints.current, Client.json(AssignedBadgesV2)),
-    get: (id) => client.execute(endpoints.get, Client.json(Badge), { params: { id } }),
-    create: (badge) =>
-      client.execute(endpoints.create, Client.json(Badge), { body: Client.body(BadgeCreateParams, badge) }),
-    approve: (assignmentId) => client.execute(endpoints.approve, Client.empty, { params: { id: assignmentId } }),
+    list: () => client.execute(endpoints.list, Api.json(BadgesPage)),
+    pendingApprovals: () => client.execute(endpoints.pendingApprovals, Api.json(AssignedBadgesPage)),
+    assigned: () => client.execute(endpoints.assigned, Api.json(AssignedBadgesV2)),
+    assignees: (badgeId) => client.execute(endpoints.assignees, Api.json(BadgeAssignees), { params: { id: badgeId } }),
+    current: () => client.execute(endpoints.current, Api.json(AssignedBadgesV2)),
+    get: (id) => client.execute(endpoints.get, Api.json(Badge), { params: { id } }),
+    create: (badge) => client.execute(endpoints.create, Api.json(Badge), { body: Api.body(BadgeCreateParams, badge) }),
+    approve: (assignmentId) => client.execute(endpoints.approve, Api.empty, { params: { id: assignmentId } }),
     assign: (request) =>
-      client.execute(endpoints.assign, Client.json(AssignedBadge), { body: Client.body(BadgeAssignParams, request) }),
+      client.execute(endpoints.assign, Api.json(AssignedBadge), { body: Api.body(BadgeAssignParams, request) }),
     update: (id, badge) =>
-      client.execute(endpoints.update, Client.empty, { params: { id }, body: Client.body(BadgeUpdateParams, badge) }),
-    reject: (assignmentId) => client.execute(endpoints.reject, Client.empty, { params: { id: assignmentId } }),
+      client.execute(endpoints.update, Api.empty, { params: { id }, body: Api.body(BadgeUpdateParams, badge) }),
+    reject: (assignmentId) => client.execute(endpoints.reject, Api.empty, { params: { id: assignmentId } }),
     unassign: (assigneeId, badgeAssignId) =>
-      client.execute(endpoints.unassign, Client.empty, { params: { assigneeId, badgeAssignId } }),
-    remove: (id) => client.execute(endpoints.remove, Client.empty, { params: { id } }),
+      client.execute(endpoints.unassign, Api.empty, { params: { assigneeId, badgeAssignId } }),
+    remove: (id) => client.execute(endpoints.remove, Api.empty, { params: { id } }),
   }),
 )
 

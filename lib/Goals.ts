@@ -7,7 +7,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { Goal, GoalUpdateConfidenceParams, GoalUpdateParams, GoalWithMetrics } from "./Goal.ts"
-import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "../core/src/api/deprecated.ts"
 import type { ErrorOf } from "./QuantiveError.ts"
@@ -57,14 +57,14 @@ const make: Effect.Effect<GoalsService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): GoalsService => ({
     update: (goalId, goal) =>
-      client.execute(endpoints.goalsUpdate, Client.json(GoalWithMetrics), {
+      client.execute(endpoints.goalsUpdate, Api.json(GoalWithMetrics), {
         params: { goalId },
-        body: Client.body(GoalUpdateParams, goal),
+        body: Api.body(GoalUpdateParams, goal),
       }),
     updateConfidence: (goalId, confidence) =>
-      client.execute(endpoints.goalsUpdateConfidence, Client.json(Goal), {
+      client.execute(endpoints.goalsUpdateConfidence, Api.json(Goal), {
         params: { goalId },
-        body: Client.body(GoalUpdateConfidenceParams, confidence),
+        body: Api.body(GoalUpdateConfidenceParams, confidence),
       }),
   }),
 )

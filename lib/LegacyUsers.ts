@@ -6,6 +6,7 @@
  */
 import { Chunk, Context, Effect, Either, Layer, Stream } from "effect"
 import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
 import { stringProblem } from "../core/src/jsonValue.ts"
 import * as Query from "./internal/request/listQuery.ts"
@@ -224,7 +225,7 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
 
     const list = (query: LegacyUserListParams = {}): Effect.Effect<LegacyUsersPage, LegacyUserListError> =>
       listProblem(query) ??
-        client.execute(endpoints.legacyList, Client.json(LegacyUsersPage), listInput(query))
+        client.execute(endpoints.legacyList, Api.json(LegacyUsersPage), listInput(query))
 
     /** `list`, decoding the page when the inner effect runs (every page of a stream). */
     const listLater = (query: LegacyUserListParams) =>
@@ -272,19 +273,18 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
           options,
           { skipEmail: Client.checks.boolean },
           (o) =>
-            client.execute(endpoints.legacyCreate, Client.json(User), {
+            client.execute(endpoints.legacyCreate, Api.json(User), {
               query: { skipEmail: o.skipEmail },
-              body: Client.body(LegacyUserCreateParams, user),
+              body: Api.body(LegacyUserCreateParams, user),
             }),
         ),
       list,
       pages,
       stream: (query) => Stream.mapConcatChunk(pages(query), (page) => Chunk.unsafeFromArray(page.items)),
-      passwordPolicy: (clientId) =>
-        client.execute(endpoints.legacyPasswordPolicy, Client.text, { params: { clientId } }),
+      passwordPolicy: (clientId) => client.execute(endpoints.legacyPasswordPolicy, Api.text, { params: { clientId } }),
       updateSettings: (settings) =>
-        client.execute(endpoints.legacyUpdateSettings, Client.empty, {
-          body: Client.body(LegacyUserSettingsParams, settings),
+        client.execute(endpoints.legacyUpdateSettings, Api.empty, {
+          body: Api.body(LegacyUserSettingsParams, settings),
         }),
     }
   },

@@ -6,6 +6,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "../core/src/api/deprecated.ts"
 import { MetricsPage } from "./Metric.ts"
@@ -56,7 +57,7 @@ const make: Effect.Effect<MetricsService, never, QuantiveClient> = Effect.map(
         options,
         BY_OWNER_OPTIONS,
         ({ formatting }) =>
-          client.execute(endpoints.metricsByOwner, Client.json(MetricsPage), {
+          client.execute(endpoints.metricsByOwner, Api.json(MetricsPage), {
             params: { ownerId },
             query: { formatting },
           }),

@@ -270,6 +270,65 @@ export interface Service {
   }) => Effect.Effect<never, QE.InvalidInput>
 }
 
+/**
+ * The options of `Quantive.request`.
+ *
+ * @since 0.2.0
+ * @category requests
+ */
+export interface RequestOptions<A, S extends QE.DocumentedStatus> {
+  readonly method: HttpMethod
+  /** The path template with its version, `{name}` placeholders filled from `params`: `/v1/metrics/{id}/checkin`. */
+  readonly path: string
+  /** The version when `path` has none; `v1` by default. */
+  readonly version?: ApiVersion | undefined
+  /** Path parameters, percent-encoded; empty, `.` and `..` are refused. */
+  readonly params?: Readonly<Record<string, string>> | undefined
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  /** A JSON body, sent as given (checked to be faithful JSON), or encoded by `bodySchema`. */
+  readonly body?: unknown
+  readonly bodySchema?: Schema.Schema<any, any, never> | undefined
+  /** The success value's schema; `"void"` for no body, `"text"` for a text body; any JSON (`unknown`) by default. */
+  readonly success?: Schema.Schema<A, any, never> | "void" | "text" | undefined
+  /** The statuses the endpoint documents, each mapped to its own error (`404` → `NotFound`); others are unexpected. */
+  readonly statuses?: ReadonlyArray<S> | undefined
+  /**
+   * Names the call in spans, logs and errors; `request METHOD path` by default, the path shown with the token and
+   * account id redacted (`/v1/accounts/{accountId}`).
+   */
+  readonly operation?: string | undefined
+}
+
+/**
+ * The options of `Quantive.paginate` and `Quantive.stream`.
+ *
+ * @since 0.2.0
+ * @category requests
+ */
+export interface PaginateOptions<A, S extends QE.DocumentedStatus> {
+  /** The list endpoint, with its version: `/v2/goals`. */
+  readonly path: string
+  readonly version?: ApiVersion | undefined
+  readonly params?: Readonly<Record<string, string>> | undefined
+  /** Other query parameters (a filter, fields); `sort`, `skip` and `take` belong to the stream. */
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  /** The schema of one item; it must keep the id and the sort's fields. */
+  readonly item: Schema.Schema<A, any, never>
+  /** The order; `_id` is appended when absent, so the order is total. `_id` by default. */
+  readonly sort?: string | undefined
+  /** The item's id field; `id` by default (sent as `_id` in sorts). */
+  readonly idField?: string | undefined
+  /** Items per request (`take`), 2–1000; 100 by default. */
+  readonly pageSize?: number | undefined
+  /** Pages requested at once after the first, 1–16; 1 by default. */
+  readonly concurrency?: number | undefined
+  /** Never emit an id twice, even when sort keys change during the export (memory grows with the ids seen). */
+  readonly distinct?: boolean | undefined
+  readonly statuses?: ReadonlyArray<S> | undefined
+  /** Names the stream in spans, logs and errors; `stream GET path` by default, the path redacted as `request`'s. */
+  readonly operation?: string | undefined
+}
+
 const QuantiveClientTag: Context.TagClass<QuantiveClient, "@effect-quantive/client/QuantiveClient", Service> = Context
   .Tag("@effect-quantive/client/QuantiveClient")<QuantiveClient, Service>()
 

@@ -7,6 +7,7 @@
  */
 import { Chunk, Context, Effect, Either, Layer, Schema, Stream } from "effect"
 import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
 import { stringProblem } from "../core/src/jsonValue.ts"
 import * as Query from "./internal/request/listQuery.ts"
@@ -368,7 +369,7 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
     const list = (query: UserListParams<any> = {}) => {
       const request = listRequest(query)
       if (Either.isLeft(request)) return invalid("Users.list", request.left.field, request.left.problem)
-      return client.execute(endpoints.list, Client.json(request.right.schema), request.right.input)
+      return client.execute(endpoints.list, Api.json(request.right.schema), request.right.input)
     }
 
     /** `list`, decoding the page when the inner effect runs (every page of a stream). */
@@ -411,7 +412,7 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
       })
     }
 
-    const body = <A, I>(schema: Schema.Schema<A, I, never>, value: A) => ({ body: Client.body(schema, value) })
+    const body = <A, I>(schema: Schema.Schema<A, I, never>, value: A) => ({ body: Api.body(schema, value) })
 
     return {
       list: list as UsersService["list"],
@@ -426,44 +427,42 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
           options,
           { formatting: FORMATTING },
           ({ formatting }) =>
-            client.execute(endpoints.get, Client.json(User), { params: { userId }, query: { formatting } }),
+            client.execute(endpoints.get, Api.json(User), { params: { userId }, query: { formatting } }),
         ),
-      managers: (userId) => client.execute(endpoints.managers, Client.json(UserManagers), { params: { userId } }),
+      managers: (userId) => client.execute(endpoints.managers, Api.json(UserManagers), { params: { userId } }),
       create: (users) =>
         client.execute(
           endpoints.create,
-          Client.json(UsersPage),
+          Api.json(UsersPage),
           body(Schema.NonEmptyArray(UserCreateParams), users as never),
         ),
       activate: (userIds) =>
-        client.execute(endpoints.activate, Client.json(BulkActivationResult), body(Ids, userIds as never)),
+        client.execute(endpoints.activate, Api.json(BulkActivationResult), body(Ids, userIds as never)),
       deactivate: (userIds) =>
-        client.execute(endpoints.deactivate, Client.json(BulkActivationResult), body(Ids, userIds as never)),
+        client.execute(endpoints.deactivate, Api.json(BulkActivationResult), body(Ids, userIds as never)),
       removeMany: (userIds) =>
-        client.execute(endpoints.removeMany, Client.json(BulkDeleteResult), body(Ids, userIds as never)),
-      sendInvitations: (userIds) =>
-        client.execute(endpoints.sendInvitations, Client.empty, body(Ids, userIds as never)),
+        client.execute(endpoints.removeMany, Api.json(BulkDeleteResult), body(Ids, userIds as never)),
+      sendInvitations: (userIds) => client.execute(endpoints.sendInvitations, Api.empty, body(Ids, userIds as never)),
       updateRoles: (request) =>
-        client.execute(endpoints.updateRoles, Client.json(BulkRolesResult), body(UserUpdateRolesParams, request)),
+        client.execute(endpoints.updateRoles, Api.json(BulkRolesResult), body(UserUpdateRolesParams, request)),
       assignRole: (userId, request) =>
-        client.execute(endpoints.assignRole, Client.empty, {
+        client.execute(endpoints.assignRole, Api.empty, {
           params: { userId },
           ...body(UserAssignRoleParams, request),
         }),
       sendChangePasswordEmail: (userId) =>
-        client.execute(endpoints.sendChangePasswordEmail, Client.empty, { params: { userId } }),
+        client.execute(endpoints.sendChangePasswordEmail, Api.empty, { params: { userId } }),
       updateLanguage: (userId, settings) =>
-        client.execute(endpoints.updateLanguage, Client.empty, {
+        client.execute(endpoints.updateLanguage, Api.empty, {
           params: { userId },
           ...body(UserUpdateLanguageParams, settings),
         }),
       updateName: (userId, info) =>
-        client.execute(endpoints.updateName, Client.empty, { params: { userId }, ...body(UserUpdateNameParams, info) }),
+        client.execute(endpoints.updateName, Api.empty, { params: { userId }, ...body(UserUpdateNameParams, info) }),
       updateInfo: (userId, info) =>
-        client.execute(endpoints.updateInfo, Client.empty, { params: { userId }, ...body(UserUpdateInfoParams, info) }),
-      remove: (id) => client.execute(endpoints.remove, Client.empty, { params: { id } }),
-      removeRole: (userId, roleId) =>
-        client.execute(endpoints.removeRole, Client.empty, { params: { userId, roleId } }),
+        client.execute(endpoints.updateInfo, Api.empty, { params: { userId }, ...body(UserUpdateInfoParams, info) }),
+      remove: (id) => client.execute(endpoints.remove, Api.empty, { params: { id } }),
+      removeRole: (userId, roleId) => client.execute(endpoints.removeRole, Api.empty, { params: { userId, roleId } }),
       removeRoles: (userId, roleIds) => {
         const problem = idListProblem(roleIds, "roleIds")
         if (problem !== undefined) {
@@ -475,7 +474,7 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
             problem,
           })
         }
-        return client.execute(endpoints.removeRoles, Client.empty, {
+        return client.execute(endpoints.removeRoles, Api.empty, {
           params: { userId },
           query: { ids: roleIds.join(",") },
         })

@@ -11,13 +11,14 @@ import {
   type Endpoint,
   type HttpMethod,
   json,
+  type PaginateOptions,
   QuantiveClient,
   type RequestInput,
+  type RequestOptions,
   type Service,
   type Success,
   unknown,
 } from "../QuantiveClient.ts"
-import type { PaginateOptions, RequestOptions } from "../Quantive.ts"
 import * as Query from "./request/listQuery.ts"
 import * as Paginate from "./paginate.ts"
 import { checks, kindOf, type OptionCheck, optionsProblem, queryProblem, redactorOf, sendPage } from "./client.ts"

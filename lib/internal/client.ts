@@ -11,15 +11,7 @@ import type { HttpClient } from "@effect/platform"
 import { Clock, Context, Effect, FiberRef, LogLevel, type Schema, type Tracer } from "effect"
 import { isRetryable } from "../Retry.ts"
 import type * as Retry from "../Retry.ts"
-import {
-  type Endpoint,
-  json,
-  QuantiveClient,
-  type RequestInput,
-  type Response,
-  type Service,
-  type Success,
-} from "../QuantiveClient.ts"
+import { type Endpoint, json, type RequestInput, type Response, type Service, type Success } from "../QuantiveClient.ts"
 import type * as QE from "../QuantiveError.ts"
 import {
   CallDecode,
@@ -39,10 +31,8 @@ import { responseInfo } from "./response/info.ts"
 import * as Status from "./response/status.ts"
 import * as Transport from "./transport/exchange.ts"
 
-export * from "../QuantiveClient.ts"
 export { checks, kindOf, type OptionCheck, optionsProblem, queryProblem, withOptions } from "./request/options.ts"
 export { USER_AGENT } from "./transport/exchange.ts"
-export { QuantiveClient }
 
 /** The key of the pipeline's redactor on its service (kept by a service spread from it). @internal */
 export const RedactKey: unique symbol = Symbol.for("@effect-quantive/client/redact")

@@ -14,6 +14,7 @@ import * as Intervals from "effect/ScheduleIntervals"
 import * as QE from "../../QuantiveError.ts"
 import { timeoutError, withHistory } from "../errors.ts"
 import type * as Retry from "../../Retry.ts"
+import type { ResilienceConfig } from "../config.ts"
 import {
   CoordinatorError,
   type Gate,
@@ -25,17 +26,7 @@ import {
 
 export type { Gate } from "./coordinator.ts"
 
-/** How a client runs its attempts. @internal */
-export interface ResilienceConfig {
-  /** The policy of calls that do not set their own (`Quantive.withRetry`). */
-  readonly retry: Retry.Policy
-  /** Each attempt, body included; undefined for none (applied by the transport stage). */
-  readonly attemptTimeout: Duration.Duration | undefined
-  /** The whole call, retries and waits included; undefined for none. */
-  readonly timeout: Duration.Duration | undefined
-  /** Client-side pacing: at most `requests` attempts per `per`. */
-  readonly rateLimit: { readonly requests: number; readonly per: Duration.Duration } | undefined
-}
+export type { ResilienceConfig } from "../config.ts"
 
 /** The in-process gate of one client (one account): the default when no coordinator is provided. @internal */
 export const makeGate = (): Gate => makeLocalGate()
