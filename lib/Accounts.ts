@@ -1,5 +1,5 @@
 /**
- * The Accounts endpoints (seed 000): read the account, check whether an account name and domain are free, update
+ * The Accounts endpoints: read the account, check whether an account name and domain are free, update
  * the account's settings.
  *
  * @since 0.1.0

@@ -1,5 +1,5 @@
 /**
- * The deprecated Announcements endpoints (seed 003). Gtmhub sunset the Announcements feature on 2022-03-15 and
+ * The deprecated Announcements endpoints. Gtmhub sunset the Announcements feature on 2022-03-15 and
  * names no replacement; the endpoints are kept for accounts and scripts that still use them. Each method logs one
  * deprecation warning on its first call in the process.
  *

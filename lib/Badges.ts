@@ -1,5 +1,5 @@
 /**
- * The Badges endpoints (seed 002): CRUD operations on the account's badges, assigning them to users and teams,
+ * The Badges endpoints: CRUD operations on the account's badges, assigning them to users and teams,
  * unassigning them, and approving or rejecting assignments that wait for approval.
  *
  * @since 0.1.0

@@ -1,5 +1,5 @@
 /**
- * The deprecated Goals endpoints (seed 003): the full update of an objective (replaced by PATCH Objective) and the
+ * The deprecated Goals endpoints: the full update of an objective (replaced by PATCH Objective) and the
  * update of its confidence (confidence now lives on key results: PATCH Key Result). Each method logs one
  * deprecation warning on its first call in the process.
  *

@@ -1,5 +1,5 @@
 /**
- * The deprecated Users endpoints (seeds 003 and 004). They still run in real accounts and in scripts being migrated;
+ * The deprecated Users endpoints. They still run in real accounts and in scripts being migrated;
  * each method says what replaces it, and logs one deprecation warning on its first call in the process.
  *
  * @since 0.1.0

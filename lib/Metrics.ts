@@ -1,5 +1,5 @@
 /**
- * The deprecated Metrics endpoint (seed 003): the metrics (key results) of one owner. Its replacement is the Key
+ * The deprecated Metrics endpoint: the metrics (key results) of one owner. Its replacement is the Key
  * Results API with an `ownerIds` filter. The method logs one deprecation warning on its first call in the process.
  *
  * @since 0.1.0

@@ -107,8 +107,9 @@ export interface Options {
   readonly rateLimit?: { readonly requests: number; readonly per: Duration.DurationInput } | undefined
   /**
    * How response bodies are decoded: `strict` (the default) fails on any field off its schema; `tolerant` drops an
-   * optional field whose value is off its schema (reported once per operation and field), and still fails on a
-   * required one. Per call: `Quantive.withDecode`.
+   * optional field whose value is off its schema (reported once per operation and field shape: `[]` for array
+   * positions, `*` for record keys; at most 256 shapes), and still fails on a required one. Per call:
+   * `Quantive.withDecode`.
    */
   readonly decode?: DecodeMode | undefined
   /**
@@ -305,7 +306,8 @@ export const withDecode: {
 export type { DriftReport }
 
 /**
- * Every drift seen in this process so far, by operation and field path (tolerant mode).
+ * Every drift seen in this process so far, by operation and field shape (tolerant mode): array positions as `[]`,
+ * record keys as `*`, at most 256 shapes (further new ones counted together as `(other fields)`).
  *
  * @since 0.2.0
  * @category decoding

@@ -166,14 +166,17 @@ export interface StreamPage<A> {
 export type DecodeMode = "strict" | "tolerant"
 
 /**
- * A drift seen in tolerant mode: an optional field dropped for being off its schema, counted per operation and field
- * path for the whole process.
+ * A drift seen in tolerant mode: an optional field dropped for being off its schema, counted for the whole process per
+ * operation and field shape. The shape names the field in the schema, not one value: array positions are `[]` and
+ * record keys `*` (`items[].customFields.*.value`). At most 256 shapes are reported; drifts of further new shapes are
+ * counted together under one report whose operation and path are `(other fields)`.
  *
  * @since 0.2.0
  * @category models
  */
 export interface DriftReport {
   readonly operation: string
+  /** The field's shape: `items[].customFields.*.value`. */
   readonly path: string
   readonly count: number
   /** The first problem seen, redacted. */

@@ -1,5 +1,5 @@
 /**
- * The Users endpoints (seed 001): list with filter, sort, paging and typed field projection; `pages` and `stream`
+ * The Users endpoints: list with filter, sort, paging and typed field projection; `pages` and `stream`
  * that never lose or repeat a user while the collection shifts; single-user reads and updates; bulk activation,
  * deactivation, deletion, invitations and role changes.
  *
