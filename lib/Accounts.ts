@@ -1,5 +1,5 @@
 /**
- * The Accounts endpoints (seed 000): read the account, check whether an account name and domain are free, update
+ * The Accounts endpoints: read the account, check whether an account name and domain are free, update
  * the account's settings.
  *
  * @since 0.1.0
@@ -7,9 +7,9 @@
 import { Context, Effect, Layer } from "effect"
 import { Account, AccountCheckDomainParams, AccountUpdateParams } from "./Account.ts"
 import { endpoints } from "../core/src/api/accounts.ts"
-import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
-import type { ErrorFor } from "./QuantiveError.ts"
+import type { ErrorOf } from "./QuantiveError.ts"
 
 /**
  * The errors of `Accounts.get`: documented 400, 401, 402, 403, 500, plus the universal ones.
@@ -17,7 +17,7 @@ import type { ErrorFor } from "./QuantiveError.ts"
  * @since 0.1.0
  * @category errors
  */
-export type AccountGetError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AccountGetError = ErrorOf<typeof endpoints.get>
 
 /**
  * The errors of `Accounts.checkDomain`: documented 400, 409 (the name or domain is taken), 500, plus the universal
@@ -26,7 +26,7 @@ export type AccountGetError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type AccountCheckDomainError = ErrorFor<400 | 409 | 500>
+export type AccountCheckDomainError = ErrorOf<typeof endpoints.checkDomain>
 
 /**
  * The errors of `Accounts.isDomainAvailable`: those of `checkDomain` without `Conflict`, which becomes `false`.
@@ -42,7 +42,7 @@ export type AccountIsDomainAvailableError = Exclude<AccountCheckDomainError, { r
  * @since 0.1.0
  * @category errors
  */
-export type AccountUpdateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AccountUpdateError = ErrorOf<typeof endpoints.update>
 
 /**
  * @since 0.1.0
@@ -84,9 +84,9 @@ const make: Effect.Effect<AccountsService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): AccountsService => {
     const checkDomain = (params: AccountCheckDomainParams) =>
-      client.execute(endpoints.checkDomain, Client.empty, { body: Client.body(AccountCheckDomainParams, params) })
+      client.execute(endpoints.checkDomain, Api.empty, { body: Api.body(AccountCheckDomainParams, params) })
     return {
-      get: (id) => client.execute(endpoints.get, Client.json(Account), { params: { id } }),
+      get: (id) => client.execute(endpoints.get, Api.json(Account), { params: { id } }),
       checkDomain,
       isDomainAvailable: (params) =>
         checkDomain(params).pipe(
@@ -94,9 +94,9 @@ const make: Effect.Effect<AccountsService, never, QuantiveClient> = Effect.map(
           Effect.catchTag("Conflict", () => Effect.succeed(false)),
         ),
       update: (id, patch) =>
-        client.execute(endpoints.update, Client.json(Account), {
+        client.execute(endpoints.update, Api.json(Account), {
           params: { id },
-          body: Client.body(AccountUpdateParams, patch),
+          body: Api.body(AccountUpdateParams, patch),
         }),
     }
   },

@@ -1,5 +1,5 @@
 /**
- * The deprecated Announcements endpoints (seed 003). Gtmhub sunset the Announcements feature on 2022-03-15 and
+ * The deprecated Announcements endpoints. Gtmhub sunset the Announcements feature on 2022-03-15 and
  * names no replacement; the endpoints are kept for accounts and scripts that still use them. Each method logs one
  * deprecation warning on its first call in the process.
  *
@@ -8,9 +8,10 @@
 import { Context, Effect, Layer } from "effect"
 import { Announcement, AnnouncementCreateParams, AnnouncementsPage, AnnouncementUpdateParams } from "./Announcement.ts"
 import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "../core/src/api/deprecated.ts"
-import type { ErrorFor } from "./QuantiveError.ts"
+import type { ErrorOf } from "./QuantiveError.ts"
 import type { Formatting } from "./Users.ts"
 
 /**
@@ -28,32 +29,32 @@ export interface AnnouncementReadOptions {
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AnnouncementListError = ErrorOf<typeof endpoints.announcementsList>
 /**
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementGetError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+export type AnnouncementGetError = ErrorOf<typeof endpoints.announcementsGet>
 /**
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementCreateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AnnouncementCreateError = ErrorOf<typeof endpoints.announcementsCreate>
 /**
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementUpdateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AnnouncementUpdateError = ErrorOf<typeof endpoints.announcementsUpdate>
 /**
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementRemoveError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AnnouncementRemoveError = ErrorOf<typeof endpoints.announcementsRemove>
 /**
  * @since 0.1.0
  * @category errors
  */
-export type AnnouncementRemoveReactionError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type AnnouncementRemoveReactionError = ErrorOf<typeof endpoints.announcementsRemoveReaction>
 
 /**
  * @since 0.1.0
@@ -115,30 +116,44 @@ export interface AnnouncementsService {
   readonly removeReaction: (id: string) => Effect.Effect<Announcement, AnnouncementRemoveReactionError>
 }
 
+const READ_OPTIONS = { formatting: Client.checks.string }
+
 const make: Effect.Effect<AnnouncementsService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): AnnouncementsService => ({
-    list: (options = {}) =>
-      client.execute(endpoints.announcementsList, Client.json(AnnouncementsPage), {
-        query: { formatting: options.formatting },
-      }),
-    get: (id, options = {}) =>
-      client.execute(endpoints.announcementsGet, Client.json(Announcement), {
-        params: { id },
-        query: { formatting: options.formatting },
-      }),
+    list: (options) =>
+      Client.withOptions(
+        client,
+        endpoints.announcementsList,
+        options,
+        READ_OPTIONS,
+        ({ formatting }) =>
+          client.execute(endpoints.announcementsList, Api.json(AnnouncementsPage), { query: { formatting } }),
+      ),
+    get: (id, options) =>
+      Client.withOptions(
+        client,
+        endpoints.announcementsGet,
+        options,
+        READ_OPTIONS,
+        ({ formatting }) =>
+          client.execute(endpoints.announcementsGet, Api.json(Announcement), {
+            params: { id },
+            query: { formatting },
+          }),
+      ),
     create: (announcement) =>
-      client.execute(endpoints.announcementsCreate, Client.json(Announcement), {
-        body: Client.body(AnnouncementCreateParams, announcement),
+      client.execute(endpoints.announcementsCreate, Api.json(Announcement), {
+        body: Api.body(AnnouncementCreateParams, announcement),
       }),
     update: (id, announcement) =>
-      client.execute(endpoints.announcementsUpdate, Client.json(Announcement), {
+      client.execute(endpoints.announcementsUpdate, Api.json(Announcement), {
         params: { id },
-        body: Client.body(AnnouncementUpdateParams, announcement),
+        body: Api.body(AnnouncementUpdateParams, announcement),
       }),
-    remove: (id) => client.execute(endpoints.announcementsRemove, Client.empty, { params: { id } }),
+    remove: (id) => client.execute(endpoints.announcementsRemove, Api.empty, { params: { id } }),
     removeReaction: (id) =>
-      client.execute(endpoints.announcementsRemoveReaction, Client.json(Announcement), { params: { id } }),
+      client.execute(endpoints.announcementsRemoveReaction, Api.json(Announcement), { params: { id } }),
   }),
 )
 

@@ -1,5 +1,5 @@
 /**
- * The Badges endpoints (seed 002): CRUD operations on the account's badges, assigning them to users and teams,
+ * The Badges endpoints: CRUD operations on the account's badges, assigning them to users and teams,
  * unassigning them, and approving or rejecting assignments that wait for approval.
  *
  * @since 0.1.0
@@ -17,9 +17,9 @@ import {
   BadgeUpdateParams,
 } from "./Badge.ts"
 import { endpoints } from "../core/src/api/badges.ts"
-import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
-import type { ErrorFor } from "./QuantiveError.ts"
+import type { ErrorOf } from "./QuantiveError.ts"
 
 /**
  * The errors of `Badges.list`: documented 400, 401, 402, 403, 500, plus the universal ones.
@@ -27,7 +27,7 @@ import type { ErrorFor } from "./QuantiveError.ts"
  * @since 0.1.0
  * @category errors
  */
-export type BadgeListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type BadgeListError = ErrorOf<typeof endpoints.list>
 
 /**
  * The errors of `Badges.pendingApprovals`: documented 400, 401, 402, 403, 500, plus the universal ones.
@@ -35,7 +35,7 @@ export type BadgeListError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgePendingApprovalsError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type BadgePendingApprovalsError = ErrorOf<typeof endpoints.pendingApprovals>
 
 /**
  * The errors of `Badges.assigned`: documented 400, 401, 402, 403, 500, plus the universal ones.
@@ -43,7 +43,7 @@ export type BadgePendingApprovalsError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeAssignedError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type BadgeAssignedError = ErrorOf<typeof endpoints.assigned>
 
 /**
  * The errors of `Badges.assignees`: documented 400, 401, 402, 403, 404 (no such badge), 500, plus the universal ones.
@@ -51,7 +51,7 @@ export type BadgeAssignedError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeAssigneesError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+export type BadgeAssigneesError = ErrorOf<typeof endpoints.assignees>
 
 /**
  * The errors of `Badges.current`: documented 400, 401, 402, 403, 500, plus the universal ones.
@@ -59,7 +59,7 @@ export type BadgeAssigneesError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeCurrentError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type BadgeCurrentError = ErrorOf<typeof endpoints.current>
 
 /**
  * The errors of `Badges.get`: documented 400, 401, 402, 403, 404 (no such badge), 500, plus the universal ones.
@@ -67,7 +67,7 @@ export type BadgeCurrentError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeGetError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+export type BadgeGetError = ErrorOf<typeof endpoints.get>
 
 /**
  * The errors of `Badges.create`: documented 400, 401, 402, 403, 500, plus the universal ones.
@@ -75,7 +75,7 @@ export type BadgeGetError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeCreateError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type BadgeCreateError = ErrorOf<typeof endpoints.create>
 
 /**
  * The errors of `Badges.approve`: documented 400, 401, 402, 403, 500, plus the universal ones. 404 is not
@@ -84,7 +84,7 @@ export type BadgeCreateError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeApproveError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type BadgeApproveError = ErrorOf<typeof endpoints.approve>
 
 /**
  * The errors of `Badges.assign`: documented 400, 401, 402, 403, 500, plus the universal ones.
@@ -92,7 +92,7 @@ export type BadgeApproveError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeAssignError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type BadgeAssignError = ErrorOf<typeof endpoints.assign>
 
 /**
  * The errors of `Badges.update`: documented 400, 401, 402, 403, 404 (no such badge), 500, plus the universal ones.
@@ -100,7 +100,7 @@ export type BadgeAssignError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeUpdateError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+export type BadgeUpdateError = ErrorOf<typeof endpoints.update>
 
 /**
  * The errors of `Badges.reject`: documented 400, 401, 402, 403, 500, plus the universal ones.
@@ -108,7 +108,7 @@ export type BadgeUpdateError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeRejectError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type BadgeRejectError = ErrorOf<typeof endpoints.reject>
 
 /**
  * The errors of `Badges.unassign`: documented 400, 401, 402, 403, 500, plus the universal ones.
@@ -116,7 +116,7 @@ export type BadgeRejectError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeUnassignError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type BadgeUnassignError = ErrorOf<typeof endpoints.unassign>
 
 /**
  * The errors of `Badges.remove`: documented 400, 401, 402, 403, 500, plus the universal ones. 404 is not documented:
@@ -125,7 +125,7 @@ export type BadgeUnassignError = ErrorFor<400 | 401 | 402 | 403 | 500>
  * @since 0.1.0
  * @category errors
  */
-export type BadgeRemoveError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type BadgeRemoveError = ErrorOf<typeof endpoints.remove>
 
 /**
  * @since 0.1.0
@@ -226,24 +226,22 @@ export interface BadgesService {
 const make: Effect.Effect<BadgesService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): BadgesService => ({
-    list: () => client.execute(endpoints.list, Client.json(BadgesPage)),
-    pendingApprovals: () => client.execute(endpoints.pendingApprovals, Client.json(AssignedBadgesPage)),
-    assigned: () => client.execute(endpoints.assigned, Client.json(AssignedBadgesV2)),
-    assignees: (badgeId) =>
-      client.execute(endpoints.assignees, Client.json(BadgeAssignees), { params: { id: badgeId } }),
-    current: () => client.execute(endpoints.current, Client.json(AssignedBadgesV2)),
-    get: (id) => client.execute(endpoints.get, Client.json(Badge), { params: { id } }),
-    create: (badge) =>
-      client.execute(endpoints.create, Client.json(Badge), { body: Client.body(BadgeCreateParams, badge) }),
-    approve: (assignmentId) => client.execute(endpoints.approve, Client.empty, { params: { id: assignmentId } }),
+    list: () => client.execute(endpoints.list, Api.json(BadgesPage)),
+    pendingApprovals: () => client.execute(endpoints.pendingApprovals, Api.json(AssignedBadgesPage)),
+    assigned: () => client.execute(endpoints.assigned, Api.json(AssignedBadgesV2)),
+    assignees: (badgeId) => client.execute(endpoints.assignees, Api.json(BadgeAssignees), { params: { id: badgeId } }),
+    current: () => client.execute(endpoints.current, Api.json(AssignedBadgesV2)),
+    get: (id) => client.execute(endpoints.get, Api.json(Badge), { params: { id } }),
+    create: (badge) => client.execute(endpoints.create, Api.json(Badge), { body: Api.body(BadgeCreateParams, badge) }),
+    approve: (assignmentId) => client.execute(endpoints.approve, Api.empty, { params: { id: assignmentId } }),
     assign: (request) =>
-      client.execute(endpoints.assign, Client.json(AssignedBadge), { body: Client.body(BadgeAssignParams, request) }),
+      client.execute(endpoints.assign, Api.json(AssignedBadge), { body: Api.body(BadgeAssignParams, request) }),
     update: (id, badge) =>
-      client.execute(endpoints.update, Client.empty, { params: { id }, body: Client.body(BadgeUpdateParams, badge) }),
-    reject: (assignmentId) => client.execute(endpoints.reject, Client.empty, { params: { id: assignmentId } }),
+      client.execute(endpoints.update, Api.empty, { params: { id }, body: Api.body(BadgeUpdateParams, badge) }),
+    reject: (assignmentId) => client.execute(endpoints.reject, Api.empty, { params: { id: assignmentId } }),
     unassign: (assigneeId, badgeAssignId) =>
-      client.execute(endpoints.unassign, Client.empty, { params: { assigneeId, badgeAssignId } }),
-    remove: (id) => client.execute(endpoints.remove, Client.empty, { params: { id } }),
+      client.execute(endpoints.unassign, Api.empty, { params: { assigneeId, badgeAssignId } }),
+    remove: (id) => client.execute(endpoints.remove, Api.empty, { params: { id } }),
   }),
 )
 

@@ -1,5 +1,5 @@
 /**
- * The deprecated Goals endpoints (seed 003): the full update of an objective (replaced by PATCH Objective) and the
+ * The deprecated Goals endpoints: the full update of an objective (replaced by PATCH Objective) and the
  * update of its confidence (confidence now lives on key results: PATCH Key Result). Each method logs one
  * deprecation warning on its first call in the process.
  *
@@ -7,10 +7,10 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { Goal, GoalUpdateConfidenceParams, GoalUpdateParams, GoalWithMetrics } from "./Goal.ts"
-import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "../core/src/api/deprecated.ts"
-import type { ErrorFor } from "./QuantiveError.ts"
+import type { ErrorOf } from "./QuantiveError.ts"
 
 /**
  * The errors of `Goals.update`; `Locked` (423) when the goal is locked.
@@ -18,13 +18,13 @@ import type { ErrorFor } from "./QuantiveError.ts"
  * @since 0.1.0
  * @category errors
  */
-export type GoalUpdateError = ErrorFor<400 | 401 | 402 | 403 | 404 | 423 | 500>
+export type GoalUpdateError = ErrorOf<typeof endpoints.goalsUpdate>
 
 /**
  * @since 0.1.0
  * @category errors
  */
-export type GoalUpdateConfidenceError = ErrorFor<400 | 401 | 402 | 403 | 404 | 500>
+export type GoalUpdateConfidenceError = ErrorOf<typeof endpoints.goalsUpdateConfidence>
 
 /**
  * @since 0.1.0
@@ -57,14 +57,14 @@ const make: Effect.Effect<GoalsService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): GoalsService => ({
     update: (goalId, goal) =>
-      client.execute(endpoints.goalsUpdate, Client.json(GoalWithMetrics), {
+      client.execute(endpoints.goalsUpdate, Api.json(GoalWithMetrics), {
         params: { goalId },
-        body: Client.body(GoalUpdateParams, goal),
+        body: Api.body(GoalUpdateParams, goal),
       }),
     updateConfidence: (goalId, confidence) =>
-      client.execute(endpoints.goalsUpdateConfidence, Client.json(Goal), {
+      client.execute(endpoints.goalsUpdateConfidence, Api.json(Goal), {
         params: { goalId },
-        body: Client.body(GoalUpdateConfidenceParams, confidence),
+        body: Api.body(GoalUpdateConfidenceParams, confidence),
       }),
   }),
 )

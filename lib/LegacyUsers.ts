@@ -1,18 +1,19 @@
 /**
- * The deprecated Users endpoints (seeds 003 and 004). They still run in real accounts and in scripts being migrated;
+ * The deprecated Users endpoints. They still run in real accounts and in scripts being migrated;
  * each method says what replaces it, and logs one deprecation warning on its first call in the process.
  *
  * @since 0.1.0
  */
 import { Chunk, Context, Effect, Either, Layer, Stream } from "effect"
 import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
 import { stringProblem } from "../core/src/jsonValue.ts"
-import * as Query from "./internal/listQuery.ts"
+import * as Query from "./internal/request/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
 import { endpoints } from "../core/src/api/users.ts"
 import { LegacyUserCreateParams, LegacyUsersPage } from "./LegacyUser.ts"
-import type { ErrorFor, InvalidInput, PaginationError } from "./QuantiveError.ts"
+import type { ErrorOf, InvalidInput, PaginationError } from "./QuantiveError.ts"
 import { LegacyUserSettingsParams, User } from "./User.ts"
 
 /**
@@ -85,13 +86,13 @@ export type LegacyUsersStreamPage = StreamPage<User>
  * @since 0.1.0
  * @category errors
  */
-export type LegacyUserCreateError = ErrorFor<401 | 429>
+export type LegacyUserCreateError = ErrorOf<typeof endpoints.legacyCreate>
 
 /**
  * @since 0.1.0
  * @category errors
  */
-export type LegacyUserListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type LegacyUserListError = ErrorOf<typeof endpoints.legacyList>
 
 /**
  * The errors of `LegacyUsers.pages` and `LegacyUsers.stream`: those of `list`, plus `PaginationError`.
@@ -107,13 +108,13 @@ export type LegacyUserStreamError = LegacyUserListError | PaginationError
  * @since 0.1.0
  * @category errors
  */
-export type LegacyUserPasswordPolicyError = ErrorFor<never>
+export type LegacyUserPasswordPolicyError = ErrorOf<typeof endpoints.legacyPasswordPolicy>
 
 /**
  * @since 0.1.0
  * @category errors
  */
-export type LegacyUserUpdateSettingsError = ErrorFor<400 | 404 | 500>
+export type LegacyUserUpdateSettingsError = ErrorOf<typeof endpoints.legacyUpdateSettings>
 
 /**
  * @since 0.1.0
@@ -224,11 +225,11 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
 
     const list = (query: LegacyUserListParams = {}): Effect.Effect<LegacyUsersPage, LegacyUserListError> =>
       listProblem(query) ??
-        client.execute(endpoints.legacyList, Client.json(LegacyUsersPage), listInput(query))
+        client.execute(endpoints.legacyList, Api.json(LegacyUsersPage), listInput(query))
 
     /** `list`, decoding the page when the inner effect runs (every page of a stream). */
     const listLater = (query: LegacyUserListParams) =>
-      listProblem(query) ?? Client.executeLater(client, endpoints.legacyList, LegacyUsersPage, listInput(query))
+      listProblem(query) ?? Client.sendPage(client, endpoints.legacyList, LegacyUsersPage, listInput(query))
 
     const listInput = (query: LegacyUserListParams) => ({
       query: {
@@ -272,19 +273,18 @@ const make: Effect.Effect<LegacyUsersService, never, QuantiveClient> = Effect.ma
           options,
           { skipEmail: Client.checks.boolean },
           (o) =>
-            client.execute(endpoints.legacyCreate, Client.json(User), {
+            client.execute(endpoints.legacyCreate, Api.json(User), {
               query: { skipEmail: o.skipEmail },
-              body: Client.body(LegacyUserCreateParams, user),
+              body: Api.body(LegacyUserCreateParams, user),
             }),
         ),
       list,
       pages,
       stream: (query) => Stream.mapConcatChunk(pages(query), (page) => Chunk.unsafeFromArray(page.items)),
-      passwordPolicy: (clientId) =>
-        client.execute(endpoints.legacyPasswordPolicy, Client.text, { params: { clientId } }),
+      passwordPolicy: (clientId) => client.execute(endpoints.legacyPasswordPolicy, Api.text, { params: { clientId } }),
       updateSettings: (settings) =>
-        client.execute(endpoints.legacyUpdateSettings, Client.empty, {
-          body: Client.body(LegacyUserSettingsParams, settings),
+        client.execute(endpoints.legacyUpdateSettings, Api.empty, {
+          body: Api.body(LegacyUserSettingsParams, settings),
         }),
     }
   },

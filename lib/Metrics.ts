@@ -1,15 +1,16 @@
 /**
- * The deprecated Metrics endpoint (seed 003): the metrics (key results) of one owner. Its replacement is the Key
+ * The deprecated Metrics endpoint: the metrics (key results) of one owner. Its replacement is the Key
  * Results API with an `ownerIds` filter. The method logs one deprecation warning on its first call in the process.
  *
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
 import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient } from "./QuantiveClient.ts"
 import { endpoints } from "../core/src/api/deprecated.ts"
 import { MetricsPage } from "./Metric.ts"
-import type { ErrorFor } from "./QuantiveError.ts"
+import type { ErrorOf } from "./QuantiveError.ts"
 import type { Formatting } from "./Users.ts"
 
 /**
@@ -27,7 +28,7 @@ export interface MetricByOwnerOptions {
  * @since 0.1.0
  * @category errors
  */
-export type MetricByOwnerError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type MetricByOwnerError = ErrorOf<typeof endpoints.metricsByOwner>
 
 /**
  * @since 0.1.0
@@ -44,14 +45,23 @@ export interface MetricsService {
   readonly byOwner: (ownerId: string, options?: MetricByOwnerOptions) => Effect.Effect<MetricsPage, MetricByOwnerError>
 }
 
+const BY_OWNER_OPTIONS = { formatting: Client.checks.string }
+
 const make: Effect.Effect<MetricsService, never, QuantiveClient> = Effect.map(
   QuantiveClient,
   (client): MetricsService => ({
-    byOwner: (ownerId, options = {}) =>
-      client.execute(endpoints.metricsByOwner, Client.json(MetricsPage), {
-        params: { ownerId },
-        query: { formatting: options.formatting },
-      }),
+    byOwner: (ownerId, options) =>
+      Client.withOptions(
+        client,
+        endpoints.metricsByOwner,
+        options,
+        BY_OWNER_OPTIONS,
+        ({ formatting }) =>
+          client.execute(endpoints.metricsByOwner, Api.json(MetricsPage), {
+            params: { ownerId },
+            query: { formatting },
+          }),
+      ),
   }),
 )
 

@@ -11,6 +11,7 @@
  * @since 0.1.0
  */
 import { HttpClient } from "@effect/platform"
+import { dual } from "effect/Function"
 import {
   Chunk,
   Config,
@@ -18,11 +19,11 @@ import {
   type Context,
   type Duration,
   Effect,
+  FiberRef,
   Layer,
   type Metric,
   Option,
   type Redacted,
-  type Schema,
   Stream,
 } from "effect"
 import { Accounts } from "./Accounts.ts"
@@ -32,20 +33,19 @@ import { Goals } from "./Goals.ts"
 import { LegacyUsers } from "./LegacyUsers.ts"
 import { Metrics } from "./Metrics.ts"
 import { Users } from "./Users.ts"
-import { CallDecode, CallResponse, CallRetry } from "./internal/callSettings.ts"
+import { CallDecode, CallRetry, currentResponse } from "./internal/callSettings.ts"
 import * as Client from "./internal/client.ts"
-import { AccountCoordinator } from "./internal/coordinator.ts"
+import { AccountCoordinator } from "./internal/resilience/coordinator.ts"
 import * as internal from "./internal/config.ts"
-import * as Drift from "./internal/decodeResponse.ts"
-import * as Request from "./internal/request.ts"
+import * as Drift from "./internal/response/decode.ts"
+import * as Request from "./internal/anyEndpoint.ts"
 import * as QE from "./QuantiveError.ts"
 import {
-  type ApiVersion,
   type DecodeMode,
   type DriftReport,
-  type HttpMethod,
+  type PaginateOptions,
   QuantiveClient,
-  type QueryValue,
+  type RequestOptions,
   type ResponseInfo,
   type StreamPage,
 } from "./QuantiveClient.ts"
@@ -107,10 +107,16 @@ export interface Options {
   readonly rateLimit?: { readonly requests: number; readonly per: Duration.DurationInput } | undefined
   /**
    * How response bodies are decoded: `strict` (the default) fails on any field off its schema; `tolerant` drops an
-   * optional field whose value is off its schema (reported once per operation and field), and still fails on a
-   * required one. Per call: `Quantive.withDecode`.
+   * optional field whose value is off its schema (reported once per operation and field shape: `[]` for array
+   * positions, `*` for record keys; at most 256 shapes), and still fails on a required one. Per call:
+   * `Quantive.withDecode`.
    */
   readonly decode?: DecodeMode | undefined
+  /**
+   * Whether a call made inside a span sends it as W3C `traceparent` (and `b3`), as the platform's `HttpClient` does;
+   * `true` by default. Per call: `Effect.locally(HttpClient.currentTracerPropagation, false)`.
+   */
+  readonly tracerPropagation?: boolean | undefined
 }
 
 /**
@@ -148,10 +154,15 @@ const clientLayer = (
       const { names, options: raw } = yield* options
       const resolved = yield* internal.resolve(raw, names)
       const decode = yield* decodeOption(raw.decode, names === internal.envNames ? "QUANTIVE_DECODE" : "decode")
+      const tracerPropagation = raw.tracerPropagation
+      if (tracerPropagation !== undefined && typeof tracerPropagation !== "boolean") {
+        return yield* Effect.fail(ConfigError.InvalidData(["tracerPropagation"], "must be a boolean"))
+      }
       // With `QuantiveRedis.layer` provided, the account's gate is shared through Redis; else it is this process's.
       const coordinator = yield* Effect.serviceOption(AccountCoordinator)
       return Client.make(resolved, yield* HttpClient.HttpClient, {
         decode,
+        tracerPropagation,
         gate: Option.isSome(coordinator) ? coordinator.value.forAccount(resolved.accountId) : undefined,
       })
     }),
@@ -253,7 +264,11 @@ const provideSetting = <I, S>(tag: Context.Tag<I, S>, value: S) => <X>(self: X):
  * ```ts
  * users.get(id).pipe(Quantive.withRetry(Retry.policy({ maxAttempts: 2 })))
  * users.stream().pipe(Quantive.withRetry(Retry.none))
+ * Quantive.withRetry(users.get(id), Retry.none)
  * ```
+ *
+ * A value that is not a policy (`null`, a plain object) fails each call it covers with `InvalidInput` (field
+ * `retry`), before anything is sent.
  *
  * @since 0.1.0
  * @category retries
@@ -261,17 +276,18 @@ const provideSetting = <I, S>(tag: Context.Tag<I, S>, value: S) => <X>(self: X):
 export const withRetry: {
   (policy: Retry.Policy): <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X) => X
   <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X, policy: Retry.Policy): X
-} = function () {
-  if (arguments.length === 1) return provideSetting(CallRetry, arguments[0] as Retry.Policy)
-  return provideSetting(CallRetry, arguments[1] as Retry.Policy)(arguments[0])
-} as any
+} = dual(2, <X>(self: X, policy: Retry.Policy): X => provideSetting(CallRetry, policy)(self))
 
 /**
  * Runs an effect or a stream with another decode mode for every Quantive call it makes, overriding the layer's.
  *
  * ```ts
  * users.stream().pipe(Quantive.withDecode("tolerant"))
+ * Quantive.withDecode(users.get(id), "tolerant")
  * ```
+ *
+ * A mode other than `"strict"` or `"tolerant"` fails each call it covers with `InvalidInput` (field `decode`), before
+ * anything is sent.
  *
  * @since 0.2.0
  * @category decoding
@@ -279,10 +295,7 @@ export const withRetry: {
 export const withDecode: {
   (mode: DecodeMode): <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X) => X
   <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X, mode: DecodeMode): X
-} = function () {
-  if (arguments.length === 1) return provideSetting(CallDecode, arguments[0] as DecodeMode)
-  return provideSetting(CallDecode, arguments[1] as DecodeMode)(arguments[0])
-} as any
+} = dual(2, <X>(self: X, mode: DecodeMode): X => provideSetting(CallDecode, mode)(self))
 
 /**
  * A drift seen in tolerant mode (see `QuantiveClient.DriftReport`).
@@ -293,7 +306,8 @@ export const withDecode: {
 export type { DriftReport }
 
 /**
- * Every drift seen in this process so far, by operation and field path (tolerant mode).
+ * Every drift seen in this process so far, by operation and field shape (tolerant mode): array positions as `[]`,
+ * record keys as `*`, at most 256 shapes (further new ones counted together as `(other fields)`).
  *
  * @since 0.2.0
  * @category decoding
@@ -332,14 +346,13 @@ export type { ResponseInfo }
 export const withResponse = <A, E, R>(
   self: Effect.Effect<A, E, R>,
 ): Effect.Effect<readonly [A, ResponseInfo], E | QE.InvalidInput, R> =>
-  Effect.suspend(() => {
-    const sink: { current: ResponseInfo | undefined } = { current: undefined }
-    return Effect.flatMap(Effect.provideService(self, CallResponse, sink), (value) => {
-      const info = sink.current
-      if (info === undefined) return Effect.fail(noResponse())
-      return Effect.succeed([value, info] as const)
-    })
-  })
+  Effect.locally(
+    Effect.flatMap(self, (value) =>
+      Effect.flatMap(FiberRef.get(currentResponse), (info) =>
+        info === undefined ? Effect.fail(noResponse()) : Effect.succeed([value, info()] as const))),
+    currentResponse,
+    undefined,
+  )
 
 const noResponse = () =>
   new QE.InvalidInput({
@@ -349,33 +362,12 @@ const noResponse = () =>
   })
 
 /**
- * The options of `Quantive.request`.
+ * The options of `Quantive.request` (see `QuantiveClient.RequestOptions`).
  *
  * @since 0.2.0
  * @category requests
  */
-export interface RequestOptions<A, S extends QE.DocumentedStatus> {
-  readonly method: HttpMethod
-  /** The path template with its version, `{name}` placeholders filled from `params`: `/v1/metrics/{id}/checkin`. */
-  readonly path: string
-  /** The version when `path` has none; `v1` by default. */
-  readonly version?: ApiVersion | undefined
-  /** Path parameters, percent-encoded; empty, `.` and `..` are refused. */
-  readonly params?: Readonly<Record<string, string>> | undefined
-  readonly query?: Readonly<Record<string, QueryValue>> | undefined
-  /** A JSON body, sent as given (checked to be faithful JSON), or encoded by `bodySchema`. */
-  readonly body?: unknown
-  readonly bodySchema?: Schema.Schema<any, any, never> | undefined
-  /** The success value's schema; `"void"` for no body, `"text"` for a text body; any JSON (`unknown`) by default. */
-  readonly success?: Schema.Schema<A, any, never> | "void" | "text" | undefined
-  /** The statuses the endpoint documents, each mapped to its own error (`404` → `NotFound`); others are unexpected. */
-  readonly statuses?: ReadonlyArray<S> | undefined
-  /**
-   * Names the call in spans, logs and errors; `request METHOD path` by default, the path shown with the token and
-   * account id redacted (`/v1/accounts/{accountId}`).
-   */
-  readonly operation?: string | undefined
-}
+export type { RequestOptions }
 
 /**
  * Calls any endpoint through the pipeline: auth, retries, the account's back-off, deadlines, redaction, a span, and
@@ -400,34 +392,12 @@ export const request: <A = unknown, const S extends QE.DocumentedStatus = never>
 ) => Effect.Effect<A, QE.ErrorFor<S>, QuantiveClient> = Request.request
 
 /**
- * The options of `Quantive.paginate` and `Quantive.stream`.
+ * The options of `Quantive.paginate` and `Quantive.stream` (see `QuantiveClient.PaginateOptions`).
  *
  * @since 0.2.0
  * @category requests
  */
-export interface PaginateOptions<A, S extends QE.DocumentedStatus> {
-  /** The list endpoint, with its version: `/v2/goals`. */
-  readonly path: string
-  readonly version?: ApiVersion | undefined
-  readonly params?: Readonly<Record<string, string>> | undefined
-  /** Other query parameters (a filter, fields); `sort`, `skip` and `take` belong to the stream. */
-  readonly query?: Readonly<Record<string, QueryValue>> | undefined
-  /** The schema of one item; it must keep the id and the sort's fields. */
-  readonly item: Schema.Schema<A, any, never>
-  /** The order; `_id` is appended when absent, so the order is total. `_id` by default. */
-  readonly sort?: string | undefined
-  /** The item's id field; `id` by default (sent as `_id` in sorts). */
-  readonly idField?: string | undefined
-  /** Items per request (`take`), 2–1000; 100 by default. */
-  readonly pageSize?: number | undefined
-  /** Pages requested at once after the first, 1–16; 1 by default. */
-  readonly concurrency?: number | undefined
-  /** Never emit an id twice, even when sort keys change during the export (memory grows with the ids seen). */
-  readonly distinct?: boolean | undefined
-  readonly statuses?: ReadonlyArray<S> | undefined
-  /** Names the stream in spans, logs and errors; `stream GET path` by default, the path redacted as `request`'s. */
-  readonly operation?: string | undefined
-}
+export type { PaginateOptions }
 
 /**
  * A page as `Quantive.paginate` emits it (see `QuantiveClient.StreamPage`).

@@ -18,14 +18,17 @@
  *
  * @since 0.2.0
  */
+import type { HttpMethod as PlatformHttpMethod } from "@effect/platform"
 import { Context, type Effect, type Schema } from "effect"
 import type * as QE from "./QuantiveError.ts"
 
 /**
+ * A method the API uses: the platform's `HttpMethod` but `HEAD` and `OPTIONS`.
+ *
  * @since 0.2.0
  * @category models
  */
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+export type HttpMethod = Exclude<PlatformHttpMethod.HttpMethod, "HEAD" | "OPTIONS">
 
 /**
  * An API version segment: `v1`, `v2`.
@@ -163,14 +166,17 @@ export interface StreamPage<A> {
 export type DecodeMode = "strict" | "tolerant"
 
 /**
- * A drift seen in tolerant mode: an optional field dropped for being off its schema, counted per operation and field
- * path for the whole process.
+ * A drift seen in tolerant mode: an optional field dropped for being off its schema, counted for the whole process per
+ * operation and field shape. The shape names the field in the schema, not one value: array positions are `[]` and
+ * record keys `*` (`items[].customFields.*.value`). At most 256 shapes are reported; drifts of further new shapes are
+ * counted together under one report whose operation and path are `(other fields)`.
  *
  * @since 0.2.0
  * @category models
  */
 export interface DriftReport {
   readonly operation: string
+  /** The field's shape: `items[].customFields.*.value`. */
   readonly path: string
   readonly count: number
   /** The first problem seen, redacted. */
@@ -212,6 +218,24 @@ export interface ResponseInfo {
 }
 
 /**
+ * A 2xx response as `Service.send` answers it: its status, what `Quantive.withResponse` reports about it, and its body
+ * (bytes, under the size cap) waiting to be decoded.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Response {
+  readonly status: number
+  /** Computed when read: the headers redacted, the rate-limit headers parsed. */
+  readonly info: ResponseInfo
+  /**
+   * The body as the success value, in the call's decode mode. Decoding reads the bytes once: call it once. A failure
+   * carries the call's history (attempts, elapsed time).
+   */
+  readonly decode: <A>(success: Success<A>) => Effect.Effect<A, QE.DecodeError | QE.TransportError>
+}
+
+/**
  * The pipeline: sends a request to an endpoint with auth, retries, the account's back-off, deadlines, redaction and a
  * span, and maps the response to the value or to the endpoint's typed errors.
  *
@@ -219,11 +243,26 @@ export interface ResponseInfo {
  * @category models
  */
 export interface Service {
+  /** `send`, then the response decoded as `success`. */
   readonly execute: <A, S extends QE.DocumentedStatus>(
     endpoint: Endpoint<S>,
     success: Success<A>,
     input?: RequestInput,
   ) => Effect.Effect<A, QE.ErrorFor<S>>
+  /**
+   * The call up to its 2xx response, undecoded: a status outside 2xx is the endpoint's typed error. Pages of a stream
+   * are sent this way and decoded as they are consumed. Given `success`, the pipeline decodes within the call where
+   * that changes what is seen (in tolerant mode, where drift is an event on the call's span, and under a policy that
+   * retries a `DecodeError`); `decode` then answers that value. A service without `send` (one written by hand) is
+   * called through `execute`, as is one whose `execute` is not the pipeline's own (spread from it, `execute` replaced).
+   *
+   * @since 0.3.0
+   */
+  readonly send?: <S extends QE.DocumentedStatus>(
+    endpoint: Endpoint<S>,
+    input?: RequestInput,
+    success?: Success<unknown>,
+  ) => Effect.Effect<Response, QE.ErrorFor<S>>
   /** Fails with `InvalidInput` for input a method checks itself, before any request. */
   readonly invalidInput: (input: {
     readonly operation: string
@@ -232,6 +271,65 @@ export interface Service {
     readonly field: string
     readonly problem: string
   }) => Effect.Effect<never, QE.InvalidInput>
+}
+
+/**
+ * The options of `Quantive.request`.
+ *
+ * @since 0.2.0
+ * @category requests
+ */
+export interface RequestOptions<A, S extends QE.DocumentedStatus> {
+  readonly method: HttpMethod
+  /** The path template with its version, `{name}` placeholders filled from `params`: `/v1/metrics/{id}/checkin`. */
+  readonly path: string
+  /** The version when `path` has none; `v1` by default. */
+  readonly version?: ApiVersion | undefined
+  /** Path parameters, percent-encoded; empty, `.` and `..` are refused. */
+  readonly params?: Readonly<Record<string, string>> | undefined
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  /** A JSON body, sent as given (checked to be faithful JSON), or encoded by `bodySchema`. */
+  readonly body?: unknown
+  readonly bodySchema?: Schema.Schema<any, any, never> | undefined
+  /** The success value's schema; `"void"` for no body, `"text"` for a text body; any JSON (`unknown`) by default. */
+  readonly success?: Schema.Schema<A, any, never> | "void" | "text" | undefined
+  /** The statuses the endpoint documents, each mapped to its own error (`404` → `NotFound`); others are unexpected. */
+  readonly statuses?: ReadonlyArray<S> | undefined
+  /**
+   * Names the call in spans, logs and errors; `request METHOD path` by default, the path shown with the token and
+   * account id redacted (`/v1/accounts/{accountId}`).
+   */
+  readonly operation?: string | undefined
+}
+
+/**
+ * The options of `Quantive.paginate` and `Quantive.stream`.
+ *
+ * @since 0.2.0
+ * @category requests
+ */
+export interface PaginateOptions<A, S extends QE.DocumentedStatus> {
+  /** The list endpoint, with its version: `/v2/goals`. */
+  readonly path: string
+  readonly version?: ApiVersion | undefined
+  readonly params?: Readonly<Record<string, string>> | undefined
+  /** Other query parameters (a filter, fields); `sort`, `skip` and `take` belong to the stream. */
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  /** The schema of one item; it must keep the id and the sort's fields. */
+  readonly item: Schema.Schema<A, any, never>
+  /** The order; `_id` is appended when absent, so the order is total. `_id` by default. */
+  readonly sort?: string | undefined
+  /** The item's id field; `id` by default (sent as `_id` in sorts). */
+  readonly idField?: string | undefined
+  /** Items per request (`take`), 2–1000; 100 by default. */
+  readonly pageSize?: number | undefined
+  /** Pages requested at once after the first, 1–16; 1 by default. */
+  readonly concurrency?: number | undefined
+  /** Never emit an id twice, even when sort keys change during the export (memory grows with the ids seen). */
+  readonly distinct?: boolean | undefined
+  readonly statuses?: ReadonlyArray<S> | undefined
+  /** Names the stream in spans, logs and errors; `stream GET path` by default, the path redacted as `request`'s. */
+  readonly operation?: string | undefined
 }
 
 const QuantiveClientTag: Context.TagClass<QuantiveClient, "@effect-quantive/client/QuantiveClient", Service> = Context

@@ -299,22 +299,41 @@ const PaginationErrorBase: Base<
 export class PaginationError extends PaginationErrorBase {}
 
 /**
+ * The error class of each documented status: the one table the status types (`StatusErrors`), the pipeline's mapping
+ * of a response's status and the statuses `Quantive.request` accepts are derived from.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const statusClasses: {
+  readonly 400: typeof BadRequest
+  readonly 401: typeof Unauthorized
+  readonly 402: typeof PaymentRequired
+  readonly 403: typeof Forbidden
+  readonly 404: typeof NotFound
+  readonly 409: typeof Conflict
+  readonly 423: typeof Locked
+  readonly 429: typeof TooManyRequests
+  readonly 500: typeof ServerError
+} = {
+  400: BadRequest,
+  401: Unauthorized,
+  402: PaymentRequired,
+  403: Forbidden,
+  404: NotFound,
+  409: Conflict,
+  423: Locked,
+  429: TooManyRequests,
+  500: ServerError,
+}
+
+/**
  * The error class of each documented status.
  *
  * @since 0.1.0
  * @category type-level
  */
-export interface StatusErrors {
-  400: BadRequest
-  401: Unauthorized
-  402: PaymentRequired
-  403: Forbidden
-  404: NotFound
-  409: Conflict
-  423: Locked
-  429: TooManyRequests
-  500: ServerError
-}
+export type StatusErrors = { readonly [S in keyof typeof statusClasses]: InstanceType<(typeof statusClasses)[S]> }
 
 type CoordinatorErrorFields = Pick<CommonFields, "message" | "method" | "path" | "attempts" | "elapsedMillis">
 
@@ -373,6 +392,17 @@ export type Universal =
 export type ErrorFor<S extends DocumentedStatus> = StatusErrors[S] | Universal
 
 /**
+ * The error type of an endpoint, from the statuses it documents: `ErrorOf<typeof endpoint>` is
+ * `ErrorFor<404 | 500>` for an endpoint documenting 404 and 500.
+ *
+ * @since 0.3.0
+ * @category type-level
+ */
+export type ErrorOf<E extends { readonly statuses: ReadonlyArray<DocumentedStatus> }> = ErrorFor<
+  E["statuses"][number]
+>
+
+/**
  * Any error this library fails with.
  *
  * @since 0.1.0
@@ -421,10 +451,28 @@ export const classes: {
 }
 
 /**
- * True for any error of this library.
+ * The mark every error of this library carries (on its class's prototype).
+ *
+ * @since 0.3.0
+ * @category symbols
+ */
+export const TypeId: unique symbol = Symbol.for("@effect-quantive/client/QuantiveError")
+
+/**
+ * @since 0.3.0
+ * @category symbols
+ */
+export type TypeId = typeof TypeId
+
+for (const Class of Object.values(classes)) {
+  Object.defineProperty(Class.prototype, TypeId, { value: TypeId })
+}
+
+/**
+ * True for any error of this library, also one from another copy of it (the mark is a global symbol).
  *
  * @since 0.1.0
  * @category guards
  */
 export const isQuantiveError = (u: unknown): u is QuantiveError =>
-  Object.values(classes).some((Class) => u instanceof Class)
+  typeof u === "object" && u !== null && (u as { readonly [TypeId]?: unknown })[TypeId] === TypeId

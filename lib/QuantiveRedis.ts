@@ -39,8 +39,8 @@
  */
 import { ConfigError, Duration, Effect, Either, Layer, Redacted } from "effect"
 import type { RedisOptions } from "ioredis"
-import { AccountCoordinator, CoordinatorError } from "./internal/coordinator.ts"
-import * as internal from "./internal/coordinatorRedis.ts"
+import { AccountCoordinator, CoordinatorError } from "./internal/resilience/coordinator.ts"
+import * as internal from "./internal/resilience/coordinatorRedis.ts"
 
 export {
   /**

@@ -1,5 +1,5 @@
 /**
- * The Users endpoints (seed 001): list with filter, sort, paging and typed field projection; `pages` and `stream`
+ * The Users endpoints: list with filter, sort, paging and typed field projection; `pages` and `stream`
  * that never lose or repeat a user while the collection shifts; single-user reads and updates; bulk activation,
  * deactivation, deletion, invitations and role changes.
  *
@@ -7,13 +7,14 @@
  */
 import { Chunk, Context, Effect, Either, Layer, Schema, Stream } from "effect"
 import * as Client from "./internal/client.ts"
+import * as Api from "./QuantiveClient.ts"
 import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
 import { stringProblem } from "../core/src/jsonValue.ts"
-import * as Query from "./internal/listQuery.ts"
+import * as Query from "./internal/request/listQuery.ts"
 import * as Paginate from "./internal/paginate.ts"
 import { NonEmpty } from "./internal/schema.ts"
 import { userFields } from "./internal/userFields.ts"
-import type { ErrorFor, InvalidInput, PaginationError } from "./QuantiveError.ts"
+import type { ErrorOf, InvalidInput, PaginationError } from "./QuantiveError.ts"
 import {
   BulkActivationResult,
   BulkDeleteResult,
@@ -138,7 +139,7 @@ export type UsersStreamPage<A> = StreamPage<A>
  * @since 0.1.0
  * @category errors
  */
-export type UserListError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type UserListError = ErrorOf<typeof endpoints.list>
 
 /**
  * The errors of `Users.pages` and `Users.stream`: those of `list`, plus `PaginationError`.
@@ -149,31 +150,31 @@ export type UserListError = ErrorFor<400 | 401 | 402 | 403 | 500>
 export type UserStreamError = UserListError | PaginationError
 
 /** @since 0.1.0 @category errors */
-export type UserGetError = ErrorFor<400 | 403 | 404 | 500>
+export type UserGetError = ErrorOf<typeof endpoints.get>
 /** @since 0.1.0 @category errors */
-export type UserManagersError = ErrorFor<400 | 404 | 500>
+export type UserManagersError = ErrorOf<typeof endpoints.managers>
 /** @since 0.1.0 @category errors */
-export type UserCreateError = ErrorFor<400 | 401 | 403 | 409 | 500>
+export type UserCreateError = ErrorOf<typeof endpoints.create>
 /** @since 0.1.0 @category errors */
-export type UserBulkError = ErrorFor<400 | 403 | 500>
+export type UserBulkError = ErrorOf<typeof endpoints.activate>
 /** @since 0.1.0 @category errors */
-export type UserRemoveManyError = ErrorFor<400 | 403 | 404 | 500>
+export type UserRemoveManyError = ErrorOf<typeof endpoints.removeMany>
 /** @since 0.1.0 @category errors */
-export type UserSendInvitationsError = ErrorFor<400 | 401 | 402 | 403 | 500>
+export type UserSendInvitationsError = ErrorOf<typeof endpoints.sendInvitations>
 /** @since 0.1.0 @category errors */
-export type UserAssignRoleError = ErrorFor<400 | 404>
+export type UserAssignRoleError = ErrorOf<typeof endpoints.assignRole>
 /** @since 0.1.0 @category errors */
-export type UserSendChangePasswordEmailError = ErrorFor<400 | 401 | 403 | 500>
+export type UserSendChangePasswordEmailError = ErrorOf<typeof endpoints.sendChangePasswordEmail>
 /** @since 0.1.0 @category errors */
-export type UserUpdateLanguageError = ErrorFor<400 | 500>
+export type UserUpdateLanguageError = ErrorOf<typeof endpoints.updateLanguage>
 /** @since 0.1.0 @category errors */
-export type UserUpdateNameError = ErrorFor<400 | 403 | 404 | 500>
+export type UserUpdateNameError = ErrorOf<typeof endpoints.updateName>
 /** @since 0.1.0 @category errors */
-export type UserRemoveError = ErrorFor<400 | 401 | 402 | 403 | 409 | 500>
+export type UserRemoveError = ErrorOf<typeof endpoints.remove>
 /** @since 0.1.0 @category errors */
-export type UserRemoveRoleError = ErrorFor<400 | 404 | 409 | 500>
+export type UserRemoveRoleError = ErrorOf<typeof endpoints.removeRole>
 /** @since 0.1.0 @category errors */
-export type UserRemoveRolesError = ErrorFor<400 | 409 | 500>
+export type UserRemoveRolesError = ErrorOf<typeof endpoints.removeRoles>
 
 /**
  * @since 0.1.0
@@ -368,14 +369,14 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
     const list = (query: UserListParams<any> = {}) => {
       const request = listRequest(query)
       if (Either.isLeft(request)) return invalid("Users.list", request.left.field, request.left.problem)
-      return client.execute(endpoints.list, Client.json(request.right.schema), request.right.input)
+      return client.execute(endpoints.list, Api.json(request.right.schema), request.right.input)
     }
 
     /** `list`, decoding the page when the inner effect runs (every page of a stream). */
     const listLater = (query: UserListParams<any>) => {
       const request = listRequest(query)
       if (Either.isLeft(request)) return invalid("Users.list", request.left.field, request.left.problem)
-      return Client.executeLater(client, endpoints.list, request.right.schema, request.right.input)
+      return Client.sendPage(client, endpoints.list, request.right.schema, request.right.input)
     }
 
     const pages = (query: UserStreamParams<any> = {}): Stream.Stream<UsersStreamPage<any>, UserStreamError> => {
@@ -411,7 +412,7 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
       })
     }
 
-    const body = <A, I>(schema: Schema.Schema<A, I, never>, value: A) => ({ body: Client.body(schema, value) })
+    const body = <A, I>(schema: Schema.Schema<A, I, never>, value: A) => ({ body: Api.body(schema, value) })
 
     return {
       list: list as UsersService["list"],
@@ -426,44 +427,42 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
           options,
           { formatting: FORMATTING },
           ({ formatting }) =>
-            client.execute(endpoints.get, Client.json(User), { params: { userId }, query: { formatting } }),
+            client.execute(endpoints.get, Api.json(User), { params: { userId }, query: { formatting } }),
         ),
-      managers: (userId) => client.execute(endpoints.managers, Client.json(UserManagers), { params: { userId } }),
+      managers: (userId) => client.execute(endpoints.managers, Api.json(UserManagers), { params: { userId } }),
       create: (users) =>
         client.execute(
           endpoints.create,
-          Client.json(UsersPage),
+          Api.json(UsersPage),
           body(Schema.NonEmptyArray(UserCreateParams), users as never),
         ),
       activate: (userIds) =>
-        client.execute(endpoints.activate, Client.json(BulkActivationResult), body(Ids, userIds as never)),
+        client.execute(endpoints.activate, Api.json(BulkActivationResult), body(Ids, userIds as never)),
       deactivate: (userIds) =>
-        client.execute(endpoints.deactivate, Client.json(BulkActivationResult), body(Ids, userIds as never)),
+        client.execute(endpoints.deactivate, Api.json(BulkActivationResult), body(Ids, userIds as never)),
       removeMany: (userIds) =>
-        client.execute(endpoints.removeMany, Client.json(BulkDeleteResult), body(Ids, userIds as never)),
-      sendInvitations: (userIds) =>
-        client.execute(endpoints.sendInvitations, Client.empty, body(Ids, userIds as never)),
+        client.execute(endpoints.removeMany, Api.json(BulkDeleteResult), body(Ids, userIds as never)),
+      sendInvitations: (userIds) => client.execute(endpoints.sendInvitations, Api.empty, body(Ids, userIds as never)),
       updateRoles: (request) =>
-        client.execute(endpoints.updateRoles, Client.json(BulkRolesResult), body(UserUpdateRolesParams, request)),
+        client.execute(endpoints.updateRoles, Api.json(BulkRolesResult), body(UserUpdateRolesParams, request)),
       assignRole: (userId, request) =>
-        client.execute(endpoints.assignRole, Client.empty, {
+        client.execute(endpoints.assignRole, Api.empty, {
           params: { userId },
           ...body(UserAssignRoleParams, request),
         }),
       sendChangePasswordEmail: (userId) =>
-        client.execute(endpoints.sendChangePasswordEmail, Client.empty, { params: { userId } }),
+        client.execute(endpoints.sendChangePasswordEmail, Api.empty, { params: { userId } }),
       updateLanguage: (userId, settings) =>
-        client.execute(endpoints.updateLanguage, Client.empty, {
+        client.execute(endpoints.updateLanguage, Api.empty, {
           params: { userId },
           ...body(UserUpdateLanguageParams, settings),
         }),
       updateName: (userId, info) =>
-        client.execute(endpoints.updateName, Client.empty, { params: { userId }, ...body(UserUpdateNameParams, info) }),
+        client.execute(endpoints.updateName, Api.empty, { params: { userId }, ...body(UserUpdateNameParams, info) }),
       updateInfo: (userId, info) =>
-        client.execute(endpoints.updateInfo, Client.empty, { params: { userId }, ...body(UserUpdateInfoParams, info) }),
-      remove: (id) => client.execute(endpoints.remove, Client.empty, { params: { id } }),
-      removeRole: (userId, roleId) =>
-        client.execute(endpoints.removeRole, Client.empty, { params: { userId, roleId } }),
+        client.execute(endpoints.updateInfo, Api.empty, { params: { userId }, ...body(UserUpdateInfoParams, info) }),
+      remove: (id) => client.execute(endpoints.remove, Api.empty, { params: { id } }),
+      removeRole: (userId, roleId) => client.execute(endpoints.removeRole, Api.empty, { params: { userId, roleId } }),
       removeRoles: (userId, roleIds) => {
         const problem = idListProblem(roleIds, "roleIds")
         if (problem !== undefined) {
@@ -475,7 +474,7 @@ const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
             problem,
           })
         }
-        return client.execute(endpoints.removeRoles, Client.empty, {
+        return client.execute(endpoints.removeRoles, Api.empty, {
           params: { userId },
           query: { ids: roleIds.join(",") },
         })

@@ -5,7 +5,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Logger, LogLevel, Metric, Schema } from "effect"
-import * as Drift from "../lib/internal/decodeResponse.ts"
+import * as Drift from "../lib/internal/response/decode.ts"
 import { Quantive, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { recordingTracer } from "./support.ts"

@@ -5,7 +5,6 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { resetDeprecationWarnings } from "../lib/internal/client.ts"
 import { Announcements, Goals, LegacyUsers, Metrics } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { expectStatusTags, recordingJsonLogger, socket, type StatusCall, TAG_OF_STATUS } from "./support.ts"
@@ -235,10 +234,9 @@ const warnings = (lines: ReadonlyArray<string>) =>
   lines.map((line) => JSON.parse(line) as { logLevel: string; message: unknown }).filter((e) => e.logLevel === "WARN")
 
 describe("deprecation warnings", () => {
-  it.effect("each deprecated method warns once per process, naming its replacement", () => {
+  it.effect("each deprecated method warns once per client, naming its replacement", () => {
     const log = recordingJsonLogger()
     return Effect.gen(function* () {
-      resetDeprecationWarnings()
       const { announcements, goals, metrics, server: { fake } } = yield* setup
       const legacy = yield* LegacyUsers
       const announcementId = fake.deprecated.announcements[0]!.id

@@ -4,7 +4,6 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { resetDeprecationWarnings } from "../lib/internal/client.ts"
 import { Accounts, LegacyUsers } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { recordingJsonLogger, socket } from "./support.ts"
@@ -13,10 +12,9 @@ const warnings = (lines: ReadonlyArray<string>) =>
   lines.map((line) => JSON.parse(line) as { logLevel: string; message: unknown }).filter((e) => e.logLevel === "WARN")
 
 describe("deprecation warnings", () => {
-  it.effect("a deprecated method warns once per process, naming its replacement", () => {
+  it.effect("a deprecated method warns once per client, naming its replacement", () => {
     const log = recordingJsonLogger()
     return Effect.gen(function* () {
-      resetDeprecationWarnings()
       const legacy = yield* LegacyUsers
       yield* legacy.updateSettings({ language: "french" })
       yield* legacy.updateSettings({ language: "german" })
@@ -30,7 +28,6 @@ describe("deprecation warnings", () => {
   it.effect("a Deprecation or Sunset header is logged once per operation", () => {
     const log = recordingJsonLogger()
     return Effect.gen(function* () {
-      resetDeprecationWarnings()
       const { fake } = yield* FakeQuantive.FakeServer
       const accounts = yield* Accounts
       const headers = { deprecation: "@1767225600", sunset: "Wed, 01 Jul 2026 00:00:00 GMT" }

@@ -7,7 +7,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { readFileSync } from "node:fs"
 import { endpoints as accounts } from "../core/src/api/accounts.ts"
 import { endpoints as badges } from "../core/src/api/badges.ts"
-import type { Endpoint } from "../lib/internal/client.ts"
+import type { Endpoint } from "../lib/QuantiveClient.ts"
 import { endpoints as deprecated } from "../core/src/api/deprecated.ts"
 import { endpoints as users } from "../core/src/api/users.ts"
 

@@ -6,7 +6,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Either, FastCheck as fc, Stream } from "effect"
 import { jsonProblem } from "../core/src/jsonValue.ts"
-import * as Query from "../lib/internal/listQuery.ts"
+import * as Query from "../lib/internal/request/listQuery.ts"
 import { LegacyUsers, Users } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { socket } from "./support.ts"

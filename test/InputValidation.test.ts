@@ -87,6 +87,17 @@ describe("options of the wrong type are InvalidInput before anything is sent (so
           announcements.list({ formatting: [] } as any), "formatting"],
         ["Metrics.byOwner(id, { formatting: {} })", () =>
           metrics.byOwner(id, { formatting: {} } as any), "formatting"],
+        ["Announcements.list(null)", () =>
+          announcements.list(null as any), "options"],
+        ["Announcements.get(id, null)", () => announcements.get("a", null as any), "options"],
+        ["Announcements.get(id, 'plainText')", () => announcements.get("a", "plainText" as any), "options"],
+        ["Metrics.byOwner(id, null)", () => metrics.byOwner(id, null as any), "options"],
+        // Per-call settings from plain JavaScript: refused by the pipeline, for calls and streams alike.
+        ["withRetry(null)", () => users.get(id).pipe(Quantive.withRetry(null as any)), "retry"],
+        ["withRetry(self, {})", () => Quantive.withRetry(users.get(id), {} as any), "retry"],
+        ["withRetry(stream, null)", () => Stream.runDrain(Quantive.withRetry(users.stream(), null as any)), "retry"],
+        ["withDecode('bogus')", () => users.get(id).pipe(Quantive.withDecode("bogus" as any)), "decode"],
+        ["withDecode(self, null)", () => Quantive.withDecode(users.get(id), null as any), "decode"],
       ]
       assert.deepStrictEqual(yield* refusals(cases), [])
       assert.strictEqual(fake.requests.length, 0)

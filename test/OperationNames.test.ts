@@ -5,7 +5,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Schema, Stream } from "effect"
-import * as Drift from "../lib/internal/decodeResponse.ts"
+import * as Drift from "../lib/internal/response/decode.ts"
 import { Quantive, QuantiveClient } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { recordingJsonLogger, recordingTracer, socket } from "./support.ts"

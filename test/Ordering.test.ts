@@ -6,7 +6,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Chunk, Effect, Either, Stream } from "effect"
 import { Users } from "../mod.ts"
-import * as Query from "../lib/internal/listQuery.ts"
+import * as Query from "../lib/internal/request/listQuery.ts"
 import { compareValues, instantOf } from "../core/src/order.ts"
 import * as Paginate from "../lib/internal/paginate.ts"
 import { FakeQuantive } from "../testing.ts"

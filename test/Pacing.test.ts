@@ -5,7 +5,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Either, Fiber, TestClock } from "effect"
-import { makeLocalGate, MAX_PACING_BACKLOG_MILLIS } from "../lib/internal/coordinator.ts"
+import { makeLocalGate, MAX_PACING_BACKLOG_MILLIS } from "../lib/internal/resilience/coordinator.ts"
 import { Accounts, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 

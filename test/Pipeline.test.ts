@@ -7,7 +7,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Fiber, Layer, Schema } from "effect"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import * as Client from "../lib/internal/client.ts"
+import * as Api from "../lib/QuantiveClient.ts"
 import { Accounts, Quantive, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { everything, recordingTracer, socket, withRawClient } from "./support.ts"
@@ -19,7 +19,7 @@ describe("path and query encoding (fault matrix row 19)", () => {
     withRawClient((client, { fake }) =>
       Effect.gen(function* () {
         for (const id of ["../x", "a/b", "?q", "#", "a b", "ü", "%2e%2e"]) {
-          yield* Effect.flip(client.execute(everything, Client.json(Echo), { params: { id } }))
+          yield* Effect.flip(client.execute(everything, Api.json(Echo), { params: { id } }))
           const seen = fake.requests.at(-1)!
           assert.strictEqual(seen.path, `/v1/accounts/${encodeURIComponent(id)}`, `id ${JSON.stringify(id)}`)
           assert.deepStrictEqual(seen.query, {})
@@ -32,7 +32,7 @@ describe("path and query encoding (fault matrix row 19)", () => {
     withRawClient((client, { fake }) =>
       Effect.gen(function* () {
         for (const id of ["", "   ", ".", ".."]) {
-          const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params: { id } }))
+          const error = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params: { id } }))
           assert.strictEqual(error._tag, "InvalidInput")
           if (error._tag === "InvalidInput") assert.strictEqual(error.field, "id")
         }
@@ -43,7 +43,7 @@ describe("path and query encoding (fault matrix row 19)", () => {
   it.effect("query values are encoded; undefined ones are left out", () =>
     withRawClient((client, { fake }) =>
       Effect.gen(function* () {
-        yield* client.execute(everything, Client.json(Echo), {
+        yield* client.execute(everything, Api.json(Echo), {
           params: { id: fake.accountId },
           query: { filter: `{"email":"a&b=c@x.com"}`, take: 5, flag: false, skip: undefined },
         })
@@ -58,11 +58,11 @@ describe("decoding", () => {
       Effect.gen(function* () {
         const params = { id: fake.accountId }
         fake.inject({ _tag: "Raw", status: 204, body: "" })
-        assert.isUndefined(yield* client.execute(everything, Client.empty, { params }))
+        assert.isUndefined(yield* client.execute(everything, Api.empty, { params }))
         fake.inject({ _tag: "Raw", status: 200, body: "" })
-        assert.isUndefined(yield* client.execute(everything, Client.empty, { params }))
+        assert.isUndefined(yield* client.execute(everything, Api.empty, { params }))
         fake.inject({ _tag: "Raw", status: 200, body: "OK", contentType: "text/plain" })
-        assert.isUndefined(yield* client.execute(everything, Client.empty, { params }))
+        assert.isUndefined(yield* client.execute(everything, Api.empty, { params }))
       })
     ))
 
@@ -71,9 +71,9 @@ describe("decoding", () => {
       Effect.gen(function* () {
         const params = { id: fake.accountId }
         fake.inject({ _tag: "Raw", body: "min 8 characters", contentType: "text/plain" })
-        assert.strictEqual(yield* client.execute(everything, Client.text, { params }), "min 8 characters")
+        assert.strictEqual(yield* client.execute(everything, Api.text, { params }), "min 8 characters")
         fake.inject({ _tag: "Raw", body: `"min 12 characters"` })
-        assert.strictEqual(yield* client.execute(everything, Client.text, { params }), "min 12 characters")
+        assert.strictEqual(yield* client.execute(everything, Api.text, { params }), "min 12 characters")
       })
     ))
 
@@ -83,7 +83,7 @@ describe("decoding", () => {
         const params = { id: fake.accountId }
         for (const body of [`{"id": "abc`, `{id: abc}`, `<html><body><h1>Bad gateway</h1></body></html>`]) {
           fake.inject({ _tag: "Raw", body })
-          const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params }))
+          const error = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params }))
           assert.strictEqual(error._tag, "DecodeError")
           if (error._tag === "DecodeError") {
             assert.isDefined(error.snippet)
@@ -92,7 +92,7 @@ describe("decoding", () => {
           }
         }
         fake.inject({ _tag: "Raw", status: 502, body: "<html><body><h1>502 Bad gateway</h1></body></html>" })
-        const gateway = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params }))
+        const gateway = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params }))
         assert.strictEqual(gateway._tag, "ServerError")
         assert.strictEqual((gateway as { serverMessage?: string }).serverMessage, "502 Bad gateway")
       })
@@ -103,16 +103,16 @@ describe("decoding", () => {
       Effect.gen(function* () {
         const params = { id: fake.accountId }
         fake.inject({ _tag: "Raw", body: JSON.stringify({ id: "a", name: 5, domain: "d" }) })
-        const error = yield* Effect.flip(client.execute(everything, Client.json(Schema.encodedSchema(AccountLike)), {
+        const error = yield* Effect.flip(client.execute(everything, Api.json(Schema.encodedSchema(AccountLike)), {
           params,
         }))
         assert.strictEqual(error._tag, "DecodeError")
         if (error._tag === "DecodeError") assert.strictEqual(error.issuePath, "name")
         fake.inject({ _tag: "Raw", body: "" })
-        const empty = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params }))
+        const empty = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params }))
         assert.strictEqual(empty._tag, "DecodeError")
         fake.inject({ _tag: "Raw", body: JSON.stringify({ id: "a", somethingNew: { deep: [1, 2] } }) })
-        assert.deepStrictEqual(yield* client.execute(everything, Client.json(Echo), { params }), { id: "a" })
+        assert.deepStrictEqual(yield* client.execute(everything, Api.json(Echo), { params }), { id: "a" })
       })
     ))
 })
@@ -130,13 +130,13 @@ describe("nulls in response bodies", () => {
           list: Schema.Array(Schema.Struct({ at: Schema.optionalWith(Schema.String, { exact: true }) })),
         })
         fake.inject({ _tag: "Raw", body: JSON.stringify({ id: "a", nested: { note: null }, list: [{ at: null }] }) })
-        assert.deepStrictEqual(yield* client.execute(everything, Client.json(WithOptional), { params }), {
+        assert.deepStrictEqual(yield* client.execute(everything, Api.json(WithOptional), { params }), {
           id: "a",
           nested: {},
           list: [{}],
         })
         fake.inject({ _tag: "Raw", body: JSON.stringify({ id: null }) })
-        const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params }))
+        const error = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params }))
         assert.strictEqual(error._tag, "DecodeError")
         if (error._tag === "DecodeError") assert.strictEqual(error.issuePath, "id")
       })
@@ -165,7 +165,7 @@ describe("status mapping", () => {
         }
         for (const [status, tag] of Object.entries(expected)) {
           fake.inject({ _tag: "Status", status: Number(status), body: { message: `status ${status}` } })
-          const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params }))
+          const error = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params }))
           assert.strictEqual(error._tag, tag, `status ${status}`)
           assert.strictEqual((error as { status?: number }).status, Number(status))
           assert.strictEqual((error as { serverMessage?: string }).serverMessage, `status ${status}`)
@@ -180,7 +180,7 @@ describe("status mapping", () => {
         withRawClient((client, { fake }) =>
           Effect.gen(function* () {
             fake.inject({ _tag: "Status", status: 429, headers })
-            const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params: { id: "x" } }))
+            const error = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params: { id: "x" } }))
             assert.strictEqual(error._tag, "TooManyRequests")
             return error._tag === "TooManyRequests" && error.retryAfter !== undefined
               ? Duration.toMillis(error.retryAfter)
@@ -202,7 +202,7 @@ describe("redirects", () => {
     withRawClient((client, { baseUrl, fake }) =>
       Effect.gen(function* () {
         fake.inject({ _tag: "Redirect", status: 307, location: `${baseUrl}/v1/accounts/${fake.accountId}` })
-        const account = yield* client.execute(everything, Client.json(Echo), { params: { id: "old-id" } })
+        const account = yield* client.execute(everything, Api.json(Echo), { params: { id: "old-id" } })
         assert.strictEqual(account.id, fake.accountId)
         assert.deepStrictEqual(fake.requests.map((r) => r.path), [
           "/v1/accounts/old-id",
@@ -217,7 +217,7 @@ describe("redirects", () => {
         // localhost and 127.0.0.1 are different origins served by the same fake: it sees whether the client followed.
         const other = baseUrl.replace("127.0.0.1", "localhost")
         fake.inject({ _tag: "Redirect", location: `${other}/v1/accounts/${fake.accountId}` })
-        const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params: { id: "x" } }))
+        const error = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params: { id: "x" } }))
         assert.strictEqual(error._tag, "UnexpectedStatus")
         assert.include(error.message, "another origin")
         assert.strictEqual(fake.requests.length, 1)
@@ -228,7 +228,7 @@ describe("redirects", () => {
     withRawClient((client, { baseUrl, fake }) =>
       Effect.gen(function* () {
         fake.inject({ _tag: "Redirect", location: `${baseUrl}/v1/accounts/loop` }, { times: Infinity })
-        const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params: { id: "loop" } }))
+        const error = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params: { id: "loop" } }))
         assert.strictEqual(error._tag, "UnexpectedStatus")
         assert.strictEqual(fake.requests.length, 6)
       })
@@ -240,7 +240,7 @@ describe("body size cap (fault matrix row 14)", () => {
     withRawClient((client, { fake }) =>
       Effect.gen(function* () {
         fake.inject({ _tag: "Oversize", bytes: 50_000 })
-        const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params: { id: "x" } }))
+        const error = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params: { id: "x" } }))
         assert.strictEqual(error._tag, "TransportError")
         if (error._tag === "TransportError") assert.strictEqual(error.reason, "ResponseTooLarge")
       }), { maxResponseBytes: 10_000 }))
@@ -249,7 +249,7 @@ describe("body size cap (fault matrix row 14)", () => {
     withRawClient((client, { fake }) =>
       Effect.gen(function* () {
         fake.inject({ _tag: "Oversize", bytes: 2_000_000, chunked: true })
-        const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params: { id: "x" } }))
+        const error = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params: { id: "x" } }))
         assert.strictEqual(error._tag, "TransportError")
         if (error._tag === "TransportError") {
           assert.strictEqual(error.reason, "ResponseTooLarge")
@@ -264,7 +264,7 @@ describe("transport failures", () => {
       Effect.gen(function* () {
         // Deno's fetch may re-send a GET once after a reset on a reused connection (docs/DECISIONS.md): arm twice.
         fake.inject({ _tag: "ResetBeforeHeaders" }, { times: 2 })
-        const error = yield* Effect.flip(client.execute(everything, Client.json(Echo), { params: { id: "x" } }))
+        const error = yield* Effect.flip(client.execute(everything, Api.json(Echo), { params: { id: "x" } }))
         assert.strictEqual(error._tag, "TransportError")
         if (error._tag === "TransportError") assert.strictEqual(error.reason, "Reset")
         assert.include([1, 2], fake.requests.length)
@@ -276,7 +276,7 @@ describe("transport failures", () => {
       Effect.gen(function* () {
         fake.inject({ _tag: "TruncateBody", afterBytes: 10 })
         const error = yield* Effect.flip(
-          client.execute(everything, Client.json(Echo), { params: { id: fake.accountId } }),
+          client.execute(everything, Api.json(Echo), { params: { id: fake.accountId } }),
         )
         assert.strictEqual(error._tag, "TransportError")
         if (error._tag === "TransportError") assert.strictEqual(error.status, 200)

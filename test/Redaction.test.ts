@@ -7,7 +7,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Layer, Schema, Stream } from "effect"
 import { inspect } from "node:util"
-import * as Client from "../lib/internal/client.ts"
+import * as Api from "../lib/QuantiveClient.ts"
 import * as Paginate from "../lib/internal/paginate.ts"
 import { Accounts, Quantive, QuantiveError } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
@@ -72,8 +72,8 @@ describe("secrets never leak (fault matrix row 18)", () => {
             const echo = `token ${token} account ${accountId} Bearer ${token}`
             const byAccount = { params: { id: accountId } }
             const collected: Array<QuantiveError.QuantiveError> = []
-            const run = (input: Client.RequestInput = byAccount) =>
-              client.execute(everything, Client.json(Echo), input).pipe(
+            const run = (input: Api.RequestInput = byAccount) =>
+              client.execute(everything, Api.json(Echo), input).pipe(
                 Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
                 Effect.flip,
                 Effect.tap((error) => collected.push(error)),
@@ -101,13 +101,13 @@ describe("secrets never leak (fault matrix row 18)", () => {
             fake.inject({ _tag: "Redirect", location: `http://localhost:1/${accountId}?t=${token}` })
             yield* run()
             yield* run({ params: { id: "" } })
-            const badBody = Client.body(Echo, { id: accountId, name: { echo } } as never)
+            const badBody = Api.body(Echo, { id: accountId, name: { echo } } as never)
             yield* run({ params: { id: accountId }, body: badBody })
             // A page that contradicts its own totalCount: PaginationError.
             fake.inject({ _tag: "Raw", body: JSON.stringify({ items: [], totalCount: 5, echo }) })
             yield* Paginate.pages({
               fetch: (skip, take) =>
-                client.execute(everything, Client.json(Page), { ...byAccount, query: { skip, take } }),
+                client.execute(everything, Api.json(Page), { ...byAccount, query: { skip, take } }),
               compare: () => 0,
               idOf: (item: { readonly id: string }) => item.id,
               pageSize: 10,
@@ -165,17 +165,17 @@ describe("secrets never leak (fault matrix row 18)", () => {
                 body: { message: `said ${form} end` },
                 headers: { "x-request-id": header },
               })
-              const error = yield* client.execute(everything, Client.json(Echo), byAccount).pipe(
+              const error = yield* client.execute(everything, Api.json(Echo), byAccount).pipe(
                 Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
                 Effect.flip,
               )
               out.push(...Object.values(renderings(error)))
               fake.inject({ _tag: "Raw", body: `not json: ${form}` })
-              const decode = yield* Effect.flip(client.execute(everything, Client.json(Echo), byAccount))
+              const decode = yield* Effect.flip(client.execute(everything, Api.json(Echo), byAccount))
               out.push(...Object.values(renderings(decode)))
               fake.inject({ _tag: "Status", status: 200, body: { id: "i", name: form }, headers: { "x-echo": header } })
               const [echo, info] = yield* Quantive.withResponse(
-                client.execute(everything, Client.json(Echo), byAccount),
+                client.execute(everything, Api.json(Echo), byAccount),
               )
               assert.strictEqual(echo.name, form) // the value itself is the caller's, as sent
               out.push(JSON.stringify(info), inspect(info))

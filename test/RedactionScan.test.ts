@@ -29,8 +29,9 @@ import { Buffer } from "node:buffer"
 import { createServer } from "node:net"
 import { inspect } from "node:util"
 import * as Client from "../lib/internal/client.ts"
+import * as Api from "../lib/QuantiveClient.ts"
 import * as Config from "../lib/internal/config.ts"
-import type { Gate } from "../lib/internal/coordinator.ts"
+import type { Gate } from "../lib/internal/resilience/coordinator.ts"
 import * as Paginate from "../lib/internal/paginate.ts"
 import { Quantive, QuantiveError, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
@@ -235,7 +236,7 @@ const closedPort = Effect.promise(() =>
 )
 
 interface Setup {
-  readonly client: Client.Service
+  readonly client: Api.Service
   readonly fake: FakeQuantive.FakeQuantive
   readonly baseUrl: string
 }
@@ -307,11 +308,11 @@ const Drifting = Schema.Struct({
 
 /** One call that fails, logged with its cause, its error returned. */
 const failing = (
-  client: Client.Service,
+  client: Api.Service,
   { accountId, token }: Secrets,
-  input: Client.RequestInput = { params: { id: accountId }, query: { q: token } },
+  input: Api.RequestInput = { params: { id: accountId }, query: { q: token } },
 ) =>
-  client.execute(everything, Client.json(Echo), input).pipe(
+  client.execute(everything, Api.json(Echo), input).pipe(
     Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
     Effect.flip,
     Effect.withSpan("Test.call", { attributes: { "test.operation": "everything" } }),
@@ -358,7 +359,7 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
           errors.push(
             yield* failing(client, pair, {
               params: { id: pair.accountId },
-              body: Client.body(Echo, { id: pair.token, name: { echo } } as never),
+              body: Api.body(Echo, { id: pair.token, name: { echo } } as never),
             }),
           )
           const page = { items: [{ id: pair.token, name: echo }, { id: pair.token, name: echo }], totalCount: 2 }
@@ -366,7 +367,7 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
           errors.push(
             yield* Paginate.pages({
               fetch: (skip, take) =>
-                client.execute(everything, Client.json(Page), {
+                client.execute(everything, Api.json(Page), {
                   params: { id: pair.accountId },
                   query: { skip, take },
                 }),
@@ -416,14 +417,14 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
               const body = JSON.stringify({ id: "i", name: "n", scores: { [`k ${form}`]: "high" } })
               fake.inject({ _tag: "Raw", body })
               errors.push(
-                yield* client.execute(everything, Client.json(Scored), input).pipe(
+                yield* client.execute(everything, Api.json(Scored), input).pipe(
                   Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
                   Effect.flip,
                 ),
               )
               fake.inject({ _tag: "Raw", body })
               const [, info] = yield* Quantive.withResponse(
-                client.execute(everything, Client.json(Drifting), input).pipe(Effect.withSpan("Test.drift")),
+                client.execute(everything, Api.json(Drifting), input).pipe(Effect.withSpan("Test.drift")),
               ).pipe(Quantive.withDecode("tolerant"))
               // a successful call's response: request id and headers
               fake.inject({
@@ -432,7 +433,7 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
                 body: { id: "i", name: "n" },
                 headers: { "x-request-id": header, "x-echo": `said ${header} end` },
               })
-              const [, echoed] = yield* Quantive.withResponse(client.execute(everything, Client.json(Echo), input))
+              const [, echoed] = yield* Quantive.withResponse(client.execute(everything, Api.json(Echo), input))
               for (const [what, value] of [["drift", info], ["echo", echoed]] as const) {
                 assertClean(JSON.stringify(value), pair, `withResponse ${what} JSON`)
                 assertClean(inspect(value, { depth: 10 }), pair, `withResponse ${what} inspect`)
@@ -531,7 +532,7 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
           url.password = encodeURIComponent(pair.token)
           url.pathname = "/v1/accounts/x"
           fake.inject({ _tag: "Redirect", location: url.href })
-          const result = yield* client.execute(everything, Client.json(Echo), { params: { id: pair.accountId } })
+          const result = yield* client.execute(everything, Api.json(Echo), { params: { id: pair.accountId } })
             .pipe(Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)), Effect.either)
           return result._tag === "Left" ? [result.left] : [new Error("followed")]
         })

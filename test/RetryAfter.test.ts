@@ -4,7 +4,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, FastCheck as fc, Option } from "effect"
-import { parseHttpDate, parseRetryAfter, readRetryAfter } from "../lib/internal/retryAfter.ts"
+import { parseHttpDate, parseRetryAfter, readRetryAfter } from "../lib/internal/resilience/retryAfter.ts"
 
 /** 2024-01-01T00:00:00Z, a Monday. */
 const NOW = Date.UTC(2024, 0, 1)

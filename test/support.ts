@@ -6,6 +6,7 @@ import { assert } from "@effect/vitest"
 import { Context, Effect, Layer, Logger, LogLevel, Option, Tracer } from "effect"
 import type { Span, SpanKind, SpanLink } from "effect/Tracer"
 import * as Client from "../lib/internal/client.ts"
+import * as Api from "../lib/QuantiveClient.ts"
 import * as Config from "../lib/internal/config.ts"
 import { Quantive, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
@@ -20,7 +21,7 @@ export const socket = (options: FakeQuantive.Options & { readonly client?: FakeQ
 /** Runs `f` with a fake listening on loopback and a raw pipeline pointed at it. */
 export const withRawClient = <A, E>(
   f: (
-    client: Client.Service,
+    client: Api.Service,
     server: { readonly fake: FakeQuantive.FakeQuantive; readonly baseUrl: string; readonly abandoned: () => number },
   ) => Effect.Effect<A, E>,
   options: FakeQuantive.Options & { readonly maxResponseBytes?: number; readonly retry?: Retry.Policy } = {},
@@ -46,7 +47,7 @@ export const withRawClient = <A, E>(
   )
 
 /** An endpoint that documents every status, to reach every error class. */
-export const everything = Client.endpoint({
+export const everything = Api.endpoint({
   operation: "Test.everything",
   method: "GET",
   api: "v1",

@@ -1,6 +1,17 @@
 import { ConfigError, Duration, Either, Redacted } from "effect"
 import * as Retry from "../Retry.ts"
-import type { ResilienceConfig } from "./resilience.ts"
+
+/** How a client runs its attempts. @internal */
+export interface ResilienceConfig {
+  /** The policy of calls that do not set their own (`Quantive.withRetry`). */
+  readonly retry: Retry.Policy
+  /** Each attempt, body included; undefined for none (applied by the transport stage). */
+  readonly attemptTimeout: Duration.Duration | undefined
+  /** The whole call, retries and waits included; undefined for none. */
+  readonly timeout: Duration.Duration | undefined
+  /** Client-side pacing: at most `requests` attempts per `per`. */
+  readonly rateLimit: { readonly requests: number; readonly per: Duration.Duration } | undefined
+}
 
 /** @internal */
 export const regions = {

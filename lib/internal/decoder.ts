@@ -1,5 +1,5 @@
 /**
- * Compiled response decoders (issue 9): one per schema, derived from its `effect/Schema` AST and built once, that
+ * Compiled response decoders: one per schema, derived from its `effect/Schema` AST and built once, that
  * decode parsed JSON in one walk and give exactly what `Schema.decodeUnknownEither(schema)` gives after the null rule.
  *
  * The null rule (it replaces the pipeline's old `dropNulls`): `null` for an optional property signature means absent,

@@ -9,7 +9,7 @@ import { Duration, Option, ParseResult } from "effect"
 import * as QE from "../QuantiveError.ts"
 import type { Redactor } from "./redact.ts"
 import { snippet } from "./redact.ts"
-import { parseRetryAfter } from "./retryAfter.ts"
+import { parseRetryAfter } from "./resilience/retryAfter.ts"
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"]
 
@@ -180,14 +180,11 @@ export const serverMessageOf = (text: string, redact: Redactor): string | undefi
   return snippet(redact(text.slice(0, 64 * 1024)))
 }
 
-const STATUS_CLASSES: Record<number, new (props: any) => QE.QuantiveError> = {
-  400: QE.BadRequest,
-  402: QE.PaymentRequired,
-  403: QE.Forbidden,
-  404: QE.NotFound,
-  409: QE.Conflict,
-  423: QE.Locked,
-}
+/** The class of a documented status other than 401, 429 and 5xx (which are universal, with fields of their own). */
+const classOf = (status: number): (new (props: any) => QE.QuantiveError) | undefined =>
+  Object.hasOwn(QE.statusClasses, status)
+    ? QE.statusClasses[status as keyof typeof QE.statusClasses] as new (props: any) => QE.QuantiveError
+    : undefined
 
 /** @internal */
 export const statusError = (
@@ -229,7 +226,7 @@ export const statusError = (
       message: describe("ServerError", ctx, status, serverMessage, requestId),
     })
   }
-  const Class = documented.has(status) ? STATUS_CLASSES[status] : undefined
+  const Class = documented.has(status) ? classOf(status) : undefined
   if (Class !== undefined) {
     const tag = (Class as unknown as { readonly _tag: string })._tag ?? Class.name
     return new Class({ ...common, message: describe(tag, ctx, status, serverMessage, requestId) })
@@ -255,4 +252,29 @@ export const decodeError = (
     status,
     ...(requestId === undefined ? {} : { requestId }),
     ...extra,
+  })
+
+/** The error with its history: attempts sent and time elapsed, and in the message when there was a retry. @internal */
+export const withHistory = <E extends QE.QuantiveError | QE.CoordinatorError>(
+  error: E,
+  attempts: number,
+  elapsedMillis: number,
+): E => {
+  const { _tag: _, ...fields } = error as unknown as { _tag: string } & Record<string, unknown>
+  const seconds = (elapsedMillis / 1000).toFixed(1)
+  const message = attempts > 1 ? `${error.message} (after ${attempts} attempts over ${seconds}s)` : error.message
+  const Class = error.constructor as new (props: Record<string, unknown>) => E
+  return new Class({ ...fields, message, attempts, elapsedMillis })
+}
+
+/** @internal */
+export const timeoutError = (
+  info: { readonly operation: string; readonly method: string; readonly path: string },
+  what: string,
+): QE.TransportError =>
+  new QE.TransportError({
+    message: `${info.operation} (${info.method} ${info.path}): Timeout: ${what}`,
+    method: info.method,
+    path: info.path,
+    reason: "Timeout",
   })

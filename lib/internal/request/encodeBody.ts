@@ -6,9 +6,9 @@
  * @internal
  */
 import { Either, Schema } from "effect"
-import type * as QE from "../QuantiveError.ts"
-import { type CallContext, formatIssue, invalidInput } from "./errors.ts"
-import { jsonProblem } from "../../core/src/jsonValue.ts"
+import type * as QE from "../../QuantiveError.ts"
+import { type CallContext, formatIssue, invalidInput } from "../errors.ts"
+import { jsonProblem } from "../../../core/src/jsonValue.ts"
 
 /** @internal */
 export const encodeJsonBody = (

@@ -122,4 +122,4 @@ const AccountCoordinatorTag: Context.TagClass<
  */
 export class AccountCoordinator extends AccountCoordinatorTag {}
 
-export { CoordinatorError } from "../QuantiveError.ts"
+export { CoordinatorError } from "../../QuantiveError.ts"

@@ -5,8 +5,8 @@
  * @internal
  */
 import { Either } from "effect"
-import { jsonProblem, stringProblem } from "../../core/src/jsonValue.ts"
-import { compareValues, extreme } from "../../core/src/order.ts"
+import { jsonProblem, stringProblem } from "../../../core/src/jsonValue.ts"
+import { compareValues, extreme } from "../../../core/src/order.ts"
 
 /** @internal */
 export interface SortKey {

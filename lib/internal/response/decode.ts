@@ -1,6 +1,6 @@
 /**
- * A 2xx JSON body becomes the success value: parsed once, decoded by the schema's compiled decoder in the call's
- * mode. In `tolerant` mode every optional field dropped for being off its schema is reported: one `Warning` log line
+ * The response stage's second step: a 2xx body becomes the success value. A JSON body is parsed once and decoded by
+ * the schema's compiled decoder in the call's mode. In `tolerant` mode every optional field dropped for being off its schema is reported: one `Warning` log line
  * per (operation, field shape) per process, a span event on the call, and the `quantive_decode_drift` counter. A
  * field's shape names record keys `*` and array positions `[]`, and at most `MAX_DRIFT_REPORTS` shapes are kept.
  *
@@ -8,13 +8,14 @@
  */
 import { Clock, Effect, Either, Metric, Option } from "effect"
 import type { Schema, Tracer } from "effect"
-import type * as QE from "../QuantiveError.ts"
-import type { DecodeMode } from "./callSettings.ts"
-import { compile, type Drift } from "./decoder.ts"
-import { type CallContext, decodeError, formatIssue } from "./errors.ts"
-import { snippet } from "./redact.ts"
+import type * as QE from "../../QuantiveError.ts"
+import type { DecodeMode } from "../callSettings.ts"
+import { compile, type Drift } from "../decoder.ts"
+import { type CallContext, decodeError, formatIssue } from "../errors.ts"
+import { snippet } from "../redact.ts"
 
-import type { DriftReport } from "../QuantiveClient.ts"
+import type { DriftReport, Success } from "../../QuantiveClient.ts"
+import { type Body, textOf } from "../transport/body.ts"
 
 interface Report {
   readonly operation: string
@@ -146,4 +147,40 @@ export const decodeJson = <A>(
     return Effect.fail(decodeError(ctx, status, requestId, `${issuePath || "(root)"}: ${message}`, { issuePath }))
   }
   return drifts === undefined ? Effect.succeed(decoded.right) : Effect.as(report(drifts, ctx, span), decoded.right)
+}
+
+/**
+ * A 2xx body becomes the success value: nothing for `Void` (its body is not read), the text for `Text` (a JSON
+ * string's value when it is one), any JSON for `Any` (`undefined` for an empty body), or the schema's value.
+ *
+ * @internal
+ */
+export const decodeBody = <A>(
+  success: Success<A>,
+  status: number,
+  body: Body,
+  ctx: CallContext,
+  requestId: string | undefined,
+  mode: DecodeMode,
+  span?: Tracer.Span | undefined,
+): Effect.Effect<A, QE.DecodeError | QE.TransportError> => {
+  if (success._tag === "Void") return Effect.succeed(undefined as A)
+  return Effect.flatMap(textOf(body, ctx, status), (text): Effect.Effect<A, QE.DecodeError> => {
+    switch (success._tag) {
+      case "Text": {
+        try {
+          const parsed: unknown = JSON.parse(text)
+          if (typeof parsed === "string") return Effect.succeed(parsed as A)
+        } catch {
+          // a plain text body
+        }
+        return Effect.succeed(text as A)
+      }
+      case "Any":
+        if (text.trim() === "") return Effect.succeed(undefined as A)
+        return decodeJson(undefined, status, text, ctx, requestId, mode, span)
+      case "Json":
+        return decodeJson(success.schema, status, text, ctx, requestId, mode, span)
+    }
+  })
 }

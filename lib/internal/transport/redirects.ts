@@ -9,10 +9,10 @@
 import { FetchHttpClient, HttpBody, type HttpClient, HttpClientRequest } from "@effect/platform"
 import type { HttpClientResponse } from "@effect/platform"
 import { Effect, Option } from "effect"
-import * as QE from "../QuantiveError.ts"
+import * as QE from "../../QuantiveError.ts"
 import { readBytes } from "./body.ts"
-import type { ResolvedConfig } from "./config.ts"
-import { type CallContext, describe, fromHttpClientError } from "./errors.ts"
+import type { ResolvedConfig } from "../config.ts"
+import { type CallContext, describe, fromHttpClientError } from "../errors.ts"
 
 const isRedirect = (status: number) =>
   status === 301 || status === 302 || status === 303 || status === 307 || status === 308

@@ -5,26 +5,29 @@
  * @internal
  */
 import { Effect, Either, Schema, Stream } from "effect"
-import type * as QE from "../QuantiveError.ts"
+import * as QE from "../QuantiveError.ts"
 import {
   type ApiVersion,
   type Endpoint,
   type HttpMethod,
   json,
+  type PaginateOptions,
   QuantiveClient,
   type RequestInput,
+  type RequestOptions,
   type Service,
   type Success,
   unknown,
 } from "../QuantiveClient.ts"
-import type { PaginateOptions, RequestOptions } from "../Quantive.ts"
-import * as Query from "./listQuery.ts"
+import * as Query from "./request/listQuery.ts"
 import * as Paginate from "./paginate.ts"
-import { checks, executeLater, kindOf, type OptionCheck, optionsProblem, queryProblem, redactorOf } from "./client.ts"
+import { checks, kindOf, type OptionCheck, optionsProblem, queryProblem, redactorOf, sendPage } from "./client.ts"
 
 const METHODS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"])
 const VERSIONED = /^\/(v\d+)(\/.*)?$/
-const STATUSES: ReadonlySet<number> = new Set([400, 402, 403, 404, 409, 423, 401, 429, 500])
+const STATUSES: ReadonlySet<number> = new Set(Object.keys(QE.statusClasses).map(Number))
+const STATUS_LIST = [...STATUSES].sort((a, b) => a - b)
+const STATUSES_SAID = `${STATUS_LIST.slice(0, -1).join(", ")} and ${STATUS_LIST.at(-1)}`
 
 /** Splits `/v2/goals/{id}` into its version and path; a path without a version takes `version` (default `v1`). */
 const locate = (path: string, version: ApiVersion | undefined): Either.Either<[ApiVersion, string], string> => {
@@ -64,7 +67,7 @@ const statuses: OptionCheck = (value) => {
     ? undefined
     : `: status ${
       typeof unknownStatus === "number" ? unknownStatus : kindOf(unknownStatus)
-    } has no error of its own (the documented statuses are 400, 401, 402, 403, 404, 409, 423, 429 and 500; any ` +
+    } has no error of its own (the documented statuses are ${STATUSES_SAID}; any ` +
       `other is UnexpectedStatus, or ServerError for 5xx)`
 }
 
@@ -173,7 +176,7 @@ const run = <A, S extends QE.DocumentedStatus>(client: Service, options: Request
   return client.execute(endpoint, success, input)
 }
 
-/** `run` of a JSON request, parsing and decoding the body when the inner effect runs (see `executeLater`). */
+/** `run` of a JSON request, parsing and decoding the body when the inner effect runs (see `sendPage`). */
 const runLater = <A, S extends QE.DocumentedStatus>(
   client: Service,
   options: RequestOptions<A, S> & { readonly success: Schema.Schema<A, any, never> },
@@ -181,7 +184,7 @@ const runLater = <A, S extends QE.DocumentedStatus>(
   const prepared = prepare(client, options)
   if (Either.isLeft(prepared)) return refuse(client, options, prepared.left)
   const [endpoint, , input] = prepared.right
-  return executeLater(client, endpoint, options.success, input)
+  return sendPage(client, endpoint, options.success, input)
 }
 
 /** @internal */

@@ -1,18 +1,20 @@
 /**
- * What wraps every attempt of a call: the account's gate (the shared back-off after a 429 and the optional pacing), a
- * per-attempt timeout that covers reading the body, the retry policy (Retry-After first, else the policy's schedule),
- * an optional overall deadline, and the history (attempts sent, elapsed time) on the final error. Every wait is an
+ * The resilience stage, what wraps every attempt of a call: the account's gate (the shared back-off after a 429 and the
+ * optional pacing), the retry policy (Retry-After first, else the policy's schedule), an optional overall deadline,
+ * and the history (attempts sent, elapsed time) on the final error. The policy and the gate are arguments: the
+ * caller decides which apply (the per-attempt deadline belongs to the transport stage). Every wait is an
  * `Effect.sleep`, so it is interruptible at once and follows the `TestClock` in tests. A wait the call's deadline
  * cannot cover fails the call at once instead of sleeping into its timeout.
  *
  * @internal
  */
-import { Clock, Duration, Effect, Either, FiberRef } from "effect"
+import { Clock, Duration, Effect, Either } from "effect"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as Intervals from "effect/ScheduleIntervals"
-import { globalValue } from "effect/GlobalValue"
-import * as QE from "../QuantiveError.ts"
-import type * as Retry from "../Retry.ts"
+import * as QE from "../../QuantiveError.ts"
+import { timeoutError, withHistory } from "../errors.ts"
+import type * as Retry from "../../Retry.ts"
+import type { ResilienceConfig } from "../config.ts"
 import {
   CoordinatorError,
   type Gate,
@@ -24,25 +26,10 @@ import {
 
 export type { Gate } from "./coordinator.ts"
 
-/** How a client runs its attempts. @internal */
-export interface ResilienceConfig {
-  readonly retry: Retry.Policy
-  /** Each attempt, body included; undefined for none. */
-  readonly attemptTimeout: Duration.Duration | undefined
-  /** The whole call, retries and waits included; undefined for none. */
-  readonly timeout: Duration.Duration | undefined
-  /** Client-side pacing: at most `requests` attempts per `per`. */
-  readonly rateLimit: { readonly requests: number; readonly per: Duration.Duration } | undefined
-}
+export type { ResilienceConfig } from "../config.ts"
 
 /** The in-process gate of one client (one account): the default when no coordinator is provided. @internal */
 export const makeGate = (): Gate => makeLocalGate()
-
-/** The per-call override of the retry policy (`Quantive.withRetry`). @internal */
-export const currentRetryPolicy: FiberRef.FiberRef<Retry.Policy | undefined> = globalValue(
-  Symbol.for("@effect-quantive/client/currentRetryPolicy"),
-  () => FiberRef.unsafeMake<Retry.Policy | undefined>(undefined),
-)
 
 /** What a call is, for logs and errors. @internal */
 export interface CallInfo {
@@ -52,24 +39,6 @@ export interface CallInfo {
 }
 
 type RunError = QE.QuantiveError | CoordinatorError
-
-/** The error with its history: attempts sent and time elapsed, and in the message when there was a retry. @internal */
-export const withHistory = <E extends RunError>(error: E, attempts: number, elapsedMillis: number): E => {
-  const { _tag: _, ...fields } = error as unknown as { _tag: string } & Record<string, unknown>
-  const seconds = (elapsedMillis / 1000).toFixed(1)
-  const message = attempts > 1 ? `${error.message} (after ${attempts} attempts over ${seconds}s)` : error.message
-  const Class = error.constructor as new (props: Record<string, unknown>) => E
-  return new Class({ ...fields, message, attempts, elapsedMillis })
-}
-
-/** @internal */
-export const timeoutError = (info: CallInfo, what: string): QE.TransportError =>
-  new QE.TransportError({
-    message: `${info.operation} (${info.method} ${info.path}): Timeout: ${what}`,
-    method: info.method,
-    path: info.path,
-    reason: "Timeout",
-  })
 
 /** A call the gate refuses: it is not sent. */
 const notSent = (info: CallInfo, wait: number, why: string) =>
@@ -167,7 +136,7 @@ const passGate = (
   })
 
 /**
- * Runs `attempt` under the policy. `attempt` is one complete request: send, read the body, decode.
+ * Runs `attempt` under `policy`, through `gate`. `attempt` is one exchange (and, when the caller asks, its decoding).
  *
  * Span attributes: `quantive.attempts` (attempts sent), `quantive.throttle_wait_ms` (time waited at the account's
  * gate: a 429's back-off, whoever saw it, and pacing), `quantive.retry_wait_ms` (this call's own back-off between
@@ -180,20 +149,12 @@ export const run = <A>(
   info: CallInfo,
   config: ResilienceConfig,
   gate: Gate,
+  policy: Retry.Policy,
 ): Effect.Effect<A, RunError> =>
   Effect.gen(function* () {
-    const policy = (yield* FiberRef.get(currentRetryPolicy)) ?? config.retry
     const started = yield* Clock.currentTimeMillis
     const deadline = config.timeout === undefined ? Infinity : started + Duration.toMillis(config.timeout)
     const maxRetryAfter = Duration.toMillis(policy.maxRetryAfter)
-    const timed = config.attemptTimeout === undefined ? attempt : Effect.timeoutFail(attempt, {
-      duration: config.attemptTimeout,
-      onTimeout: () =>
-        timeoutError(
-          info,
-          `no complete response within ${Duration.format(config.attemptTimeout!)} (attemptTimeout, body included)`,
-        ),
-    })
     let attempts = 0
     let retryWait = 0
     let throttleWait = 0
@@ -219,7 +180,7 @@ export const run = <A>(
         }
         throttleWait += passed.right
         attempts += 1
-        const result = yield* Effect.either(timed)
+        const result = yield* Effect.either(attempt)
         if (Either.isRight(result)) {
           yield* annotate
           return result.right
