@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// npm test: type-check (with the type tests), build, `deno check`, the JSR dry run, the Node smoke script, the README's
+// npm test: type-check (with the type tests), build, `deno check`, the JSR dry run, the Node smoke script, the
+// structure checks (scripts/check-structure.mjs: import cycles, file sizes, private fields, core's imports, generated
+// files up to date), the JSDoc examples compiled (scripts/check-examples.mjs), the README's
 // code (scripts/readme-test.mjs), the packed package (scripts/package-test.mjs), vitest on Node (test/redis/ included),
 // the same vitest suite on Deno (test/redis/ excluded by vitest.config.ts), the CLI package's suite on Node
 // (cli/vitest.config.ts, when it exists), and the Deno.test smoke suite. Prints each suite's counts and one closing
@@ -135,6 +137,8 @@ const entryPoints = ["mod.ts", "testing.ts", "redis.ts"].filter((file) => exists
 check(`deno check ${entryPoints.join(" ")}`, deno, ["check", ...entryPoints])
 check("JSR gate (deno publish --dry-run)", deno, ["publish", "--dry-run", "--allow-dirty"])
 if (built) check("Node script imports dist/", process.execPath, ["test/node-smoke.mjs"])
+counted("structure (scripts/check-structure.mjs)", "scripts/check-structure.mjs")
+counted("JSDoc examples compile (scripts/check-examples.mjs)", "scripts/check-examples.mjs")
 counted("README code (type-check, run)", "scripts/readme-test.mjs")
 counted("packed package (npm, tsc, publint, attw, Deno)", "scripts/package-test.mjs")
 const redis = prepareRedis()
