@@ -1,0 +1,162 @@
+/**
+ * A lean `HttpClient` over the runtime's `fetch`: what `FetchHttpClient.layer` does for a request, without a client
+ * span per request and without the wrappers around each response. Provide `QuantiveFetch.layer` where a program
+ * provides `FetchHttpClient.layer`:
+ *
+ * ```ts
+ * import { Effect, Layer } from "effect"
+ * import { Accounts, Quantive, QuantiveFetch } from "@effect-quantive/client"
+ *
+ * const program = Effect.flatMap(Accounts, (accounts) => accounts.get("0123456789abcdef01234567"))
+ *
+ * const QuantiveLive = Quantive.layer({ token: "…", accountId: "0123456789abcdef01234567" }).pipe(
+ *   Layer.provide(QuantiveFetch.layer),
+ * )
+ * Effect.runPromise(program.pipe(Effect.provide(QuantiveLive)))
+ * ```
+ *
+ * It is the platform's `HttpClient.make` over `fetch`, as `FetchHttpClient` is, and keeps what that gives:
+ * - the `fetch` and the `RequestInit` of `FetchHttpClient.Fetch` and `FetchHttpClient.RequestInit`, read from the
+ *   request's context and then the layer's (so `redirect: "manual"` set by a caller holds), merged headers, no
+ *   `content-length` header of its own, request bodies of every kind (a stream body is sent with `duplex: "half"`);
+ * - interruption aborts the request, while waiting for the response and while reading its body; so does closing the
+ *   scope of `HttpClient.withScope`; a response dropped unread is aborted when it is garbage collected;
+ * - the same errors: `RequestError` (`InvalidUrl`, `Transport`), `ResponseError` (`Decode`, `EmptyBody`);
+ * - W3C trace propagation: inside a span, the request carries `traceparent` (and `b3`) of that span, unless tracing
+ *   or propagation is turned off for it (`HttpClient.withTracerPropagation(false)`,
+ *   `HttpClient.withTracerDisabledWhen`).
+ *
+ * What it leaves out is the `http.client` span that `FetchHttpClient` opens for every request (with an attribute per
+ * header, redacted), which is most of what a small call costs over a raw `fetch`; the trace headers name the caller's
+ * span instead. Choose it for many small calls where the calling operation's span is trace enough; keep
+ * `FetchHttpClient.layer` where a span per HTTP request is wanted in the traces.
+ *
+ * @since 0.1.0
+ */
+import {
+  FetchHttpClient,
+  Headers,
+  HttpClient,
+  HttpClientError,
+  type HttpClientRequest,
+  HttpClientResponse,
+  HttpTraceContext,
+} from "@effect/platform"
+import { Context, Effect, FiberRef, Layer, Option, Stream, Tracer } from "effect"
+import { globalValue } from "effect/GlobalValue"
+
+/** What the client sends with when the request's context provides nothing. */
+interface Defaults {
+  readonly fetch: typeof globalThis.fetch | undefined
+  readonly init: RequestInit | undefined
+}
+
+/** The request's body as `fetch` takes it (a stream body becomes a `ReadableStream`). */
+const bodyOf = (
+  request: HttpClientRequest.HttpClientRequest,
+): Effect.Effect<BodyInit | undefined> | BodyInit | undefined => {
+  const body = request.body
+  switch (body._tag) {
+    case "Raw":
+      return body.body as BodyInit
+    case "Uint8Array":
+      return body.body as unknown as BodyInit
+    case "FormData":
+      return body.formData
+    case "Stream":
+      return Stream.toReadableStreamEffect(body.stream)
+    case "Empty":
+      return undefined
+  }
+}
+
+/** The trace headers to send with the request being executed (set for the time of its `execute`). */
+const currentTraceHeaders = globalValue(
+  "@effect-quantive/client/QuantiveFetch/currentTraceHeaders",
+  () => FiberRef.unsafeMake<Headers.Headers | undefined>(undefined),
+)
+
+/** Sends with `fetch`; the platform's `HttpClient.make` around it aborts on interruption and on `withScope`. */
+const fetchWith = (defaults: Defaults): HttpClient.HttpClient =>
+  HttpClient.make((request, url, signal, fiber) => {
+    const context = fiber.getFiberRef(FiberRef.currentContext)
+    const fetch = Option.getOrUndefined(Context.getOption(context, FetchHttpClient.Fetch)) ?? defaults.fetch ??
+      globalThis.fetch
+    const init = Option.getOrUndefined(Context.getOption(context, FetchHttpClient.RequestInit)) ?? defaults.init ??
+      {}
+    let headers = init.headers === undefined
+      ? request.headers
+      : Headers.merge(Headers.fromInput(init.headers as Headers.Input), request.headers)
+    if (headers["content-length"] !== undefined) headers = Headers.remove(headers, "content-length")
+    const trace = fiber.getFiberRef(currentTraceHeaders)
+    if (trace !== undefined) headers = Headers.merge(headers, trace)
+    const send = (body: BodyInit | undefined) =>
+      Effect.map(
+        Effect.tryPromise({
+          try: () =>
+            fetch(url, {
+              ...init,
+              method: request.method,
+              headers,
+              body,
+              duplex: request.body._tag === "Stream" ? "half" : undefined,
+              signal,
+            } as RequestInit),
+          catch: (cause) => new HttpClientError.RequestError({ request, reason: "Transport", cause }),
+        }),
+        (response) => HttpClientResponse.fromWeb(request, response),
+      )
+    const body = bodyOf(request)
+    return Effect.isEffect(body) ? Effect.flatMap(body, send) : send(body)
+  })
+
+/**
+ * The lean client: the request goes to `fetchWith` with the tracer off for its `execute` (no span), carrying the
+ * trace headers of the current span when tracing and propagation are on for it.
+ */
+const makeWithDefaults = (defaults: Defaults): HttpClient.HttpClient => {
+  const inner = fetchWith(defaults)
+  return HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
+    (effect) =>
+      Effect.flatMap(
+        effect,
+        (request) =>
+          Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
+            const parent = Context.getOption(fiber.getFiberRef(FiberRef.currentContext), Tracer.ParentSpan)
+            const propagate = parent._tag === "Some" && parent.value._tag === "Span" &&
+              fiber.getFiberRef(FiberRef.currentTracerEnabled) &&
+              fiber.getFiberRef(HttpClient.currentTracerPropagation) &&
+              !fiber.getFiberRef(HttpClient.currentTracerDisabledWhen)(request)
+            const quiet = Effect.locally(inner.execute(request), FiberRef.currentTracerEnabled, false)
+            return propagate
+              ? Effect.locally(quiet, currentTraceHeaders, HttpTraceContext.toHeaders(parent.value as Tracer.Span))
+              : quiet
+          }),
+      ),
+    Effect.succeed as HttpClient.HttpClient.Preprocess<never, never>,
+  )
+}
+
+/**
+ * A lean `HttpClient` over `fetch`: the global one, or the one of `FetchHttpClient.Fetch` in the request's context.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (): HttpClient.HttpClient => makeWithDefaults({ fetch: undefined, init: undefined })
+
+/**
+ * The lean client as a layer, in place of `FetchHttpClient.layer`. A `FetchHttpClient.Fetch` or
+ * `FetchHttpClient.RequestInit` provided to the layer applies to every request (the request's own context wins).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
+  HttpClient.HttpClient,
+  Effect.map(Effect.context<never>(), (context) =>
+    makeWithDefaults({
+      fetch: Option.getOrUndefined(Context.getOption(context, FetchHttpClient.Fetch)),
+      init: Option.getOrUndefined(Context.getOption(context, FetchHttpClient.RequestInit)),
+    })),
+)
