@@ -43,8 +43,9 @@ export const rawLoop = (root: string, concurrency: number, fields = false) => as
 
 /**
  * A raw `fetch` + `JSON.parse` export with the client's request pattern: the first page alone, then pages of `PAGE`
- * starting at the last item of the page before (`skip` advancing by `PAGE - 1`), at most `concurrency` in flight (a
- * new request as soon as one ends), read in order. The same requests as `Users.stream`, none of its checks.
+ * starting at the last item of the page before (`skip` advancing by `PAGE - 1`) up to `totalCount` (so that, as for
+ * the client, a full last page is followed by one more request), at most `concurrency` in flight (a new request as
+ * soon as one ends), read in order. The same requests as `Users.stream`, none of its checks.
  */
 export const rawSamePages = (root: string, concurrency: number) => async (): Promise<number> => {
   const get = async (skip: number) => (await (await fetch(pageUrl(root, skip, false), { headers })).json()) as Page
@@ -52,7 +53,7 @@ export const rawSamePages = (root: string, concurrency: number) => async (): Pro
   let count = first.items.length
   if (first.items.length < PAGE) return count
   const skips: Array<number> = []
-  for (let skip = PAGE - 1; skip < first.totalCount - 1; skip += PAGE - 1) skips.push(skip)
+  for (let skip = PAGE - 1; skip < first.totalCount; skip += PAGE - 1) skips.push(skip)
   const inFlight: Array<Promise<Page>> = []
   let next = 0
   while (next < skips.length && inFlight.length < concurrency) inFlight.push(get(skips[next++]!))

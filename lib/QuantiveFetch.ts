@@ -34,21 +34,138 @@
  * @since 0.1.0
  */
 import {
+  Cookies,
   FetchHttpClient,
   Headers,
   HttpClient,
   HttpClientError,
   type HttpClientRequest,
   HttpClientResponse,
+  HttpIncomingMessage,
   HttpTraceContext,
+  UrlParams,
 } from "@effect/platform"
-import { Context, Effect, FiberRef, Layer, Option, Stream, Tracer } from "effect"
+import { Context, Effect, FiberRef, Inspectable, Layer, Option, Stream, Tracer } from "effect"
 import { globalValue } from "effect/GlobalValue"
 
 /** What the client sends with when the request's context provides nothing. */
 interface Defaults {
   readonly fetch: typeof globalThis.fetch | undefined
   readonly init: RequestInit | undefined
+}
+
+/** A body read of a web `Response`, answered again to a later read of the same kind. */
+const bodyRead = <A>(
+  response: WebResponse,
+  key: "text" | "arrayBuffer" | "formData",
+  read: (source: Response) => Promise<A>,
+): Effect.Effect<A, HttpClientError.ResponseError> =>
+  Effect.async<A, HttpClientError.ResponseError>((resume) => {
+    let pending = response.reads.get(key) as Promise<A> | undefined
+    if (pending === undefined) {
+      pending = read(response.source)
+      response.reads.set(key, pending)
+    }
+    pending.then(
+      (value) => resume(Effect.succeed(value)),
+      (cause: unknown) =>
+        resume(
+          Effect.fail(
+            new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause }),
+          ),
+        ),
+    )
+  })
+
+const decodeError = (response: WebResponse, cause: unknown) =>
+  new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
+
+/**
+ * A response over a web `Response`, as `HttpClientResponse.fromWeb` makes, with its headers computed once and its
+ * body reads run without a fiber of their own. Aborting on interruption is left to `HttpClient.make`'s wrapper.
+ */
+class WebResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
+  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
+  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
+  /** The first read of each kind. */
+  readonly reads = new Map<string, Promise<unknown>>()
+  private cachedHeaders: Headers.Headers | undefined
+  private cachedCookies: Cookies.Cookies | undefined
+
+  constructor(readonly request: HttpClientRequest.HttpClientRequest, readonly source: Response) {
+    super()
+  }
+
+  get status(): number {
+    return this.source.status
+  }
+
+  get headers(): Headers.Headers {
+    return (this.cachedHeaders ??= Headers.fromInput(this.source.headers as unknown as Headers.Input))
+  }
+
+  get cookies(): Cookies.Cookies {
+    return (this.cachedCookies ??= Cookies.fromSetCookie(this.source.headers.getSetCookie()))
+  }
+
+  get remoteAddress(): Option.Option<string> {
+    return Option.none()
+  }
+
+  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
+    return bodyRead(this, "text", (source) => source.text())
+  }
+
+  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
+    return Effect.flatMap(this.text, (text) => {
+      try {
+        return Effect.succeed(text === "" ? null : JSON.parse(text) as unknown)
+      } catch (cause) {
+        return Effect.fail(decodeError(this, cause))
+      }
+    })
+  }
+
+  get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
+    return bodyRead(this, "arrayBuffer", (source) => source.arrayBuffer())
+  }
+
+  get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
+    return bodyRead(this, "formData", (source) => source.formData())
+  }
+
+  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
+    return Effect.flatMap(this.text, (text) => {
+      try {
+        return Effect.succeed(UrlParams.fromInput(new URLSearchParams(text)))
+      } catch (cause) {
+        return Effect.fail(decodeError(this, cause))
+      }
+    })
+  }
+
+  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+    const body = this.source.body
+    if (body === null) {
+      return Stream.fail(
+        new HttpClientError.ResponseError({
+          request: this.request,
+          response: this,
+          reason: "EmptyBody",
+          description: "can not create stream from empty body",
+        }),
+      )
+    }
+    return Stream.fromReadableStream(() => body, (cause) => decodeError(this, cause))
+  }
+
+  toJSON(): unknown {
+    return HttpIncomingMessage.inspect(this, {
+      _id: "@effect/platform/HttpClientResponse",
+      request: this.request.toJSON(),
+      status: this.status,
+    })
+  }
 }
 
 /** The request's body as `fetch` takes it (a stream body becomes a `ReadableStream`). */
@@ -104,7 +221,7 @@ const fetchWith = (defaults: Defaults): HttpClient.HttpClient =>
             } as RequestInit),
           catch: (cause) => new HttpClientError.RequestError({ request, reason: "Transport", cause }),
         }),
-        (response) => HttpClientResponse.fromWeb(request, response),
+        (response) => new WebResponse(request, response),
       )
     const body = bodyOf(request)
     return Effect.isEffect(body) ? Effect.flatMap(body, send) : send(body)

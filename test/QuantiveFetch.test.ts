@@ -5,7 +5,7 @@
  */
 import { FetchHttpClient, HttpBody, HttpClient, HttpClientRequest } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Effect, Fiber, Layer, Option, Stream } from "effect"
+import { Chunk, Effect, Exit, Fiber, Layer, Option, Scope, Stream } from "effect"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import * as QuantiveFetch from "../lib/QuantiveFetch.ts"
@@ -232,7 +232,7 @@ describe("QuantiveFetch as an HttpClient", () => {
       }).pipe(lean),
     ))
 
-  it.live("interrupting the wait for headers, or a body read, closes the connection", () =>
+  it.live("interrupting the wait for headers or a body read, or closing withScope's scope, closes the connection", () =>
     Effect.scoped(
       Effect.gen(function* () {
         let closed = 0
@@ -255,6 +255,17 @@ describe("QuantiveFetch as an HttpClient", () => {
         yield* settle(20)
         yield* Fiber.interrupt(reading)
         yield* until(() => closed === 2, "the server sees the connection closed mid-body")
+        // HttpClient.withScope: closing the scope aborts the request.
+        const scope = yield* Scope.make()
+        const scoped = HttpClient.withScope(client)
+        const pending = yield* Effect.fork(
+          scoped.get(`${s.origin}/scoped`).pipe(Effect.provideService(Scope.Scope, scope)),
+        )
+        yield* until(() => s.seen.length === 3, "the scoped request reached the server")
+        yield* Scope.close(scope, Exit.void)
+        yield* until(() => closed === 3, "the server sees the connection closed when the scope closes")
+        const aborted = yield* Fiber.join(pending).pipe(Effect.flip)
+        assert.strictEqual(aborted._tag, "RequestError")
       }).pipe(lean),
     ))
 })
