@@ -1,7 +1,7 @@
 /**
  * A lean `HttpClient` over the runtime's `fetch`: what `FetchHttpClient.layer` does for a request, without a client
- * span per request and without the wrappers around each response. Provide `QuantiveFetch.layer` where a program
- * provides `FetchHttpClient.layer`:
+ * span per request, and with responses that read their bodies without a fiber per read. Provide `QuantiveFetch.layer`
+ * where a program provides `FetchHttpClient.layer`:
  *
  * ```ts
  * import { Effect, Layer } from "effect"
@@ -27,9 +27,9 @@
  *   `HttpClient.withTracerDisabledWhen`).
  *
  * What it leaves out is the `http.client` span that `FetchHttpClient` opens for every request (with an attribute per
- * header, redacted), which is most of what a small call costs over a raw `fetch`; the trace headers name the caller's
- * span instead. Choose it for many small calls where the calling operation's span is trace enough; keep
- * `FetchHttpClient.layer` where a span per HTTP request is wanted in the traces.
+ * header, redacted); the trace headers name the caller's span instead. Choose it for many small calls where the
+ * calling operation's span is trace enough; keep `FetchHttpClient.layer` where a span per HTTP request is wanted in
+ * the traces.
  *
  * @since 0.1.0
  */
