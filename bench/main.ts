@@ -1,68 +1,42 @@
 /**
- * `npm run bench`: the figures of issue 9 as ratios, measured as a new user would. A static server in its own
+ * `npm run bench`: the client's figures as ratios, measured as a new user would. A static server in its own
  * process (`staticServer.ts`: pre-serialized realistic users, `skip`/`take`/`fields`, the account, an optional delay)
  * so the server costs nearly nothing; each variant against its baseline, interleaved, median of `BENCH_ROUNDS`;
  * request counts and peak RSS shown. On Node (fetch layer, and the undici layer where `@effect/platform-node` is
- * installed), then on Deno (`deno run -A bench/main.ts --worker <origin>`, same server).
+ * installed, and one small call over the lean `QuantiveFetch.layer`), then on Deno (`deno run -A bench/main.ts
+ * --worker <origin>`, same server); last, the CLI's start-up (`cliStart.ts`).
  *
- * Knobs: BENCH_ROUNDS (7), BENCH_USERS (10000), BENCH_BIG_USERS (100000), BENCH_CALLS (200), BENCH_LATENCY (20),
- * BENCH_RSS_RUNS (3), BENCH_DENO (1; 0 skips Deno), BENCH_UNDICI (1; 0 skips the undici layer).
+ * Knobs: BENCH_ROUNDS (7), BENCH_USERS (10000), BENCH_BIG_USERS (100000), BENCH_CALLS (200), BENCH_LATENCY (50),
+ * BENCH_RSS_RUNS (3), BENCH_CLI_RUNS (15), BENCH_DENO (1; 0 skips Deno), BENCH_UNDICI (1; 0 skips the undici layer),
+ * BENCH_ONLY (groups to run, comma-separated: throughput, small, latency, memory, decode, cli; all when unset).
  */
 import { Either, Schema } from "effect"
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import { compile } from "../lib/internal/decoder.ts"
 import { User } from "../mod.ts"
-import { interleaved, mb, median, printTable, type Row, type Sample } from "./harness.ts"
-import { here, isDeno, log, repo, script, spawnFor, startWorker, type Worker } from "./processes.ts"
+import { CLI_BUNDLE, cliStartFigure } from "./cliStart.ts"
+import {
+  BIG,
+  CALLS,
+  describe,
+  inWorkers,
+  LATENCY,
+  ratio,
+  record,
+  requestCounter,
+  ROUNDS,
+  RSS_RUNS,
+  runs,
+  RUNTIME,
+  summary,
+  USERS,
+  workerArgs,
+} from "./figure.ts"
+import { mb, median, printTable, type Row } from "./harness.ts"
+import { here, isDeno, log, repo, script, spawnFor } from "./processes.ts"
+import { smallCallFigures } from "./smallCall.ts"
 import { PAGE, rootOf } from "./variants.ts"
-
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
-const ROUNDS = Math.max(1, env("BENCH_ROUNDS", 7))
-const USERS = env("BENCH_USERS", 10_000)
-const BIG = env("BENCH_BIG_USERS", 100_000)
-const CALLS = env("BENCH_CALLS", 200)
-const LATENCY = env("BENCH_LATENCY", 20)
-const RSS_RUNS = Math.max(1, env("BENCH_RSS_RUNS", 3))
-
-const RUNTIME = isDeno ? "Deno" : "Node"
-
-const requestCounter = (origin: string) => async () =>
-  ((await (await fetch(`${origin}/__requests`)).json()) as { requests: number }).requests
-
-const ratio = (a: Sample, b: Sample) => a.medianMs / b.medianMs
-
-const summary = (row: Row) =>
-  `${row.ratio <= row.goal ? "MEETS " : "MISSES"} ${row.runtime}: ${row.figure}: ${
-    row.ratio.toFixed(2)
-  }x (goal <= ${row.goal}x)`
-
-/** Adds a row, and prints it at once (on stderr), so a run cut short still shows what it measured. */
-const record = (rows: Array<Row>, row: Row) => {
-  rows.push(row)
-  log(`  ${summary(row)}; ${row.measured}`)
-}
-
-const describe = (s: Sample) =>
-  `${s.name} ${s.medianMs.toFixed(1)} ms (${s.items} items, ${s.requests} requests, peak RSS ${mb(s.peakRss)})`
-
-/** A variant as the harness runs it: in a worker process of its own, started on first use. */
-type Variant = readonly [name: string, args: ReadonlyArray<string>]
-
-/**
- * Runs variants interleaved, each in its own worker process (as a user's export job runs alone): on Deno, the typed
- * export measured 1.16–1.21x the raw loop each alone but 1.31–1.51x in one process after it, which is the runtime's
- * heap tuning to the other variant, not the client.
- */
-const inWorkers = async (variants: ReadonlyArray<Variant>, requests: () => Promise<number>) => {
-  const workers: Array<Worker> = []
-  try {
-    for (const [, args] of variants) workers.push(await startWorker(args))
-    return await interleaved(variants.map(([name], i) => [name, workers[i]!.run] as const), ROUNDS, requests)
-  } finally {
-    for (const worker of workers) worker.kill()
-  }
-}
 
 /** Figures 1 to 4 over one `HttpClient` layer (`fetch` or `undici`). */
 const layerFigures = async (origin: string, layer: "fetch" | "undici") => {
@@ -70,13 +44,8 @@ const layerFigures = async (origin: string, layer: "fetch" | "undici") => {
   const requests = requestCounter(origin)
   const root = rootOf(origin, USERS, 0)
   const rt = `${RUNTIME} ${layer}`
-  const args = (
-    variant: string,
-    c: number,
-    fields = false,
-    at = root,
-  ) => [layer, variant, at, String(c), fields ? "1" : "0", String(CALLS)]
-  for (const c of [1, 4]) {
+  const args = (variant: string, c: number, fields = false, at = root) => workerArgs(layer, variant, at, c, fields)
+  for (const c of runs("throughput") ? [1, 4] : []) {
     log(`${rt}: ${USERS} users, concurrency ${c}, typed vs raw fetch (and, for scale, a minimal Effect loop)`)
     const [raw, typed, minimal] = await inWorkers(
       [[`raw fetch`, args("raw", c)], [`Users.stream`, args("typed", c)], [`Effect loop`, args("effect", c)]],
@@ -93,7 +62,7 @@ const layerFigures = async (origin: string, layer: "fetch" | "undici") => {
       }x raw`,
     })
   }
-  for (const c of [1, 4]) {
+  for (const c of runs("throughput") ? [1, 4] : []) {
     log(`${rt}: ${USERS} users, fields [email, firstName], concurrency ${c}`)
     const [minimal, typed, raw] = await inWorkers(
       [[`Effect loop`, args("effect", c, true)], [`Users.stream`, args("typed", c, true)], [
@@ -111,31 +80,54 @@ const layerFigures = async (origin: string, layer: "fetch" | "undici") => {
       detail: `${describe(typed!)}; ${describe(minimal!)}; ${ratio(typed!, raw!).toFixed(2)}x raw fetch`,
     })
   }
-  log(`${rt}: ${CALLS} calls, Accounts.get vs a minimal Effect call`)
-  const [minimal, typed] = await inWorkers(
-    [[`HttpClient.get+schemaBodyJson`, args("minimalGet", 1)], [`Accounts.get`, args("get", 1)]],
-    requests,
-  )
-  record(rows, {
-    runtime: rt,
-    figure: `one small call (Accounts.get) / minimal Effect call`,
-    ratio: ratio(typed!, minimal!),
-    goal: 1.15,
-    measured: `${(typed!.medianMs / CALLS).toFixed(3)} vs ${(minimal!.medianMs / CALLS).toFixed(3)} ms per call`,
-    detail: `${CALLS} sequential calls per run; ${typed!.requests} and ${minimal!.requests} requests`,
-  })
-  log(`${rt}: ${USERS} users, concurrency 4, ${LATENCY} ms server latency`)
+  if (runs("small")) {
+    log(`${rt}: ${CALLS} calls, Accounts.get vs a minimal Effect call`)
+    const [minimal, typed] = await inWorkers(
+      [[`HttpClient.get+schemaBodyJson`, args("minimalGet", 1)], [`Accounts.get`, args("get", 1)]],
+      requests,
+    )
+    record(rows, {
+      runtime: rt,
+      figure: `one small call (Accounts.get) / minimal Effect call`,
+      ratio: ratio(typed!, minimal!),
+      goal: 1.15,
+      measured: `${(typed!.medianMs / CALLS).toFixed(3)} vs ${(minimal!.medianMs / CALLS).toFixed(3)} ms per call`,
+      detail: `${CALLS} sequential calls per run; ${typed!.requests} and ${minimal!.requests} requests`,
+    })
+  }
+  if (runs("latency")) rows.push(...(await latencyFigure(origin, layer)))
+  return rows
+}
+
+/**
+ * A 10k export at concurrency 4 with `BENCH_LATENCY` ms per request, against a raw `fetch` loop making the same
+ * requests (the same pages, overlapping by one, at most 4 in flight) at the same latency.
+ */
+const latencyFigure = async (origin: string, layer: "fetch" | "undici"): Promise<Array<Row>> => {
+  const rows: Array<Row> = []
+  const rt = `${RUNTIME} ${layer}`
+  log(`${rt}: ${USERS} users, concurrency 4, ${LATENCY} ms per request, against a raw loop of the same requests`)
   const slow = rootOf(origin, USERS, LATENCY)
-  const [latent] = await inWorkers([[`Users.stream`, args("typed", 4, false, slow)]], requests)
-  // The first page alone, then the rest 4 at a time: the client's own request pattern at concurrency 4.
+  const [sameRaw, latent] = await inWorkers(
+    [[`raw fetch, same pages`, workerArgs(layer, "rawSame", slow, 4)], [
+      `Users.stream`,
+      workerArgs(layer, "typed", slow, 4),
+    ]],
+    requestCounter(origin),
+  )
+  // The client's requests (the first page alone, then the rest 4 at a time) if they cost only their latency.
   const rounds = 1 + Math.ceil((latent!.requests - 1) / 4)
   record(rows, {
     runtime: rt,
-    figure: `${USERS / 1000}k users, c=4, ${LATENCY} ms latency: Users.stream / request-pattern bound`,
-    ratio: latent!.medianMs / (rounds * LATENCY),
-    goal: 1.15,
-    measured: `${latent!.medianMs.toFixed(0)} vs ${rounds * LATENCY} ms`,
-    detail: `${latent!.requests} requests (pages of ${PAGE} overlapping by one) = ${rounds} rounds x ${LATENCY} ms`,
+    figure: `${USERS / 1000}k users, c=4, ${LATENCY} ms latency: Users.stream / raw fetch, same pages`,
+    ratio: ratio(latent!, sameRaw!),
+    goal: 1.1,
+    measured: `${latent!.medianMs.toFixed(0)} vs ${sameRaw!.medianMs.toFixed(0)} ms`,
+    detail: `${describe(latent!)}; ${describe(sameRaw!)}; latency alone (${rounds} rounds x ${LATENCY} ms) ${
+      rounds * LATENCY
+    } ms: Users.stream ${(latent!.medianMs / (rounds * LATENCY)).toFixed(2)}x it, raw ${
+      (sameRaw!.medianMs / (rounds * LATENCY)).toFixed(2)
+    }x it`,
   })
   return rows
 }
@@ -204,13 +196,14 @@ const decodeFigure = async (origin: string): Promise<Row> => {
 /** Every figure on this runtime. */
 const figures = async (origin: string): Promise<Array<Row>> => {
   const rows = await layerFigures(origin, "fetch")
+  if (runs("small")) rows.push(...(await smallCallFigures(origin)))
   if (!isDeno && process.env.BENCH_UNDICI !== "0") {
     const undici = await import("@effect/platform-node/NodeHttpClient").catch(() => undefined)
     if (undici === undefined) log("@effect/platform-node is not installed: no undici figures")
     else rows.push(...(await layerFigures(origin, "undici")))
   }
-  record(rows, await memoryFigure(origin))
-  record(rows, await decodeFigure(origin))
+  if (runs("memory")) record(rows, await memoryFigure(origin))
+  if (runs("decode")) record(rows, await decodeFigure(origin))
   return rows
 }
 
@@ -228,6 +221,7 @@ const main = async () => {
   const origin = `http://127.0.0.1:${server.value}`
   try {
     const rows = await figures(origin)
+    if (runs("cli")) rows.push(...(await cliStartFigure()))
     const deno = resolve(repo, "node_modules/.bin/deno")
     if (process.env.BENCH_DENO !== "0" && existsSync(deno)) {
       log("Deno: the same figures (deno run -A bench/main.ts --worker)")
@@ -245,12 +239,9 @@ const main = async () => {
     )
     printTable(rows)
     console.log("")
-    for (const row of rows) {
-      console.log(
-        `${row.ratio <= row.goal ? "MEETS " : "MISSES"} ${row.runtime}: ${row.figure}: ${
-          row.ratio.toFixed(2)
-        }x (goal <= ${row.goal}x)`,
-      )
+    for (const row of rows) console.log(summary(row))
+    if (runs("cli") && !existsSync(resolve(repo, CLI_BUNDLE))) {
+      console.log(`CLI start-up (node ${CLI_BUNDLE} --help / node -e 0): skipped: ${CLI_BUNDLE} not built`)
     }
   } finally {
     server.kill()

@@ -41,6 +41,38 @@ export const rawLoop = (root: string, concurrency: number, fields = false) => as
   return count
 }
 
+/**
+ * A raw `fetch` + `JSON.parse` export with the client's request pattern: the first page alone, then pages of `PAGE`
+ * starting at the last item of the page before (`skip` advancing by `PAGE - 1`) up to `totalCount` (so that, as for
+ * the client, a full last page is followed by one more request), at most `concurrency` in flight (a new request as
+ * soon as one ends), read in order. The same requests as `Users.stream`, none of its checks.
+ */
+export const rawSamePages = (root: string, concurrency: number) => async (): Promise<number> => {
+  const get = async (skip: number) => (await (await fetch(pageUrl(root, skip, false), { headers })).json()) as Page
+  const first = await get(0)
+  let count = first.items.length
+  if (first.items.length < PAGE) return count
+  const skips: Array<number> = []
+  for (let skip = PAGE - 1; skip < first.totalCount; skip += PAGE - 1) skips.push(skip)
+  const inFlight: Array<Promise<Page>> = []
+  let next = 0
+  while (next < skips.length && inFlight.length < concurrency) inFlight.push(get(skips[next++]!))
+  while (inFlight.length > 0) {
+    const page = await inFlight.shift()!
+    if (next < skips.length) inFlight.push(get(skips[next++]!))
+    // Every page after the first starts with the last item of the one before.
+    count += Math.max(0, page.items.length - 1)
+  }
+  return count
+}
+
+/** `calls` sequential raw `fetch` + `JSON.parse` of the account: no client, no checks. */
+export const rawAccountGet = (root: string, calls: number) => async (): Promise<number> => {
+  const url = `${root}/v1/accounts/${ACCOUNT_ID}`
+  for (let i = 0; i < calls; i++) await (await fetch(url, { headers })).json()
+  return calls
+}
+
 /** The client's services over an `HttpClient` layer, built once (as an application does). */
 export const clientRuntime = (root: string, http: Layer.Layer<HttpClient.HttpClient>) =>
   ManagedRuntime.make(
@@ -84,6 +116,17 @@ export const accountsGet = (runtime: Runtime, calls: number) => (): Promise<numb
   runtime.runPromise(Effect.gen(function* () {
     const accounts = yield* Accounts
     for (let i = 0; i < calls; i++) yield* accounts.get(ACCOUNT_ID)
+    return calls
+  }))
+
+/** `calls` sequential `HttpClient.get` + `response.json` of the account: the transport alone, no decoding. */
+export const plainAccountGet = (runtime: Runtime, root: string, calls: number) => (): Promise<number> =>
+  runtime.runPromise(Effect.gen(function* () {
+    const client = yield* HttpClient.HttpClient
+    const request = HttpClientRequest.get(`${root}/v1/accounts/${ACCOUNT_ID}`).pipe(
+      HttpClientRequest.setHeaders(headers),
+    )
+    for (let i = 0; i < calls; i++) yield* Effect.flatMap(client.execute(request), (response) => response.json)
     return calls
   }))
 
