@@ -447,7 +447,7 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
       for (const tag of ["BadRequest", "Unauthorized", "Forbidden", "TooManyRequests", "ServerError", "DecodeError"]) {
         assert.isTrue(tags.has(tag), tag)
       }
-    }))
+    }), 120_000)
 
   it.effect("CoordinatorError: the account's shared store failed, on a path holding the account id", () =>
     Effect.gen(function* () {

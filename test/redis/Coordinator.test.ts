@@ -58,8 +58,13 @@ describe.skipIf(isDeno)("the Redis coordinator (one process)", () => {
       Effect.gen(function* () {
         const accounts = yield* Accounts
         const call = yield* Effect.fork(accounts.get(fake.accountId))
-        yield* Effect.sleep("300 millis")
-        const keys = yield* Effect.promise(() => client.keys(`${prefix}*`))
+        // Both keys exist once the 429 has been seen: wait for them (at most 10 s), however slow the machine.
+        const listKeys = Effect.promise(() => client.keys(`${prefix}*`))
+        let keys = yield* listKeys
+        for (let i = 0; i < 100 && keys.length < 2; i++) {
+          yield* Effect.sleep("100 millis")
+          keys = yield* listKeys
+        }
         yield* Fiber.interrupt(call)
         return keys.sort()
       }),
