@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { problem, reply, type Route } from "./core.ts"
+import { problem, reply, type Route } from "./reply.ts"
 import type { FakeAccount } from "./data.ts"
 
 /** @internal */

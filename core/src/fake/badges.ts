@@ -18,7 +18,7 @@
  *
  * @internal
  */
-import { problem, reply, type Route, type RouteContext } from "./core.ts"
+import { problem, reply, type Route, type RouteContext } from "./reply.ts"
 import { objectId, prng } from "./data.ts"
 import { COLORS, type FakeBadge, type FakeBadgeAssignment, type FakeBadgeTeam, makeBadgeData } from "./badgeData.ts"
 import { isoDate } from "./userData.ts"

@@ -12,7 +12,7 @@
  *
  * @internal
  */
-import { problem, reply, type Route } from "./core.ts"
+import { problem, reply, type Route } from "./reply.ts"
 import { objectId, prng } from "./data.ts"
 import { DEFAULT_PASSWORD_POLICY, legacyUserRoutes, type LegacyUsersState } from "./legacyUsers.ts"
 import {

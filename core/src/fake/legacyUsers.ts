@@ -10,7 +10,8 @@
  * @internal
  */
 import { compareValues } from "../order.ts"
-import { type FakeReply, overLimit, problem, type RateLimit, type RateWindow, reply, type Route } from "./core.ts"
+import { overLimit, type RateLimit, type RateWindow } from "./rateLimit.ts"
+import { type FakeReply, problem, reply, type Route } from "./reply.ts"
 import { parsePaging, type Result } from "./query.ts"
 import { bulkCreate, createUsers, type FakeUser, listCacheOf, type UsersState } from "./users.ts"
 

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { type FakeReply, problem, reply, type Route } from "./core.ts"
+import { type FakeReply, problem, reply, type Route } from "./reply.ts"
 import { prng } from "./data.ts"
 import { type ListCache, makeListCache } from "./listCache.ts"
 import {
