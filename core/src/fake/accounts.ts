@@ -1,5 +1,5 @@
 /**
- * The fake server's Accounts routes (seed 000).
+ * The fake server's Accounts routes: `GET /accounts/{id}`, `POST /accounts/domain` and `PATCH /accounts/{id}`.
  *
  * @internal
  */

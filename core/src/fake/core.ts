@@ -33,7 +33,7 @@ export type { RouteHandler, RouteRequest, RouteResponse } from "./routing.ts"
  */
 export interface RecordedRequest {
   readonly method: string
-  /** The raw (still percent-encoded) path from the version on, any `/results/api` prefix removed: `/v1/accounts/abc`. */
+  /** The raw (still percent-encoded) path from the version on, no `/results/api` prefix: `/v1/accounts/abc`. */
   readonly path: string
   readonly query: Readonly<Record<string, string>>
   readonly headers: Readonly<Record<string, string>>

@@ -1,5 +1,5 @@
 /**
- * The fake server's deprecated routes (seeds 003 and 004): announcements, metrics by owner, goal and confidence
+ * The fake server's deprecated routes: announcements, metrics by owner, goal and confidence
  * updates, and the deprecated users endpoints (`GET /accounts/users`, the single-user `POST /users`, the password
  * policy). The deprecated `PUT /users/settings` stays with the other Users routes in `users.ts`.
  *
@@ -162,7 +162,7 @@ export const deprecatedRoutes = (state: DeprecatedState, usersState: UsersState)
     }
   }
 
-  /** Checks a goal update body: the fields of the seed's sample, each of its type, owners among the users. */
+  /** Checks a goal update body: the fields of the API's sample, each of its type, owners among the users. */
   const checkGoalUpdate = (json: unknown, goalId: string): string | undefined => {
     if (!isRecord(json)) return "the body must be a goal object"
     const keys = Object.keys(json)

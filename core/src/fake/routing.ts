@@ -135,7 +135,7 @@ const userReply = async (route: UserRoute, request: RouteRequest): Promise<FakeR
   )
 }
 
-/** The fake's routes: the built-in ones, and the user's registered with `fake.route`, which take precedence. @internal */
+/** The fake's routes: the built-in ones, and those registered with `fake.route`, which come first. @internal */
 export class Router {
   private readonly routes: Array<CompiledRoute> = []
   /** Registered with `route`, newest first: they take precedence over the built-in routes. */

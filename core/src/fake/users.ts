@@ -63,7 +63,10 @@ export const userRoutes = (state: UsersState): ReadonlyArray<Route> => {
     return reply(200)
   }
 
-  /** The deprecated personal settings: `userSettings` keys (same JSON kind; objects merge), `language`, `notificationSettings`. */
+  /**
+   * The deprecated personal settings: `userSettings` keys (same JSON kind; objects merge), `language`,
+   * `notificationSettings`.
+   */
   const updateSettings = (user: FakeUser, json: Record<string, unknown>) => {
     const settings = isRecord(user.userSettings) ? user.userSettings : {}
     for (const [key, value] of Object.entries(json)) {
