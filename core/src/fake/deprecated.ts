@@ -28,7 +28,7 @@ import {
 } from "./okrData.ts"
 import { objectiveRoutes } from "./objectives.ts"
 import type { Result } from "./query.ts"
-import type { UsersState } from "./users.ts"
+import type { UsersState } from "./userState.ts"
 
 export { DEFAULT_PASSWORD_POLICY, matchesLucene, parseLucene } from "./legacyUsers.ts"
 export type { FakeGoal, FakeMetric, FakeRecord } from "./okrData.ts"

@@ -10,10 +10,13 @@
  * @internal
  */
 import { compareValues } from "../order.ts"
+import { parsePaging, type Result } from "./query.ts"
 import { overLimit, type RateLimit, type RateWindow } from "./rateLimit.ts"
 import { type FakeReply, problem, reply, type Route } from "./reply.ts"
-import { parsePaging, type Result } from "./query.ts"
-import { bulkCreate, createUsers, type FakeUser, listCacheOf, type UsersState } from "./users.ts"
+import { bulkCreate, createUsers } from "./userBulk.ts"
+import type { FakeUser } from "./userData.ts"
+import { listCacheOf } from "./userList.ts"
+import type { UsersState } from "./userState.ts"
 
 /** What the deprecated users endpoints keep besides the users: the create rate limit and the policy. @internal */
 export interface LegacyUsersState {

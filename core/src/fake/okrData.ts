@@ -7,7 +7,8 @@
  * @internal
  */
 import { objectId, pick } from "./data.ts"
-import type { FakeUser, UsersState } from "./users.ts"
+import type { FakeUser } from "./userData.ts"
+import type { UsersState } from "./userState.ts"
 
 /** A record of the fake's data: an id and any JSON fields, as the API sends them. @internal */
 export interface FakeRecord {
