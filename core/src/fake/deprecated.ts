@@ -4,7 +4,7 @@
  * policy). The deprecated `PUT /users/settings` stays with the other Users routes in `users.ts`.
  *
  * Registered before the current Users routes: `POST /v1/users` with one user object is the deprecated create (201
- * with the user, 429 past `createRateLimit`); an array goes on to the current bulk create of `users.ts`.
+ * with the user, 429 past `createRateLimit`); an array goes on to the current bulk create (`userBulk.ts`).
  *
  * This module composes the parts: the deprecated users endpoints live in `legacyUsers.ts`, the seeded goals,
  * metrics and announcements in `okrData.ts`; the announcement, metric and goal routes are here. The same goals and

@@ -4,7 +4,7 @@
  * `PUT /users/settings` stays with the other Users routes in `users.ts`.
  *
  * `POST /v1/users` with one user object is the deprecated create (201 with the user, 429 past `createRateLimit`); an
- * array goes on to the current bulk create of `users.ts`. `deprecated.ts` registers these routes before the current
+ * array goes on to the current bulk create (`userBulk.ts`). `deprecated.ts` registers these routes before the current
  * Users routes.
  *
  * @internal
@@ -172,7 +172,7 @@ const createLimited = (state: LegacyUsersState): FakeReply | undefined =>
 export const legacyUserRoutes = (state: LegacyUsersState, usersState: UsersState): ReadonlyArray<Route> => [
   {
     // The deprecated single-user create: one user object, 201 with the user, 429 past the rate.
-    // An array is the current bulk create, handled as `users.ts` does.
+    // An array is the current bulk create (`bulkCreate`), as `POST /users` of the current routes answers it.
     method: "POST",
     api: "v1",
     path: "/users",
