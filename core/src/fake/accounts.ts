@@ -1,9 +1,9 @@
 /**
- * The fake server's Accounts routes (seed 000).
+ * The fake server's Accounts routes: `GET /accounts/{id}`, `POST /accounts/domain` and `PATCH /accounts/{id}`.
  *
  * @internal
  */
-import { problem, reply, type Route } from "./core.ts"
+import { problem, reply, type Route } from "./reply.ts"
 import type { FakeAccount } from "./data.ts"
 
 /** @internal */

@@ -1,5 +1,5 @@
 /**
- * The fake server's Badges data (seed 002): the account's badges, a few teams of the given users, and the badge
+ * The fake server's Badges data: the account's badges, a few teams of the given users, and the badge
  * assignments (approved, and a few waiting for approval), generated deterministically from a seed. Plain data, no
  * Effect; the routes that serve it live in `badges.ts`.
  *
@@ -20,7 +20,7 @@ export interface FakeBadge {
   assignmentCondition: string
 }
 
-/** A badge assignment as the fake stores it (seed 002's `assignedBadgeResponse`, without `accountId`). @internal */
+/** A badge assignment as the fake stores it (the API's `assignedBadgeResponse`, without `accountId`). @internal */
 export interface FakeBadgeAssignment {
   id: string
   badgeId: string
@@ -36,7 +36,7 @@ export interface FakeBadgeAssignment {
   status: string
 }
 
-/** A tag of a team, with its child tags (seed 002's `tagResponse`). @internal */
+/** A tag of a team, with its child tags (the API's `tagResponse`). @internal */
 export interface FakeBadgeTeamTag {
   id: string
   name: string
@@ -47,7 +47,7 @@ export interface FakeBadgeTeamTag {
   items: Array<FakeBadgeTeamTag>
 }
 
-/** A team badges can be assigned to (seed 002's `badgeAssigneesResponse` team, without the derived fields). @internal */
+/** A team badges can be assigned to (the API's `badgeAssigneesResponse` team, without the derived fields). @internal */
 export interface FakeBadgeTeam {
   id: string
   name: string

@@ -1,5 +1,5 @@
 /**
- * The fake server's Badges routes (seed 002): the account's badges, their assignments to users and teams, and the
+ * The fake server's Badges routes: the account's badges, their assignments to users and teams, and the
  * assignments waiting for approval, generated deterministically from a seed (the seeded data is made in
  * `badgeData.ts`; the state and the routes are here).
  *
@@ -7,7 +7,7 @@
  * the fake. An assignment made by the current user is approved at once; one made on behalf of another user
  * (`assignedById`) waits for approval (`status: "pending"`) until `POST /badges/approve/{id}` approves it or
  * `DELETE /badges/approve/{id}` rejects (deletes) it. The assignees are users (the given ids) and the fake's own
- * teams (`state.teams`, of the seed's `badgeAssigneesResponse` team shape, members drawn from the given users).
+ * teams (`state.teams`, of the API's `badgeAssigneesResponse` team shape, members drawn from the given users).
  *
  * The badge routes see only user ids, not the users: `GET /badges/assign/{id}` answers each user as
  * `state.lookupUser(id)` gives it when set (a full user of the Users fake), else as `{ id }`.
@@ -18,7 +18,7 @@
  *
  * @internal
  */
-import { problem, reply, type Route, type RouteContext } from "./core.ts"
+import { problem, reply, type Route, type RouteContext } from "./reply.ts"
 import { objectId, prng } from "./data.ts"
 import { COLORS, type FakeBadge, type FakeBadgeAssignment, type FakeBadgeTeam, makeBadgeData } from "./badgeData.ts"
 import { isoDate } from "./userData.ts"
@@ -34,7 +34,7 @@ export interface BadgesState {
   userIds: Set<string>
   /** The token's user: the approver, the default assigner, and whose badges `GET /badges/current` lists. */
   currentUserId: string
-  /** When set, resolves a user id to the full user object served in `GET /badges/assign/{id}` (and is authoritative). */
+  /** When set, resolves a user id to the full user served in `GET /badges/assign/{id}` (and is authoritative). */
   lookupUser: ((id: string) => { readonly id: string } | undefined) | undefined
 }
 

@@ -66,7 +66,11 @@ export interface FakeAccount {
   readonly [field: string]: unknown
 }
 
-/** The account of a seed: every field of seed 000's sample, with plausible values. @internal */
+/**
+ * The account of a seed: every field of the API's account sample (`GET /accounts/{id}`), with plausible values.
+ *
+ * @internal
+ */
 export const makeAccount = (seed: number): FakeAccount => {
   const random = prng(seed)
   const [name, domain] = pick(random, COMPANIES)

@@ -1,10 +1,10 @@
 /**
- * The fake server's deprecated routes (seeds 003 and 004): announcements, metrics by owner, goal and confidence
+ * The fake server's deprecated routes: announcements, metrics by owner, goal and confidence
  * updates, and the deprecated users endpoints (`GET /accounts/users`, the single-user `POST /users`, the password
  * policy). The deprecated `PUT /users/settings` stays with the other Users routes in `users.ts`.
  *
  * Registered before the current Users routes: `POST /v1/users` with one user object is the deprecated create (201
- * with the user, 429 past `createRateLimit`); an array goes on to the current bulk create of `users.ts`.
+ * with the user, 429 past `createRateLimit`); an array goes on to the current bulk create (`userBulk.ts`).
  *
  * This module composes the parts: the deprecated users endpoints live in `legacyUsers.ts`, the seeded goals,
  * metrics and announcements in `okrData.ts`; the announcement, metric and goal routes are here. The same goals and
@@ -12,7 +12,7 @@
  *
  * @internal
  */
-import { problem, reply, type Route } from "./core.ts"
+import { problem, reply, type Route } from "./reply.ts"
 import { objectId, prng } from "./data.ts"
 import { DEFAULT_PASSWORD_POLICY, legacyUserRoutes, type LegacyUsersState } from "./legacyUsers.ts"
 import {
@@ -28,7 +28,7 @@ import {
 } from "./okrData.ts"
 import { objectiveRoutes } from "./objectives.ts"
 import type { Result } from "./query.ts"
-import type { UsersState } from "./users.ts"
+import type { UsersState } from "./userState.ts"
 
 export { DEFAULT_PASSWORD_POLICY, matchesLucene, parseLucene } from "./legacyUsers.ts"
 export type { FakeGoal, FakeMetric, FakeRecord } from "./okrData.ts"
@@ -162,7 +162,7 @@ export const deprecatedRoutes = (state: DeprecatedState, usersState: UsersState)
     }
   }
 
-  /** Checks a goal update body: the fields of the seed's sample, each of its type, owners among the users. */
+  /** Checks a goal update body: the fields of the API's sample, each of its type, owners among the users. */
   const checkGoalUpdate = (json: unknown, goalId: string): string | undefined => {
     if (!isRecord(json)) return "the body must be a goal object"
     const keys = Object.keys(json)

@@ -1,18 +1,22 @@
 /**
- * The fake server's deprecated users endpoints (seeds 003 and 004): `GET /accounts/users` with its Lucene-style
+ * The fake server's deprecated users endpoints: `GET /accounts/users` with its Lucene-style
  * filter, the single-user `POST /users` with its own rate limit, and the password policy. The deprecated
  * `PUT /users/settings` stays with the other Users routes in `users.ts`.
  *
  * `POST /v1/users` with one user object is the deprecated create (201 with the user, 429 past `createRateLimit`); an
- * array goes on to the current bulk create of `users.ts`. `deprecated.ts` registers these routes before the current
+ * array goes on to the current bulk create (`userBulk.ts`). `deprecated.ts` registers these routes before the current
  * Users routes.
  *
  * @internal
  */
 import { compareValues } from "../order.ts"
-import { type FakeReply, overLimit, problem, type RateLimit, type RateWindow, reply, type Route } from "./core.ts"
 import { parsePaging, type Result } from "./query.ts"
-import { bulkCreate, createUsers, type FakeUser, listCacheOf, type UsersState } from "./users.ts"
+import { overLimit, type RateLimit, type RateWindow } from "./rateLimit.ts"
+import { type FakeReply, problem, reply, type Route } from "./reply.ts"
+import { bulkCreate, createUsers } from "./userBulk.ts"
+import type { FakeUser } from "./userData.ts"
+import { listCacheOf } from "./userList.ts"
+import type { UsersState } from "./userState.ts"
 
 /** What the deprecated users endpoints keep besides the users: the create rate limit and the policy. @internal */
 export interface LegacyUsersState {
@@ -69,9 +73,9 @@ const unquote = (s: string) => (s.length >= 2 && s.startsWith('"') && s.endsWith
 /**
  * Parses the filter: whitespace-separated `property:value` terms, all of which must match (`AND` and `&&` between
  * terms, and a leading `+`, are accepted and mean the same). A term's value may list alternatives with commas, each
- * optionally repeating the property (the seed's `roles:a,roles:b`): any of them matches. Values may be quoted and may
- * hold `*`/`?` wildcards. Properties: `email`, `name`, `roles` (role ids). Anything else (`OR`, `NOT`, groups, other
- * properties) is a 400.
+ * optionally repeating the property (the API reference's `roles:a,roles:b`): any of them matches. Values may be
+ * quoted and may hold `*`/`?` wildcards. Properties: `email`, `name`, `roles` (role ids). Anything else (`OR`, `NOT`,
+ * groups, other properties) is a 400.
  *
  * @internal
  */
@@ -167,8 +171,8 @@ const createLimited = (state: LegacyUsersState): FakeReply | undefined =>
  */
 export const legacyUserRoutes = (state: LegacyUsersState, usersState: UsersState): ReadonlyArray<Route> => [
   {
-    // The deprecated single-user create (seeds 003/004): one user object, 201 with the user, 429 past the rate.
-    // An array is the current bulk create (seed 001), handled as `users.ts` does.
+    // The deprecated single-user create: one user object, 201 with the user, 429 past the rate.
+    // An array is the current bulk create (`bulkCreate`), as `POST /users` of the current routes answers it.
     method: "POST",
     api: "v1",
     path: "/users",

@@ -7,7 +7,7 @@
  *
  * @internal
  */
-import { problem, reply, type Route } from "./core.ts"
+import { problem, reply, type Route } from "./reply.ts"
 import { DEMO_KEY_RESULT_ID, type FakeGoal, type FakeMetric, iso } from "./okrData.ts"
 import { matches, page, parseFields, parseFilter, project, sortBy } from "./query.ts"
 

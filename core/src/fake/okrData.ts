@@ -1,5 +1,5 @@
 /**
- * The fake server's OKR data for the deprecated routes (seed 004): goals, their metrics (key results) and the
+ * The fake server's OKR data for the deprecated routes: goals, their metrics (key results) and the
  * announcements with their reactions, generated deterministically from a seeded generator and the account's users.
  * The records take the API's shapes (`goalMetricsLinksResponse`, `metricResponse`, `announcementResponse`) and
  * mention users with the API's markup. Plain data, no Effect; the routes that serve it live in `deprecated.ts`.
@@ -7,7 +7,8 @@
  * @internal
  */
 import { objectId, pick } from "./data.ts"
-import type { FakeUser, UsersState } from "./users.ts"
+import type { FakeUser } from "./userData.ts"
+import type { UsersState } from "./userState.ts"
 
 /** A record of the fake's data: an id and any JSON fields, as the API sends them. @internal */
 export interface FakeRecord {

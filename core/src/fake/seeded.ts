@@ -1,5 +1,5 @@
 /**
- * Seeded primitives of the fake's Users data (seed 001): Mongo-style ids in few draws, ISO timestamps with whole
+ * Seeded primitives of the fake's Users data: Mongo-style ids in few draws, ISO timestamps with whole
  * seconds, coin flips, and the clock the users' history starts from. Plain data, no Effect.
  *
  * @internal
@@ -43,7 +43,7 @@ const hex8 = (random: () => number) => {
   return BYTES[x >>> 24]! + BYTES[(x >>> 16) & 255]! + BYTES[(x >>> 8) & 255]! + BYTES[x & 255]!
 }
 
-/** A Mongo-style 24-hex-digit id from the seeded generator (as `data.ts`'s `objectId`, in 3 draws, not 24). @internal */
+/** A Mongo-style 24-hex-digit id from the seeded generator (as `data.ts`'s `objectId`, in 3 draws). @internal */
 export const hexId = (random: () => number): string => hex8(random) + hex8(random) + hex8(random)
 
 /** One of two values, with even odds. @internal */

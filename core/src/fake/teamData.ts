@@ -1,5 +1,5 @@
 /**
- * The fake server's teams of the Users data (seed 001): the team objects users carry in `roles[].team`, of the seed's
+ * The fake server's teams of the Users data: the team objects users carry in `roles[].team`, of the API's
  * shape, generated deterministically from a seeded generator. Plain data, no Effect.
  *
  * @internal
@@ -7,7 +7,7 @@
 import { pick } from "./data.ts"
 import { DAY, EPOCH, hexId, isoDate, MINUTE } from "./seeded.ts"
 
-/** A team object of the seed's shape (`roles[].team`). @internal */
+/** A team object of the API's shape (`roles[].team`). @internal */
 export interface FakeTeam {
   id: string
   manager: string
@@ -83,7 +83,7 @@ export const teamSpec = (
   }
 }
 
-/** A fresh team object of the seed's shape (every user gets its own copies). @internal */
+/** A fresh team object of the API's shape (every user gets its own copies). @internal */
 export const teamObject = (spec: TeamSpec, accountId: string, ownerId: string): FakeTeam => ({
   ExternalTeamMapping: spec.external
     ? { ExternalId: spec.externalId, ExternalSystem: "workday" }

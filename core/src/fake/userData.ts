@@ -1,5 +1,5 @@
 /**
- * The fake server's Users data (seed 001): roles, teams and users with every field of the seed's user sample,
+ * The fake server's Users data: roles, teams and users with every field of the API's user sample (`GET /users/{id}`),
  * generated deterministically from a seed. Plain data, no Effect. The teams users carry are made in `teamData.ts`,
  * their `userSettings` in `userSettingsData.ts`, the ids and dates in `seeded.ts`.
  *
@@ -15,7 +15,11 @@ export type { UserContext }
 export { hexId, isoDate } from "./seeded.ts"
 export { blankTeam, type FakeTeam } from "./teamData.ts"
 
-/** A user as the fake stores it: the seed 001 user shape, loosely typed so tests may insert their own. @internal */
+/**
+ * A user as the fake stores it: the API's user shape (`GET /users/{id}`), loosely typed so tests may insert their own.
+ *
+ * @internal
+ */
 export interface FakeUser {
   id: string
   [field: string]: unknown
@@ -28,7 +32,7 @@ export interface FakeRole {
   description: string
 }
 
-/** A role as a user carries it: the role and, nested, a team of the user (the seed's `roles[].team`). @internal */
+/** A role as a user carries it: the role and, nested, a team of the user (the API's `roles[].team`). @internal */
 export interface FakeUserRole {
   accountId: string
   description: string
@@ -202,7 +206,7 @@ const pictureInfoOf = (sso: boolean, isActive: boolean, edited: boolean) =>
     () => ({ canEditPicture: !sso, isActive, isPictureEdited: edited, isSSOBased: sso }),
   )
 
-/** A full user of the seed's shape, every nested object its own. @internal */
+/** A full user of the API's shape, every nested object its own. @internal */
 export const buildUser = (random: () => number, ctx: UserContext, spec: UserSpec): FakeUser => {
   const identity = chance(random, 0.7) ? IDENTITIES[0] : chance(random, 0.5) ? IDENTITIES[1] : IDENTITIES[2]
   const sso = identity[3] === "waad"
@@ -264,7 +268,7 @@ export const contextFrom = (random: () => number, ownerId: string, template: Fak
 }
 
 /**
- * The account's users: `count` deterministic users of the seed 001 shape. The first is the account owner, with id
+ * The account's users: `count` deterministic users of the API's user shape. The first is the account owner, with id
  * `account.ownerId` when given (an Admin). Names repeat across thousands of users; e-mails are unique
  * (`first.last.N@<domain>.example`). About one in ten is deactivated. `dateCreated` spreads over three years and
  * every seventh user shares the previous one's, so sorts meet ties.

@@ -1,5 +1,5 @@
 /**
- * The fake server's `userSettings` of the Users data (seed 001): every field of the seed's sample, drawn
+ * The fake server's `userSettings` of the Users data: every field of the API's sample, drawn
  * deterministically from a seeded generator. Plain data, no Effect.
  *
  * @internal
