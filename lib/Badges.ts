@@ -146,7 +146,7 @@ export interface BadgesService {
    */
   readonly pendingApprovals: () => Effect.Effect<AssignedBadgesPage, BadgePendingApprovalsError>
   /**
-   * Gets the badge assignments, each with its badge expanded. Seed 002 gives this endpoint the same summary as
+   * Gets the badge assignments, each with its badge expanded. The reference gives this endpoint the same summary as
    * `current` ("Gets all badges assigned to the current user"); the embedded fake answers it with every approved
    * assignment of the account, and `current` with the current user's.
    *
