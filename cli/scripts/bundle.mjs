@@ -2,9 +2,10 @@
 // client from this repository's sources), as an ES module for Node 20.19+ (and Deno), starting with a hashbang.
 // Run: `node scripts/bundle.mjs` (from anywhere). The bundle is what `bin` points at and what `npm pack` ships.
 import * as esbuild from "esbuild"
-import { chmodSync } from "node:fs"
+import { chmodSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
+import { fileURLToPath, pathToFileURL } from "node:url"
 
 const here = join(dirname(fileURLToPath(import.meta.url)), "..")
 const root = join(here, "..")
@@ -25,14 +26,12 @@ const withoutConfigFileParsers = {
   },
 }
 
-await esbuild.build({
-  entryPoints: [join(here, "main.ts")],
-  outfile,
+/** What both builds share: one ES module for Node 20 with its dependencies inside. */
+const common = {
   bundle: true,
   platform: "node",
   format: "esm",
   target: "node20",
-  minify: true,
   legalComments: "none",
   logLevel: "warning",
   // The client from this repository's sources, whatever dist/ holds.
@@ -40,11 +39,50 @@ await esbuild.build({
     "@effect-quantive/client/testing": join(root, "testing.ts"),
     "@effect-quantive/client": join(root, "mod.ts"),
   },
-  plugins: [withoutConfigFileParsers],
   // A few dependencies still call require() for Node's built-in modules.
   banner: {
     js:
       'import { createRequire as __quantiveRequire } from "node:module";\nconst require = __quantiveRequire(import.meta.url);',
   },
+}
+
+/**
+ * The help of every command path, rendered by the program itself (src/help/render.ts, bundled to a temporary file
+ * and run here), for the fast help of the bundle.
+ */
+const renderHelpTexts = async () => {
+  const scratch = mkdtempSync(join(tmpdir(), "quantive-help-"))
+  try {
+    const renderer = join(scratch, "render.mjs")
+    await esbuild.build({
+      ...common,
+      entryPoints: [join(here, "src", "help", "render.ts")],
+      outfile: renderer,
+      plugins: [withoutConfigFileParsers],
+    })
+    const { renderHelpTexts } = await import(pathToFileURL(renderer).href)
+    return await renderHelpTexts()
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+/** src/help/texts.ts becomes the rendered texts. */
+const withHelpTexts = (texts) => ({
+  name: "with-help-texts",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]help[\\/]texts\.ts$/ }, () => ({
+      contents: `export const helpTexts = ${JSON.stringify(texts)}`,
+      loader: "js",
+    }))
+  },
+})
+
+await esbuild.build({
+  ...common,
+  entryPoints: [join(here, "main.ts")],
+  outfile,
+  minify: true,
+  plugins: [withoutConfigFileParsers, withHelpTexts(await renderHelpTexts())],
 })
 chmodSync(outfile, 0o755)
