@@ -8,7 +8,7 @@
 import { FetchHttpClient } from "@effect/platform"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
-import * as QuantiveFetch from "../lib/QuantiveFetch.ts"
+import * as QuantiveFetch from "./leanTransport.ts"
 import { here, spawnFor } from "./processes.ts"
 import { accountsGet, clientRuntime, plainAccountGet, rawAccountGet, rootOf } from "./variants.ts"
 

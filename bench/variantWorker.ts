@@ -9,7 +9,7 @@
  * `DONE {"ms":…,"items":…,"rss":…}` (`rss`: this process's peak so far). Exits when its standard input closes.
  */
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
-import * as QuantiveFetch from "../lib/QuantiveFetch.ts"
+import * as QuantiveFetch from "./leanTransport.ts"
 import type { Layer } from "effect"
 import { createInterface } from "node:readline"
 import { rssSampler } from "./harness.ts"

@@ -8,7 +8,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Chunk, Effect, Exit, Fiber, Layer, Option, Scope, Stream } from "effect"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import * as QuantiveFetch from "../lib/QuantiveFetch.ts"
+import * as QuantiveFetch from "../bench/leanTransport.ts"
 import { Accounts, Quantive, Retry, Users } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 

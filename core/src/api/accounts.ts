@@ -3,11 +3,11 @@
  *
  * @internal
  */
-import { operation } from "./operation.ts"
+import type { Operation } from "./operation.ts"
 
 /** @internal */
 export const endpoints = {
-  get: operation({
+  get: {
     operation: "Accounts.get",
     method: "GET",
     api: "v1",
@@ -16,15 +16,15 @@ export const endpoints = {
       { name: "id", in: "path", kind: "string", required: true, description: "Specifies the account ID." },
     ],
     statuses: [400, 401, 402, 403, 500],
-  }),
-  checkDomain: operation({
+  },
+  checkDomain: {
     operation: "Accounts.checkDomain",
     method: "POST",
     api: "v1",
     path: "/accounts/domain",
     statuses: [400, 409, 500],
-  }),
-  update: operation({
+  },
+  update: {
     operation: "Accounts.update",
     method: "PATCH",
     api: "v1",
@@ -33,5 +33,5 @@ export const endpoints = {
       { name: "id", in: "path", kind: "string", required: true, description: "Specifies the account ID." },
     ],
     statuses: [400, 401, 402, 403, 500],
-  }),
-}
+  },
+} as const satisfies Readonly<Record<string, Operation>>

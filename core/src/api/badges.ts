@@ -3,32 +3,32 @@
  *
  * @internal
  */
-import { operation as endpoint } from "./operation.ts"
+import type { Operation } from "./operation.ts"
 
 /** @internal */
 export const endpoints = {
-  list: endpoint({
+  list: {
     operation: "Badges.list",
     method: "GET",
     api: "v1",
     path: "/badges",
     statuses: [400, 401, 402, 403, 500],
-  }),
-  pendingApprovals: endpoint({
+  },
+  pendingApprovals: {
     operation: "Badges.pendingApprovals",
     method: "GET",
     api: "v1",
     path: "/badges/approve",
     statuses: [400, 401, 402, 403, 500],
-  }),
-  assigned: endpoint({
+  },
+  assigned: {
     operation: "Badges.assigned",
     method: "GET",
     api: "v1",
     path: "/badges/assign",
     statuses: [400, 401, 402, 403, 500],
-  }),
-  assignees: endpoint({
+  },
+  assignees: {
     operation: "Badges.assignees",
     method: "GET",
     api: "v1",
@@ -37,15 +37,15 @@ export const endpoints = {
       { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
     ],
     statuses: [400, 401, 402, 403, 404, 500],
-  }),
-  current: endpoint({
+  },
+  current: {
     operation: "Badges.current",
     method: "GET",
     api: "v1",
     path: "/badges/current",
     statuses: [400, 401, 402, 403, 500],
-  }),
-  get: endpoint({
+  },
+  get: {
     operation: "Badges.get",
     method: "GET",
     api: "v1",
@@ -54,15 +54,15 @@ export const endpoints = {
       { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
     ],
     statuses: [400, 401, 402, 403, 404, 500],
-  }),
-  create: endpoint({
+  },
+  create: {
     operation: "Badges.create",
     method: "POST",
     api: "v1",
     path: "/badges",
     statuses: [400, 401, 402, 403, 500],
-  }),
-  approve: endpoint({
+  },
+  approve: {
     operation: "Badges.approve",
     method: "POST",
     api: "v1",
@@ -71,15 +71,15 @@ export const endpoints = {
       { name: "id", in: "path", kind: "string", required: true, description: "The ID of the assigned badge request." },
     ],
     statuses: [400, 401, 402, 403, 500],
-  }),
-  assign: endpoint({
+  },
+  assign: {
     operation: "Badges.assign",
     method: "POST",
     api: "v1",
     path: "/badges/assign",
     statuses: [400, 401, 402, 403, 500],
-  }),
-  update: endpoint({
+  },
+  update: {
     operation: "Badges.update",
     method: "PATCH",
     api: "v1",
@@ -88,8 +88,8 @@ export const endpoints = {
       { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
     ],
     statuses: [400, 401, 402, 403, 404, 500],
-  }),
-  reject: endpoint({
+  },
+  reject: {
     operation: "Badges.reject",
     method: "DELETE",
     api: "v1",
@@ -98,8 +98,8 @@ export const endpoints = {
       { name: "id", in: "path", kind: "string", required: true, description: "The ID of the assigned badge request." },
     ],
     statuses: [400, 401, 402, 403, 500],
-  }),
-  unassign: endpoint({
+  },
+  unassign: {
     operation: "Badges.unassign",
     method: "DELETE",
     api: "v1",
@@ -121,8 +121,8 @@ export const endpoints = {
       },
     ],
     statuses: [400, 401, 402, 403, 500],
-  }),
-  remove: endpoint({
+  },
+  remove: {
     operation: "Badges.remove",
     method: "DELETE",
     api: "v1",
@@ -131,5 +131,5 @@ export const endpoints = {
       { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
     ],
     statuses: [400, 401, 402, 403, 500],
-  }),
-}
+  },
+} as const satisfies Readonly<Record<string, Operation>>

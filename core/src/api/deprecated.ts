@@ -4,13 +4,13 @@
  *
  * @internal
  */
-import { operation as endpoint } from "./operation.ts"
+import type { Operation } from "./operation.ts"
 
 const SUNSET = "the Announcements feature was sunset on 2022-03-15; there is no replacement"
 
 /** @internal */
 export const endpoints = {
-  announcementsList: endpoint({
+  announcementsList: {
     operation: "Announcements.list",
     method: "GET",
     api: "v1",
@@ -28,8 +28,8 @@ export const endpoints = {
     ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
-  }),
-  announcementsGet: endpoint({
+  },
+  announcementsGet: {
     operation: "Announcements.get",
     method: "GET",
     api: "v1",
@@ -48,16 +48,16 @@ export const endpoints = {
     ],
     statuses: [400, 401, 402, 403, 404, 500],
     deprecated: SUNSET,
-  }),
-  announcementsCreate: endpoint({
+  },
+  announcementsCreate: {
     operation: "Announcements.create",
     method: "POST",
     api: "v1",
     path: "/announcements",
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
-  }),
-  announcementsUpdate: endpoint({
+  },
+  announcementsUpdate: {
     operation: "Announcements.update",
     method: "PATCH",
     api: "v1",
@@ -67,8 +67,8 @@ export const endpoints = {
     ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
-  }),
-  announcementsRemove: endpoint({
+  },
+  announcementsRemove: {
     operation: "Announcements.remove",
     method: "DELETE",
     api: "v1",
@@ -78,8 +78,8 @@ export const endpoints = {
     ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
-  }),
-  announcementsRemoveReaction: endpoint({
+  },
+  announcementsRemoveReaction: {
     operation: "Announcements.removeReaction",
     method: "DELETE",
     api: "v1",
@@ -89,8 +89,8 @@ export const endpoints = {
     ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
-  }),
-  metricsByOwner: endpoint({
+  },
+  metricsByOwner: {
     operation: "Metrics.byOwner",
     method: "GET",
     api: "v1",
@@ -116,8 +116,8 @@ export const endpoints = {
     ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: "use the Key Results API: GET key results with an ownerIds filter",
-  }),
-  goalsUpdate: endpoint({
+  },
+  goalsUpdate: {
     operation: "Goals.update",
     method: "PUT",
     api: "v1",
@@ -133,8 +133,8 @@ export const endpoints = {
     ],
     statuses: [400, 401, 402, 403, 404, 423, 500],
     deprecated: "use PATCH Objective (the Objectives API)",
-  }),
-  goalsUpdateConfidence: endpoint({
+  },
+  goalsUpdateConfidence: {
     operation: "Goals.updateConfidence",
     method: "PUT",
     api: "v1",
@@ -150,5 +150,5 @@ export const endpoints = {
     ],
     statuses: [400, 401, 402, 403, 404, 500],
     deprecated: "confidence is set on key results now: use PATCH Key Result",
-  }),
-}
+  },
+} as const satisfies Readonly<Record<string, Operation>>

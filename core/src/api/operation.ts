@@ -73,11 +73,3 @@ export interface Operation<S extends DocumentedStatus = DocumentedStatus> {
   /** Set on a deprecated operation: what replaces it. */
   readonly deprecated?: string
 }
-
-/**
- * Declares an operation, keeping its statuses as a literal union.
- *
- * @since 0.3.0
- * @category constructors
- */
-export const operation = <const S extends DocumentedStatus>(o: Operation<S>): Operation<S> => o

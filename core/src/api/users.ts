@@ -4,11 +4,11 @@
  *
  * @internal
  */
-import { operation as endpoint } from "./operation.ts"
+import type { Operation } from "./operation.ts"
 
 /** @internal */
 export const endpoints = {
-  list: endpoint({
+  list: {
     operation: "Users.list",
     method: "GET",
     api: "v2",
@@ -77,8 +77,8 @@ export const endpoints = {
       },
     ],
     statuses: [400, 401, 402, 403, 500],
-  }),
-  get: endpoint({
+  },
+  get: {
     operation: "Users.get",
     method: "GET",
     api: "v1",
@@ -102,8 +102,8 @@ export const endpoints = {
       },
     ],
     statuses: [400, 403, 404, 500],
-  }),
-  managers: endpoint({
+  },
+  managers: {
     operation: "Users.managers",
     method: "GET",
     api: "v1",
@@ -118,50 +118,50 @@ export const endpoints = {
       },
     ],
     statuses: [400, 404, 500],
-  }),
-  create: endpoint({
+  },
+  create: {
     operation: "Users.create",
     method: "POST",
     api: "v1",
     path: "/users",
     statuses: [400, 401, 403, 409, 500],
-  }),
-  activate: endpoint({
+  },
+  activate: {
     operation: "Users.activate",
     method: "POST",
     api: "v1",
     path: "/users/activate",
     statuses: [400, 403, 500],
-  }),
-  deactivate: endpoint({
+  },
+  deactivate: {
     operation: "Users.deactivate",
     method: "POST",
     api: "v1",
     path: "/users/deactivate",
     statuses: [400, 403, 500],
-  }),
-  removeMany: endpoint({
+  },
+  removeMany: {
     operation: "Users.removeMany",
     method: "POST",
     api: "v1",
     path: "/users/delete",
     statuses: [400, 403, 404, 500],
-  }),
-  sendInvitations: endpoint({
+  },
+  sendInvitations: {
     operation: "Users.sendInvitations",
     method: "POST",
     api: "v1",
     path: "/users/invitations",
     statuses: [400, 401, 402, 403, 500],
-  }),
-  updateRoles: endpoint({
+  },
+  updateRoles: {
     operation: "Users.updateRoles",
     method: "POST",
     api: "v1",
     path: "/users/roles",
     statuses: [400, 403, 500],
-  }),
-  assignRole: endpoint({
+  },
+  assignRole: {
     operation: "Users.assignRole",
     method: "POST",
     api: "v1",
@@ -176,8 +176,8 @@ export const endpoints = {
       },
     ],
     statuses: [400, 404],
-  }),
-  sendChangePasswordEmail: endpoint({
+  },
+  sendChangePasswordEmail: {
     operation: "Users.sendChangePasswordEmail",
     method: "POST",
     api: "v1",
@@ -186,8 +186,8 @@ export const endpoints = {
       { name: "userId", in: "path", kind: "string", required: true },
     ],
     statuses: [400, 401, 403, 500],
-  }),
-  updateLanguage: endpoint({
+  },
+  updateLanguage: {
     operation: "Users.updateLanguage",
     method: "PUT",
     api: "v1",
@@ -202,8 +202,8 @@ export const endpoints = {
       },
     ],
     statuses: [400, 500],
-  }),
-  updateName: endpoint({
+  },
+  updateName: {
     operation: "Users.updateName",
     method: "PATCH",
     api: "v1",
@@ -218,8 +218,8 @@ export const endpoints = {
       },
     ],
     statuses: [400, 403, 404, 500],
-  }),
-  updateInfo: endpoint({
+  },
+  updateInfo: {
     operation: "Users.updateInfo",
     method: "PATCH",
     api: "v1",
@@ -234,8 +234,8 @@ export const endpoints = {
       },
     ],
     statuses: [400, 403, 404, 500],
-  }),
-  remove: endpoint({
+  },
+  remove: {
     operation: "Users.remove",
     method: "DELETE",
     api: "v1",
@@ -244,8 +244,8 @@ export const endpoints = {
       { name: "id", in: "path", kind: "string", required: true, description: "The ID of the user." },
     ],
     statuses: [400, 401, 402, 403, 409, 500],
-  }),
-  removeRole: endpoint({
+  },
+  removeRole: {
     operation: "Users.removeRole",
     method: "DELETE",
     api: "v1",
@@ -267,8 +267,8 @@ export const endpoints = {
       },
     ],
     statuses: [400, 404, 409, 500],
-  }),
-  removeRoles: endpoint({
+  },
+  removeRoles: {
     operation: "Users.removeRoles",
     method: "DELETE",
     api: "v1",
@@ -284,16 +284,16 @@ export const endpoints = {
       },
     ],
     statuses: [400, 409, 500],
-  }),
-  legacyUpdateSettings: endpoint({
+  },
+  legacyUpdateSettings: {
     operation: "LegacyUsers.updateSettings",
     method: "PUT",
     api: "v1",
     path: "/users/settings",
     statuses: [400, 404, 500],
     deprecated: "use Users.updateLanguage(userId, settings) (PUT /users/{userId})",
-  }),
-  legacyCreate: endpoint({
+  },
+  legacyCreate: {
     operation: "LegacyUsers.create",
     method: "POST",
     api: "v1",
@@ -309,8 +309,8 @@ export const endpoints = {
     ],
     statuses: [401, 429],
     deprecated: "use Users.create([user]) (POST /users with an array of users)",
-  }),
-  legacyList: endpoint({
+  },
+  legacyList: {
     operation: "LegacyUsers.list",
     method: "GET",
     api: "v1",
@@ -353,8 +353,8 @@ export const endpoints = {
     ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: "use Users.list or Users.stream (GET /v2/users)",
-  }),
-  legacyPasswordPolicy: endpoint({
+  },
+  legacyPasswordPolicy: {
     operation: "LegacyUsers.passwordPolicy",
     method: "GET",
     api: "v1",
@@ -364,5 +364,5 @@ export const endpoints = {
     ],
     statuses: [],
     deprecated: "the API documents no replacement",
-  }),
-}
+  },
+} as const satisfies Readonly<Record<string, Operation>>
