@@ -2,9 +2,7 @@
  * A lean `HttpClient` over the runtime's `fetch`: what `FetchHttpClient.layer` does for a request, without a client
  * span per request, and with responses that read their bodies without a fiber per read. Provide `QuantiveFetch.layer`
  * where a program provides `FetchHttpClient.layer`, as in
- * `Quantive.layer(options).pipe(Layer.provide(QuantiveFetch.layer))`. No entry point of the package
- * (`@effect-quantive/client`, `/testing`, `/redis`) exports it: the repository's benchmarks and tests import it from
- * `lib/QuantiveFetch.ts`.
+ * `Quantive.layer(options).pipe(Layer.provide(QuantiveFetch.layer))`.
  *
  * It is the platform's `HttpClient.make` over `fetch`, as `FetchHttpClient` is, and keeps what that gives:
  * - the `fetch` and the `RequestInit` of `FetchHttpClient.Fetch` and `FetchHttpClient.RequestInit`, read from the
