@@ -3,6 +3,7 @@
  *
  * ```ts
  * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
  * import { Quantive } from "@effect-quantive/client"
  *
  * const live = Quantive.layerConfig.pipe(Layer.provide(FetchHttpClient.layer))
@@ -10,44 +11,41 @@
  *
  * @since 0.1.0
  */
-import { HttpClient } from "@effect/platform"
+import type { HttpClient } from "@effect/platform"
 import { dual } from "effect/Function"
 import {
   Chunk,
-  Config,
-  ConfigError,
-  type Context,
+  type Config,
+  type ConfigError,
   type Duration,
   Effect,
-  FiberRef,
   Layer,
   type Metric,
-  Option,
   type Redacted,
   Stream,
 } from "effect"
-import { Accounts } from "./Accounts.ts"
-import { Announcements } from "./Announcements.ts"
-import { Badges } from "./Badges.ts"
-import { Goals } from "./Goals.ts"
-import { LegacyUsers } from "./LegacyUsers.ts"
-import { Metrics } from "./Metrics.ts"
-import { Users } from "./Users.ts"
-import { CallDecode, CallRetry, currentResponse } from "./internal/callSettings.ts"
-import * as Client from "./internal/client.ts"
-import { AccountCoordinator } from "./internal/resilience/coordinator.ts"
+import type { Accounts } from "./Accounts.ts"
+import type { Announcements } from "./Announcements.ts"
+import type { Badges } from "./Badges.ts"
+import type { Goals } from "./Goals.ts"
+import type { LegacyUsers } from "./LegacyUsers.ts"
+import type { Metrics } from "./Metrics.ts"
+import type { Users } from "./Users.ts"
+import { CallDecode, CallRetry } from "./internal/callSettings.ts"
 import * as internal from "./internal/config.ts"
+import * as Wiring from "./internal/layer.ts"
+import * as PerCall from "./internal/perCall.ts"
 import * as Drift from "./internal/response/decode.ts"
 import * as Request from "./internal/anyEndpoint.ts"
-import * as QE from "./QuantiveError.ts"
-import {
-  type DecodeMode,
-  type DriftReport,
-  type PaginateOptions,
+import type * as QE from "./QuantiveError.ts"
+import type {
+  DecodeMode,
+  DriftReport,
+  PaginateOptions,
   QuantiveClient,
-  type RequestOptions,
-  type ResponseInfo,
-  type StreamPage,
+  RequestOptions,
+  ResponseInfo,
+  StreamPage,
 } from "./QuantiveClient.ts"
 import type * as Retry from "./Retry.ts"
 
@@ -135,49 +133,6 @@ export type { DecodeMode }
  */
 export type Services = Accounts | Users | Badges | LegacyUsers | Announcements | Metrics | Goals | QuantiveClient
 
-const DECODE_MODES: ReadonlySet<string> = new Set(["strict", "tolerant"])
-
-const decodeOption = (
-  decode: unknown,
-  name: string,
-): Effect.Effect<DecodeMode | undefined, ConfigError.ConfigError> =>
-  decode === undefined || DECODE_MODES.has(decode as string)
-    ? Effect.succeed(decode as DecodeMode | undefined)
-    : Effect.fail(ConfigError.InvalidData([name], `must be "strict" or "tolerant"`))
-
-const clientLayer = (
-  options: Effect.Effect<{ readonly options: Options; readonly names: internal.ConfigNames }, ConfigError.ConfigError>,
-): Layer.Layer<QuantiveClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.effect(
-    QuantiveClient,
-    Effect.gen(function* () {
-      const { names, options: raw } = yield* options
-      const resolved = yield* internal.resolve(raw, names)
-      const decode = yield* decodeOption(raw.decode, names === internal.envNames ? "QUANTIVE_DECODE" : "decode")
-      const tracerPropagation = raw.tracerPropagation
-      if (tracerPropagation !== undefined && typeof tracerPropagation !== "boolean") {
-        return yield* Effect.fail(ConfigError.InvalidData(["tracerPropagation"], "must be a boolean"))
-      }
-      // With `QuantiveRedis.layer` provided, the account's gate is shared through Redis; else it is this process's.
-      const coordinator = yield* Effect.serviceOption(AccountCoordinator)
-      return Client.make(resolved, yield* HttpClient.HttpClient, {
-        decode,
-        tracerPropagation,
-        gate: Option.isSome(coordinator) ? coordinator.value.forAccount(resolved.accountId) : undefined,
-      })
-    }),
-  )
-
-const servicesLayer: Layer.Layer<Exclude<Services, QuantiveClient>, never, QuantiveClient> = Layer.mergeAll(
-  Accounts.layer,
-  Users.layer,
-  Badges.layer,
-  LegacyUsers.layer,
-  Announcements.layer,
-  Metrics.layer,
-  Goals.layer,
-)
-
 /**
  * Provides every Quantive service from explicit options. Needs an `HttpClient.HttpClient`: `FetchHttpClient.layer`
  * works on Deno and Node. Fails with a `ConfigError` naming the option when an option is missing or malformed
@@ -187,13 +142,19 @@ const servicesLayer: Layer.Layer<Exclude<Services, QuantiveClient>, never, Quant
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<Services, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.provideMerge(servicesLayer, layerClient(options))
+  Layer.provideMerge(Wiring.servicesLayer, layerClient(options))
 
 /**
  * The pipeline alone (`QuantiveClient`), from explicit options: what one service's `layer` needs, and what
  * `Quantive.request` and `Quantive.stream` run on.
  *
  * ```ts
+ * import { Layer, type Redacted } from "effect"
+ * import { Accounts, Quantive } from "@effect-quantive/client"
+ *
+ * declare const token: Redacted.Redacted<string>
+ * declare const accountId: string
+ *
  * const accounts = Accounts.layer.pipe(Layer.provide(Quantive.layerClient({ token, accountId })))
  * ```
  *
@@ -203,7 +164,7 @@ export const layer = (options: Options): Layer.Layer<Services, ConfigError.Confi
 export const layerClient = (
   options: Options,
 ): Layer.Layer<QuantiveClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  clientLayer(Effect.succeed({ options, names: internal.optionNames }))
+  Wiring.clientLayer(Effect.succeed({ options, names: internal.optionNames }))
 
 /**
  * The configuration `layerConfig` reads: `QUANTIVE_TOKEN` (as `Config.redacted`), `QUANTIVE_ACCOUNT_ID`, and
@@ -212,23 +173,7 @@ export const layerClient = (
  * @since 0.1.0
  * @category config
  */
-export const config: Config.Config<Options> = Config.all({
-  token: Config.redacted("QUANTIVE_TOKEN"),
-  accountId: Config.string("QUANTIVE_ACCOUNT_ID"),
-  region: Config.string("QUANTIVE_REGION").pipe(Config.option),
-  baseUrl: Config.string("QUANTIVE_BASE_URL").pipe(Config.option),
-  maxResponseBytes: Config.integer("QUANTIVE_MAX_RESPONSE_BYTES").pipe(Config.option),
-  decode: Config.string("QUANTIVE_DECODE").pipe(Config.option),
-}).pipe(
-  Config.map(({ accountId, baseUrl, decode, maxResponseBytes, region, token }): Options => ({
-    token,
-    accountId,
-    region: Option.getOrUndefined(region) as Region | undefined,
-    baseUrl: Option.getOrUndefined(baseUrl),
-    maxResponseBytes: Option.getOrUndefined(maxResponseBytes),
-    decode: Option.getOrUndefined(decode) as DecodeMode | undefined,
-  })),
-)
+export const config: Config.Config<Options> = Wiring.config
 
 /**
  * Provides every Quantive service from the environment (see `config`). A missing or malformed variable fails with a
@@ -238,7 +183,7 @@ export const config: Config.Config<Options> = Config.all({
  * @category layers
  */
 export const layerConfig: Layer.Layer<Services, ConfigError.ConfigError, HttpClient.HttpClient> = Layer.provideMerge(
-  servicesLayer,
+  Wiring.servicesLayer,
   Layer.suspend(() => layerClientConfig),
 )
 
@@ -248,23 +193,25 @@ export const layerConfig: Layer.Layer<Services, ConfigError.ConfigError, HttpCli
  * @since 0.2.0
  * @category layers
  */
-export const layerClientConfig: Layer.Layer<QuantiveClient, ConfigError.ConfigError, HttpClient.HttpClient> =
-  clientLayer(Effect.map(config, (options) => ({ options, names: internal.envNames })))
-
-const isStream = (u: unknown): u is Stream.Stream<unknown, unknown, unknown> =>
-  typeof u === "object" && u !== null && Stream.StreamTypeId in u
-
-const provideSetting = <I, S>(tag: Context.Tag<I, S>, value: S) => <X>(self: X): X =>
-  (isStream(self) ? Stream.provideService(self, tag, value) : Effect.provideService(self as any, tag, value)) as X
+export const layerClientConfig: Layer.Layer<QuantiveClient, ConfigError.ConfigError, HttpClient.HttpClient> = Wiring
+  .clientLayer(Effect.map(config, (options) => ({ options, names: internal.envNames })))
 
 /**
  * Runs an effect or a stream with another retry policy for every Quantive call it makes, overriding the layer's.
  * `Quantive.withRetry(Retry.none)` turns retries off for those calls.
  *
  * ```ts
- * users.get(id).pipe(Quantive.withRetry(Retry.policy({ maxAttempts: 2 })))
- * users.stream().pipe(Quantive.withRetry(Retry.none))
- * Quantive.withRetry(users.get(id), Retry.none)
+ * import { Effect } from "effect"
+ * import { Quantive, Retry, Users } from "@effect-quantive/client"
+ *
+ * declare const id: string
+ *
+ * const program = Effect.gen(function* () {
+ *   const users = yield* Users
+ *   const everyone = users.stream().pipe(Quantive.withRetry(Retry.none))
+ *   const user = yield* users.get(id).pipe(Quantive.withRetry(Retry.policy({ maxAttempts: 2 })))
+ *   return yield* Quantive.withRetry(users.get(id), Retry.none)
+ * })
  * ```
  *
  * A value that is not a policy (`null`, a plain object) fails each call it covers with `InvalidInput` (field
@@ -276,14 +223,22 @@ const provideSetting = <I, S>(tag: Context.Tag<I, S>, value: S) => <X>(self: X):
 export const withRetry: {
   (policy: Retry.Policy): <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X) => X
   <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X, policy: Retry.Policy): X
-} = dual(2, <X>(self: X, policy: Retry.Policy): X => provideSetting(CallRetry, policy)(self))
+} = dual(2, <X>(self: X, policy: Retry.Policy): X => PerCall.provideSetting(CallRetry, policy)(self))
 
 /**
  * Runs an effect or a stream with another decode mode for every Quantive call it makes, overriding the layer's.
  *
  * ```ts
- * users.stream().pipe(Quantive.withDecode("tolerant"))
- * Quantive.withDecode(users.get(id), "tolerant")
+ * import { Effect } from "effect"
+ * import { Quantive, Users } from "@effect-quantive/client"
+ *
+ * declare const id: string
+ *
+ * const program = Effect.gen(function* () {
+ *   const users = yield* Users
+ *   const everyone = users.stream().pipe(Quantive.withDecode("tolerant"))
+ *   return yield* Quantive.withDecode(users.get(id), "tolerant")
+ * })
  * ```
  *
  * A mode other than `"strict"` or `"tolerant"` fails each call it covers with `InvalidInput` (field `decode`), before
@@ -295,7 +250,7 @@ export const withRetry: {
 export const withDecode: {
   (mode: DecodeMode): <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X) => X
   <X extends Effect.Effect<any, any, any> | Stream.Stream<any, any, any>>(self: X, mode: DecodeMode): X
-} = dual(2, <X>(self: X, mode: DecodeMode): X => provideSetting(CallDecode, mode)(self))
+} = dual(2, <X>(self: X, mode: DecodeMode): X => PerCall.provideSetting(CallDecode, mode)(self))
 
 /**
  * A drift seen in tolerant mode (see `QuantiveClient.DriftReport`).
@@ -336,30 +291,24 @@ export type { ResponseInfo }
  * info is the last one's; an effect that made no request fails with `InvalidInput`.
  *
  * ```ts
- * const [account, info] = yield* Quantive.withResponse(accounts.get(accountId))
- * console.log(info.requestId, info.rateLimit?.remaining)
+ * import { Console, Effect } from "effect"
+ * import { Accounts, Quantive } from "@effect-quantive/client"
+ *
+ * declare const accountId: string
+ *
+ * const program = Effect.gen(function* () {
+ *   const accounts = yield* Accounts
+ *   const [account, info] = yield* Quantive.withResponse(accounts.get(accountId))
+ *   yield* Console.log(info.requestId, info.rateLimit?.remaining)
+ * })
  * ```
  *
  * @since 0.2.0
  * @category responses
  */
-export const withResponse = <A, E, R>(
+export const withResponse: <A, E, R>(
   self: Effect.Effect<A, E, R>,
-): Effect.Effect<readonly [A, ResponseInfo], E | QE.InvalidInput, R> =>
-  Effect.locally(
-    Effect.flatMap(self, (value) =>
-      Effect.flatMap(FiberRef.get(currentResponse), (info) =>
-        info === undefined ? Effect.fail(noResponse()) : Effect.succeed([value, info()] as const))),
-    currentResponse,
-    undefined,
-  )
-
-const noResponse = () =>
-  new QE.InvalidInput({
-    message: "Quantive.withResponse: the effect made no Quantive request, so there is no response to report",
-    method: "-",
-    path: "-",
-  })
+) => Effect.Effect<readonly [A, ResponseInfo], E | QE.InvalidInput, R> = PerCall.withResponse
 
 /**
  * The options of `Quantive.request` (see `QuantiveClient.RequestOptions`).
@@ -375,12 +324,18 @@ export type { RequestOptions }
  * `UnexpectedStatus` for the rest).
  *
  * ```ts
- * const goals = yield* Quantive.request({
- *   method: "GET",
- *   path: "/v2/goals",
- *   query: { take: 50 },
- *   success: Schema.Struct({ items: Schema.Array(Goal), totalCount: Schema.Number }),
- *   statuses: [400, 403],
+ * import { Effect, Schema } from "effect"
+ * import { Goal, Quantive } from "@effect-quantive/client"
+ *
+ * const program = Effect.gen(function* () {
+ *   const goals = yield* Quantive.request({
+ *     method: "GET",
+ *     path: "/v2/goals",
+ *     query: { take: 50 },
+ *     success: Schema.Struct({ items: Schema.Array(Goal), totalCount: Schema.Number }),
+ *     statuses: [400, 403],
+ *   })
+ *   return goals.items
  * })
  * ```
  *
@@ -420,9 +375,12 @@ export const paginate: <A, const S extends QE.DocumentedStatus = never>(
 ) => Stream.Stream<StreamPage<A>, QE.ErrorFor<S> | QE.PaginationError, QuantiveClient> = Request.paginate
 
 /**
- * `paginate`, one item at a time.
- *
  * ```ts
+ * import { Schema } from "effect"
+ * import { Quantive } from "@effect-quantive/client"
+ *
+ * const Objective = Schema.Struct({ id: Schema.String, name: Schema.String, dateCreated: Schema.String })
+ *
  * const objectives = Quantive.stream({ path: "/v2/goals", item: Objective, sort: "dateCreated" })
  * ```
  *

@@ -12,44 +12,25 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
-
-type CommonFields = {
-  readonly message: typeof Schema.String
-  readonly method: typeof Schema.String
-  readonly path: typeof Schema.String
-  readonly serverMessage: Schema.optional<typeof Schema.String>
-  readonly requestId: Schema.optional<typeof Schema.String>
-  readonly attempts: Schema.optional<typeof Schema.Number>
-  readonly elapsedMillis: Schema.optional<typeof Schema.Number>
-}
-
-const Common: CommonFields = {
-  message: Schema.String,
-  method: Schema.String,
-  path: Schema.String,
-  serverMessage: Schema.optional(Schema.String),
-  requestId: Schema.optional(Schema.String),
-  attempts: Schema.optional(Schema.Number),
-  elapsedMillis: Schema.optional(Schema.Number),
-}
-
-type StatusFields = CommonFields & {
-  readonly status: typeof Schema.Number
-}
-
-const WithStatus: StatusFields = { ...Common, status: Schema.Number }
-
-/** An explicitly typed error base (explicit for JSR's fast type check and `isolatedDeclarations`). */
-type Base<Self, Tag extends string, Fields extends Schema.Struct.Fields> = Schema.TaggedErrorClass<
-  Self,
-  Tag,
-  { readonly _tag: Schema.tag<Tag> } & Fields
->
-
-const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema.TaggedError<BadRequest>(
-  "@effect-quantive/client/BadRequest",
-)("BadRequest", WithStatus)
+import {
+  BadRequest,
+  Conflict,
+  CoordinatorError,
+  DecodeError,
+  Forbidden,
+  InvalidInput,
+  Locked,
+  NotFound,
+  PaginationError,
+  PaginationReason,
+  PaymentRequired,
+  ServerError,
+  TooManyRequests,
+  TransportError,
+  TransportReason,
+  Unauthorized,
+  UnexpectedStatus,
+} from "./internal/errorClasses.ts"
 
 /**
  * 400: the server rejected the request as malformed.
@@ -57,11 +38,7 @@ const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema.Tagg
  * @since 0.1.0
  * @category errors
  */
-export class BadRequest extends BadRequestBase {}
-
-const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> = Schema.TaggedError<Unauthorized>(
-  "@effect-quantive/client/Unauthorized",
-)("Unauthorized", WithStatus)
+export { BadRequest }
 
 /**
  * 401: the token is missing, wrong or revoked.
@@ -69,11 +46,7 @@ const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> = Schem
  * @since 0.1.0
  * @category errors
  */
-export class Unauthorized extends UnauthorizedBase {}
-
-const PaymentRequiredBase: Base<PaymentRequired, "PaymentRequired", StatusFields> = Schema.TaggedError<PaymentRequired>(
-  "@effect-quantive/client/PaymentRequired",
-)("PaymentRequired", WithStatus)
+export { Unauthorized }
 
 /**
  * 402: the account's subscription does not cover the request.
@@ -81,11 +54,7 @@ const PaymentRequiredBase: Base<PaymentRequired, "PaymentRequired", StatusFields
  * @since 0.1.0
  * @category errors
  */
-export class PaymentRequired extends PaymentRequiredBase {}
-
-const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema.TaggedError<Forbidden>(
-  "@effect-quantive/client/Forbidden",
-)("Forbidden", WithStatus)
+export { PaymentRequired }
 
 /**
  * 403: the token's user may not do this.
@@ -93,11 +62,7 @@ const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema.TaggedE
  * @since 0.1.0
  * @category errors
  */
-export class Forbidden extends ForbiddenBase {}
-
-const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema.TaggedError<NotFound>(
-  "@effect-quantive/client/NotFound",
-)("NotFound", WithStatus)
+export { Forbidden }
 
 /**
  * 404: the resource does not exist.
@@ -105,11 +70,7 @@ const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema.TaggedErro
  * @since 0.1.0
  * @category errors
  */
-export class NotFound extends NotFoundBase {}
-
-const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema.TaggedError<Conflict>(
-  "@effect-quantive/client/Conflict",
-)("Conflict", WithStatus)
+export { NotFound }
 
 /**
  * 409: the request conflicts with the current state (a taken domain, an existing user).
@@ -117,11 +78,7 @@ const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema.TaggedErro
  * @since 0.1.0
  * @category errors
  */
-export class Conflict extends ConflictBase {}
-
-const LockedBase: Base<Locked, "Locked", StatusFields> = Schema.TaggedError<Locked>(
-  "@effect-quantive/client/Locked",
-)("Locked", WithStatus)
+export { Conflict }
 
 /**
  * 423: the resource is locked (a locked goal).
@@ -129,15 +86,7 @@ const LockedBase: Base<Locked, "Locked", StatusFields> = Schema.TaggedError<Lock
  * @since 0.1.0
  * @category errors
  */
-export class Locked extends LockedBase {}
-
-const TooManyRequestsBase: Base<
-  TooManyRequests,
-  "TooManyRequests",
-  StatusFields & { readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf> }
-> = Schema.TaggedError<TooManyRequests>(
-  "@effect-quantive/client/TooManyRequests",
-)("TooManyRequests", { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) })
+export { Locked }
 
 /**
  * 429: too many requests. `retryAfter` holds the parsed `Retry-After` (seconds, HTTP date or `retry-after-ms`)
@@ -146,15 +95,7 @@ const TooManyRequestsBase: Base<
  * @since 0.1.0
  * @category errors
  */
-export class TooManyRequests extends TooManyRequestsBase {}
-
-const ServerErrorBase: Base<
-  ServerError,
-  "ServerError",
-  StatusFields & { readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf> }
-> = Schema.TaggedError<ServerError>(
-  "@effect-quantive/client/ServerError",
-)("ServerError", { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) })
+export { TooManyRequests }
 
 /**
  * 5xx: the server failed. `status` tells which; `retryAfter` holds a 503's `Retry-After` when it had one.
@@ -162,13 +103,7 @@ const ServerErrorBase: Base<
  * @since 0.1.0
  * @category errors
  */
-export class ServerError extends ServerErrorBase {}
-
-const UnexpectedStatusBase: Base<UnexpectedStatus, "UnexpectedStatus", StatusFields> = Schema.TaggedError<
-  UnexpectedStatus
->(
-  "@effect-quantive/client/UnexpectedStatus",
-)("UnexpectedStatus", WithStatus)
+export { ServerError }
 
 /**
  * A status the operation does not document and that no universal mapping covers, or a redirect that was refused
@@ -177,7 +112,7 @@ const UnexpectedStatusBase: Base<UnexpectedStatus, "UnexpectedStatus", StatusFie
  * @since 0.1.0
  * @category errors
  */
-export class UnexpectedStatus extends UnexpectedStatusBase {}
+export { UnexpectedStatus }
 
 /**
  * Why a request got no usable response.
@@ -185,31 +120,7 @@ export class UnexpectedStatus extends UnexpectedStatusBase {}
  * @since 0.1.0
  * @category models
  */
-export const TransportReason: Schema.Literal<
-  ["Connect", "Reset", "Timeout", "Aborted", "Body", "ResponseTooLarge", "Transport"]
-> = Schema.Literal(
-  "Connect",
-  "Reset",
-  "Timeout",
-  "Aborted",
-  "Body",
-  "ResponseTooLarge",
-  "Transport",
-)
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type TransportReason = typeof TransportReason.Type
-
-const TransportErrorBase: Base<
-  TransportError,
-  "TransportError",
-  CommonFields & { readonly status: Schema.optional<typeof Schema.Number>; readonly reason: typeof TransportReason }
-> = Schema.TaggedError<TransportError>(
-  "@effect-quantive/client/TransportError",
-)("TransportError", { ...Common, status: Schema.optional(Schema.Number), reason: TransportReason })
+export { TransportReason }
 
 /**
  * No usable response: DNS failure, connection refused or reset, a body cut short, a timeout, an abort, or a body
@@ -219,22 +130,7 @@ const TransportErrorBase: Base<
  * @since 0.1.0
  * @category errors
  */
-export class TransportError extends TransportErrorBase {}
-
-const DecodeErrorBase: Base<
-  DecodeError,
-  "DecodeError",
-  StatusFields & {
-    readonly issuePath: Schema.optional<typeof Schema.String>
-    readonly snippet: Schema.optional<typeof Schema.String>
-  }
-> = Schema.TaggedError<DecodeError>(
-  "@effect-quantive/client/DecodeError",
-)("DecodeError", {
-  ...WithStatus,
-  issuePath: Schema.optional(Schema.String),
-  snippet: Schema.optional(Schema.String),
-})
+export { TransportError }
 
 /**
  * A 2xx body that is not JSON or does not match the operation's schema. `issuePath` names the field that failed;
@@ -243,15 +139,7 @@ const DecodeErrorBase: Base<
  * @since 0.1.0
  * @category errors
  */
-export class DecodeError extends DecodeErrorBase {}
-
-const InvalidInputBase: Base<
-  InvalidInput,
-  "InvalidInput",
-  CommonFields & { readonly field: Schema.optional<typeof Schema.String> }
-> = Schema.TaggedError<InvalidInput>(
-  "@effect-quantive/client/InvalidInput",
-)("InvalidInput", { ...Common, field: Schema.optional(Schema.String) })
+export { DecodeError }
 
 /**
  * Input rejected before any request was sent: an empty or dot-segment id, a body that does not match its schema,
@@ -260,7 +148,7 @@ const InvalidInputBase: Base<
  * @since 0.1.0
  * @category errors
  */
-export class InvalidInput extends InvalidInputBase {}
+export { InvalidInput }
 
 /**
  * Why a paginated stream gave up.
@@ -268,25 +156,7 @@ export class InvalidInput extends InvalidInputBase {}
  * @since 0.1.0
  * @category models
  */
-export const PaginationReason: Schema.Literal<["InconsistentPage", "OrderMismatch", "NoProgress"]> = Schema.Literal(
-  "InconsistentPage",
-  "OrderMismatch",
-  "NoProgress",
-)
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type PaginationReason = typeof PaginationReason.Type
-
-const PaginationErrorBase: Base<
-  PaginationError,
-  "PaginationError",
-  CommonFields & { readonly reason: typeof PaginationReason; readonly skip: typeof Schema.Number }
-> = Schema.TaggedError<PaginationError>(
-  "@effect-quantive/client/PaginationError",
-)("PaginationError", { ...Common, reason: PaginationReason, skip: Schema.Number })
+export { PaginationReason }
 
 /**
  * A `pages`/`stream` whose server misbehaved, instead of a hang or silent loss: a page inconsistent with its own
@@ -296,7 +166,17 @@ const PaginationErrorBase: Base<
  * @since 0.1.0
  * @category errors
  */
-export class PaginationError extends PaginationErrorBase {}
+export { PaginationError }
+
+/**
+ * The account's shared store (Redis) could not be reached, and the coordinator was built with
+ * `onStoreFailure: "fail"`: the call was not sent. `attempts` counts the attempts sent before it (0 when none).
+ * Never carries the account id, the token, a Redis address or a key.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export { CoordinatorError }
 
 /**
  * The error class of each documented status: the one table the status types (`StatusErrors`), the pipeline's mapping
@@ -334,30 +214,6 @@ export const statusClasses: {
  * @category type-level
  */
 export type StatusErrors = { readonly [S in keyof typeof statusClasses]: InstanceType<(typeof statusClasses)[S]> }
-
-type CoordinatorErrorFields = Pick<CommonFields, "message" | "method" | "path" | "attempts" | "elapsedMillis">
-
-const CoordinatorErrorBase: Schema.TaggedErrorClass<
-  CoordinatorError,
-  "CoordinatorError",
-  { readonly _tag: Schema.tag<"CoordinatorError"> } & CoordinatorErrorFields
-> = Schema.TaggedError<CoordinatorError>("@effect-quantive/client/CoordinatorError")("CoordinatorError", {
-  message: Common.message,
-  method: Common.method,
-  path: Common.path,
-  attempts: Common.attempts,
-  elapsedMillis: Common.elapsedMillis,
-})
-
-/**
- * The account's shared store (Redis) could not be reached, and the coordinator was built with
- * `onStoreFailure: "fail"`: the call was not sent. `attempts` counts the attempts sent before it (0 when none).
- * Never carries the account id, the token, a Redis address or a key.
- *
- * @since 0.2.0
- * @category errors
- */
-export class CoordinatorError extends CoordinatorErrorBase {}
 
 /**
  * A status an operation can document.

@@ -23,9 +23,12 @@
  *
  * ```ts
  * import { FetchHttpClient } from "@effect/platform"
- * import { Layer } from "effect"
+ * import { Layer, type Redacted } from "effect"
  * import { Quantive } from "@effect-quantive/client"
  * import { QuantiveRedis } from "@effect-quantive/client/redis"
+ *
+ * declare const token: Redacted.Redacted<string>
+ * declare const accountId: string
  *
  * const live = Quantive.layer({ token, accountId, rateLimit: { requests: 20, per: "1 second" } }).pipe(
  *   Layer.provide(QuantiveRedis.layer({ url: "redis://127.0.0.1:6379" })),

@@ -5,17 +5,11 @@
  *
  * @since 0.1.0
  */
-import { Chunk, Context, Effect, Either, Layer, Schema, Stream } from "effect"
-import * as Client from "./internal/client.ts"
-import * as Api from "./QuantiveClient.ts"
+import { Context, Effect, Layer, type Stream } from "effect"
 import { QuantiveClient, type StreamPage } from "./QuantiveClient.ts"
-import { stringProblem } from "../core/src/jsonValue.ts"
-import * as Query from "./internal/request/listQuery.ts"
-import * as Paginate from "./internal/paginate.ts"
-import { NonEmpty } from "./internal/schema.ts"
-import { userFields } from "./internal/userFields.ts"
-import type { ErrorOf, InvalidInput, PaginationError } from "./QuantiveError.ts"
-import {
+import * as internal from "./internal/users/service.ts"
+import type { ErrorOf, PaginationError } from "./QuantiveError.ts"
+import type {
   BulkActivationResult,
   BulkDeleteResult,
   BulkRolesResult,
@@ -29,7 +23,7 @@ import {
   UserUpdateNameParams,
   UserUpdateRolesParams,
 } from "./User.ts"
-import { endpoints } from "../core/src/api/users.ts"
+import type { endpoints } from "../core/src/api/users.ts"
 
 /**
  * `"mentionsMarkup"` (the default: `@[John Smith:john.smith@okrs.tech:602a…]`) or `"plainText"` (`@John Smith`).
@@ -55,7 +49,9 @@ type Condition<T> = T extends Scalar ? T | { readonly $in: ReadonlyArray<T> } : 
  * A typed Mongo-style filter on the user's scalar fields: equality, or `$in`. `id` is sent as `_id`.
  *
  * ```ts
- * { isActive: true, email: { $in: ["a@x.com", "b@x.com"] } }
+ * import type { UserFilter } from "@effect-quantive/client"
+ *
+ * const activeOrInvited: UserFilter = { isActive: true, email: { $in: ["a@x.com", "b@x.com"] } }
  * ```
  *
  * @since 0.1.0
@@ -125,7 +121,7 @@ export interface UserStreamParams<F extends ReadonlyArray<UserField> | undefined
  * @since 0.1.0
  * @category constants
  */
-export const DEFAULT_SORT = "dateCreated,_id"
+export const DEFAULT_SORT: "dateCreated,_id" = internal.DEFAULT_SORT
 
 /**
  * A page as `Users.pages` emits it: the users not emitted before, the collection's size when it was read, and where.
@@ -250,238 +246,15 @@ export interface UsersService {
   readonly removeRoles: (userId: string, roleIds: ReadonlyArray<string>) => Effect.Effect<void, UserRemoveRolesError>
 }
 
-/**
- * Why a list of ids cannot be joined into one query value (`ids=a,b`), or undefined: each id must be a non-empty string
- * without the separator (an id holding a comma would reach the server as two ids) and encodable (no lone surrogate).
- */
-const idListProblem = (ids: ReadonlyArray<string>, name: string): string | undefined => {
-  if (!Array.isArray(ids) || ids.length === 0) return "give at least one non-empty role id"
-  for (let i = 0; i < ids.length; i++) {
-    const id: unknown = ids[i]
-    if (typeof id !== "string" || id.trim() === "") return "give at least one non-empty role id"
-    if (id.includes(",")) {
-      return `${name}[${i}] contains a comma, which separates the ids in the query: it would be sent as two ids`
-    }
-    const problem = stringProblem(id)
-    if (problem !== undefined) return `${name}[${i}]: ${problem}`
+const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(QuantiveClient, (client): UsersService => {
+  const service = internal.make(client)
+  return {
+    ...service,
+    list: service.list as UsersService["list"],
+    pages: service.pages as UsersService["pages"],
+    stream: service.stream as UsersService["stream"],
   }
-  return undefined
-}
-
-const FORMATTING = Client.checks.oneOf("mentionsMarkup", "plainText")
-
-/** The options of `list`, each checked for its type before it is read (a plain-JS caller may pass anything). */
-const LIST_OPTIONS: Readonly<Record<string, Client.OptionCheck>> = {
-  fields: Client.checks.array,
-  sort: Client.checks.string,
-  skip: Client.checks.number,
-  take: Client.checks.number,
-  limit: Client.checks.number,
-  formatting: FORMATTING,
-}
-
-/** The options of `pages` and `stream`. */
-const STREAM_OPTIONS: Readonly<Record<string, Client.OptionCheck>> = {
-  fields: Client.checks.array,
-  sort: Client.checks.string,
-  formatting: FORMATTING,
-  pageSize: Client.checks.number,
-  concurrency: Client.checks.number,
-  distinct: Client.checks.boolean,
-}
-
-const Ids = Schema.NonEmptyArray(NonEmpty).annotations({ message: () => "give at least one non-empty id" })
-
-const Page = (item: Schema.Schema<any, any, never>): Schema.Schema<any, any, never> =>
-  Schema.Struct({ items: Schema.Array(item), totalCount: Schema.Number })
-
-const FullPage = Page(User)
-
-/** Page schemas of projections, built once per set of fields (so their compiled decoders are built once too). */
-const pageCache = new Map<string, Schema.Schema<any, any, never>>()
-
-/** The page decoder of a projection: just those fields and `id` (and the sort's fields, kept for the stream's order). */
-const projectedPage = (fields: ReadonlyArray<string> | undefined): Schema.Schema<any, any, never> => {
-  if (fields === undefined) return FullPage
-  const key = [...new Set(fields)].sort().join(",")
-  let schema = pageCache.get(key)
-  if (schema === undefined) {
-    const picked: Record<string, Schema.Struct.Field> = { id: userFields.id }
-    for (const field of fields) {
-      const f = (userFields as unknown as Record<string, Schema.Struct.Field>)[field]
-      if (f !== undefined) picked[field] = f
-    }
-    schema = Page(Schema.Struct(picked) as unknown as Schema.Schema<any, any, never>)
-    pageCache.set(key, schema)
-  }
-  return schema
-}
-
-const make: Effect.Effect<UsersService, never, QuantiveClient> = Effect.map(
-  QuantiveClient,
-  (client): UsersService => {
-    const invalid = (operation: string, field: string, problem: string): Effect.Effect<never, InvalidInput> =>
-      client.invalidInput({ operation, method: "GET", path: "/v2/users", field, problem })
-
-    const fieldsParam = (fields: ReadonlyArray<string> | undefined) => {
-      if (fields === undefined) return Either.right(undefined)
-      if (!Array.isArray(fields)) return Either.left("fields must be an array of user field names")
-      const unknown = fields.filter((f) => typeof f !== "string" || !Object.hasOwn(userFields, f)).map(String)
-      if (unknown.length > 0) return Either.left(`unknown user fields: ${unknown.join(", ")}`)
-      if (fields.length === 0) return Either.left("give at least one field, or leave fields out")
-      return Either.right(fields.join(","))
-    }
-
-    /** The checked request of `list`, or the field that is wrong. */
-    const listRequest = (query: UserListParams<any>) => {
-      const problem = Client.optionsProblem(query, LIST_OPTIONS, "query")
-      if (problem !== undefined) return Either.left(problem)
-      const fields = fieldsParam(query.fields)
-      if (Either.isLeft(fields)) return Either.left({ field: "fields", problem: fields.left })
-      const filter = Query.encodeFilter(query.filter)
-      if (Either.isLeft(filter)) return Either.left({ field: "filter", problem: filter.left })
-      if (query.sort !== undefined) {
-        const sort = Query.parseSort(query.sort)
-        if (Either.isLeft(sort)) return Either.left({ field: "sort", problem: String(sort.left) })
-      }
-      for (const name of ["skip", "take", "limit"] as const) {
-        const value = query[name]
-        if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
-          return Either.left({ field: name, problem: `${name} must be a non-negative integer` })
-        }
-      }
-      return Either.right({
-        schema: projectedPage(query.fields),
-        input: {
-          query: {
-            fields: fields.right,
-            filter: filter.right,
-            sort: query.sort,
-            skip: query.skip,
-            take: query.take,
-            limit: query.limit,
-            formatting: query.formatting,
-          },
-        },
-      })
-    }
-
-    const list = (query: UserListParams<any> = {}) => {
-      const request = listRequest(query)
-      if (Either.isLeft(request)) return invalid("Users.list", request.left.field, request.left.problem)
-      return client.execute(endpoints.list, Api.json(request.right.schema), request.right.input)
-    }
-
-    /** `list`, decoding the page when the inner effect runs (every page of a stream). */
-    const listLater = (query: UserListParams<any>) => {
-      const request = listRequest(query)
-      if (Either.isLeft(request)) return invalid("Users.list", request.left.field, request.left.problem)
-      return Client.sendPage(client, endpoints.list, request.right.schema, request.right.input)
-    }
-
-    const pages = (query: UserStreamParams<any> = {}): Stream.Stream<UsersStreamPage<any>, UserStreamError> => {
-      const problem = Client.optionsProblem(query, STREAM_OPTIONS, "query")
-      if (problem !== undefined) return Stream.fromEffect(invalid("Users.stream", problem.field, problem.problem))
-      const options = Paginate.streamOptions(query)
-      if (Either.isLeft(options)) {
-        return Stream.fromEffect(invalid("Users.stream", options.left.field, options.left.problem))
-      }
-      const { concurrency, distinct, pageSize } = options.right
-      const sort = Query.stableSort(query.sort, DEFAULT_SORT)
-      if (Either.isLeft(sort)) return Stream.fromEffect(invalid("Users.stream", "sort", sort.left))
-      const keys = Either.getOrThrow(Query.parseSort(sort.right))
-      const fields = query.fields === undefined
-        ? undefined
-        : [...new Set([...query.fields, ...Query.sortFields(keys).filter((f) => f !== "id")])]
-      const base: UserListParams<any> = {
-        filter: query.filter,
-        sort: sort.right,
-        ...(fields === undefined ? {} : { fields }),
-        ...(query.formatting === undefined ? {} : { formatting: query.formatting }),
-      }
-      return Paginate.pages({
-        fetchLater: (skip, take) => listLater({ ...base, skip, take }),
-        compare: Query.comparator(keys),
-        idOf: (user: { readonly id: string }) => user.id,
-        pageSize,
-        concurrency,
-        distinct,
-        operation: "Users.stream",
-        method: "GET",
-        path: "/v2/users",
-      })
-    }
-
-    const body = <A, I>(schema: Schema.Schema<A, I, never>, value: A) => ({ body: Api.body(schema, value) })
-
-    return {
-      list: list as UsersService["list"],
-      pages: pages as UsersService["pages"],
-      stream:
-        ((query?: UserStreamParams<any>) =>
-          Stream.mapConcatChunk(pages(query), (page) => Chunk.unsafeFromArray(page.items))) as UsersService["stream"],
-      get: (userId, options) =>
-        Client.withOptions(
-          client,
-          endpoints.get,
-          options,
-          { formatting: FORMATTING },
-          ({ formatting }) =>
-            client.execute(endpoints.get, Api.json(User), { params: { userId }, query: { formatting } }),
-        ),
-      managers: (userId) => client.execute(endpoints.managers, Api.json(UserManagers), { params: { userId } }),
-      create: (users) =>
-        client.execute(
-          endpoints.create,
-          Api.json(UsersPage),
-          body(Schema.NonEmptyArray(UserCreateParams), users as never),
-        ),
-      activate: (userIds) =>
-        client.execute(endpoints.activate, Api.json(BulkActivationResult), body(Ids, userIds as never)),
-      deactivate: (userIds) =>
-        client.execute(endpoints.deactivate, Api.json(BulkActivationResult), body(Ids, userIds as never)),
-      removeMany: (userIds) =>
-        client.execute(endpoints.removeMany, Api.json(BulkDeleteResult), body(Ids, userIds as never)),
-      sendInvitations: (userIds) => client.execute(endpoints.sendInvitations, Api.empty, body(Ids, userIds as never)),
-      updateRoles: (request) =>
-        client.execute(endpoints.updateRoles, Api.json(BulkRolesResult), body(UserUpdateRolesParams, request)),
-      assignRole: (userId, request) =>
-        client.execute(endpoints.assignRole, Api.empty, {
-          params: { userId },
-          ...body(UserAssignRoleParams, request),
-        }),
-      sendChangePasswordEmail: (userId) =>
-        client.execute(endpoints.sendChangePasswordEmail, Api.empty, { params: { userId } }),
-      updateLanguage: (userId, settings) =>
-        client.execute(endpoints.updateLanguage, Api.empty, {
-          params: { userId },
-          ...body(UserUpdateLanguageParams, settings),
-        }),
-      updateName: (userId, info) =>
-        client.execute(endpoints.updateName, Api.empty, { params: { userId }, ...body(UserUpdateNameParams, info) }),
-      updateInfo: (userId, info) =>
-        client.execute(endpoints.updateInfo, Api.empty, { params: { userId }, ...body(UserUpdateInfoParams, info) }),
-      remove: (id) => client.execute(endpoints.remove, Api.empty, { params: { id } }),
-      removeRole: (userId, roleId) => client.execute(endpoints.removeRole, Api.empty, { params: { userId, roleId } }),
-      removeRoles: (userId, roleIds) => {
-        const problem = idListProblem(roleIds, "roleIds")
-        if (problem !== undefined) {
-          return client.invalidInput({
-            operation: "Users.removeRoles",
-            method: "DELETE",
-            path: "/v1/users/{userId}/roles",
-            field: "roleIds",
-            problem,
-          })
-        }
-        return client.execute(endpoints.removeRoles, Api.empty, {
-          params: { userId },
-          query: { ids: roleIds.join(",") },
-        })
-      },
-    }
-  },
-)
+})
 
 const UsersTag: Context.TagClass<Users, "@effect-quantive/client/Users", UsersService> = Context.Tag(
   "@effect-quantive/client/Users",
