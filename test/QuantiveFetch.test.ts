@@ -9,8 +9,9 @@ import { Chunk, Effect, Exit, Fiber, Layer, Option, Scope, Stream } from "effect
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import * as QuantiveFetch from "../bench/leanTransport.ts"
-import { Accounts, Quantive, Retry, Users } from "../mod.ts"
+import { Accounts, Quantive, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
+import { transportBasics } from "./support.ts"
 
 /** Waits in real time (the server's events are real). */
 const settle = (millis: number) => Effect.promise(() => new Promise((done) => setTimeout(done, millis)))
@@ -281,19 +282,7 @@ const overLean = (client: FakeQuantive.ClientOptions = {}, options: FakeQuantive
 
 describe("the client over QuantiveFetch.layer", () => {
   it.live("a full export, a call, the cap on a body with no content-length, a body cut short", () =>
-    Effect.gen(function* () {
-      const { fake } = yield* FakeQuantive.FakeServer
-      const users = yield* Users
-      assert.strictEqual(yield* Stream.runCount(users.stream({ pageSize: 10, concurrency: 3 })), 45)
-      const account = yield* Effect.flatMap(Accounts, (a) => a.get(fake.accountId))
-      assert.strictEqual(account.id, fake.accountId)
-      fake.inject({ _tag: "Oversize", bytes: 4 * 1024 * 1024, chunked: true })
-      const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId)))
-      assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
-      fake.inject({ _tag: "TruncateBody", afterBytes: 100 })
-      const cut = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId)))
-      assert.strictEqual(cut._tag, "TransportError")
-    }).pipe(Effect.provide(overLean({ maxResponseBytes: 1024 * 1024 }, { users: 45 }))))
+    transportBasics.pipe(Effect.provide(overLean({ maxResponseBytes: 1024 * 1024 }, { users: 45 }))))
 
   it.live("the attempt's deadline closes the connection, before headers and mid-body", () =>
     Effect.gen(function* () {

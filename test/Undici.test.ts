@@ -4,9 +4,10 @@
  */
 import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Stream } from "effect"
-import { Accounts, Quantive, Retry, Users } from "../mod.ts"
+import { Effect, Layer } from "effect"
+import { Accounts, Quantive, Retry } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
+import { transportBasics } from "./support.ts"
 
 const isDeno = typeof (globalThis as { Deno?: unknown }).Deno === "object"
 
@@ -20,19 +21,7 @@ const overUndici = (client: Partial<Quantive.Options> = {}, options: FakeQuantiv
 
 describe.skipIf(isDeno)("over NodeHttpClient.layerUndici", () => {
   it.live("a full export, a call, and the cap on a body with no content-length", () =>
-    Effect.gen(function* () {
-      const { fake } = yield* FakeQuantive.FakeServer
-      const users = yield* Users
-      assert.strictEqual(yield* Stream.runCount(users.stream({ pageSize: 10, concurrency: 3 })), 45)
-      const account = yield* Effect.flatMap(Accounts, (a) => a.get(fake.accountId))
-      assert.strictEqual(account.id, fake.accountId)
-      fake.inject({ _tag: "Oversize", bytes: 4 * 1024 * 1024, chunked: true })
-      const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId)))
-      assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
-      fake.inject({ _tag: "TruncateBody", afterBytes: 100 })
-      const cut = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId)))
-      assert.strictEqual(cut._tag, "TransportError")
-    }).pipe(Effect.provide(overUndici({ maxResponseBytes: 1024 * 1024 }, { users: 45 }))))
+    transportBasics.pipe(Effect.provide(overUndici({ maxResponseBytes: 1024 * 1024 }, { users: 45 }))))
 
   it.live("the attempt timeout aborts a body that drips", () =>
     Effect.gen(function* () {

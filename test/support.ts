@@ -3,12 +3,12 @@
  */
 import { FetchHttpClient, HttpClient } from "@effect/platform"
 import { assert } from "@effect/vitest"
-import { Context, Effect, Layer, Logger, LogLevel, Option, Tracer } from "effect"
+import { Context, Effect, Layer, Logger, LogLevel, Option, Stream, Tracer } from "effect"
 import type { Span, SpanKind, SpanLink } from "effect/Tracer"
 import * as Client from "../lib/internal/client.ts"
 import * as Api from "../lib/QuantiveClient.ts"
 import * as Config from "../lib/internal/config.ts"
-import { Quantive, Retry } from "../mod.ts"
+import { Accounts, Quantive, Retry, Users } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 
 /**
@@ -166,3 +166,21 @@ export const expectStatusTags = (
 
 /** `Option` re-export for brevity in tests. */
 export { Option }
+
+/**
+ * What every transport under the client must give, over the fake's socket (45 users, a 1 MiB cap): a full export, a
+ * call, the cap on a chunked body with no content-length, and a body cut short as a `TransportError`.
+ */
+export const transportBasics = Effect.gen(function* () {
+  const { fake } = yield* FakeQuantive.FakeServer
+  const users = yield* Users
+  assert.strictEqual(yield* Stream.runCount(users.stream({ pageSize: 10, concurrency: 3 })), 45)
+  const account = yield* Effect.flatMap(Accounts, (a) => a.get(fake.accountId))
+  assert.strictEqual(account.id, fake.accountId)
+  fake.inject({ _tag: "Oversize", bytes: 4 * 1024 * 1024, chunked: true })
+  const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId)))
+  assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
+  fake.inject({ _tag: "TruncateBody", afterBytes: 100 })
+  const cut = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId)))
+  assert.strictEqual(cut._tag, "TransportError")
+})

@@ -6,6 +6,15 @@
  */
 import type { Operation } from "./operation.ts"
 
+/** The `userId` path parameter, as the reference describes it for every user operation. */
+const userIdParam = {
+  name: "userId",
+  in: "path",
+  kind: "string",
+  required: true,
+  description: "Specifies the user unique identifier (id).",
+} as const
+
 /** @internal */
 export const endpoints = {
   list: {
@@ -84,13 +93,7 @@ export const endpoints = {
     api: "v1",
     path: "/users/{userId}",
     params: [
-      {
-        name: "userId",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "Specifies the user unique identifier (id).",
-      },
+      userIdParam,
       {
         name: "formatting",
         in: "query",
@@ -109,13 +112,7 @@ export const endpoints = {
     api: "v1",
     path: "/users/{userId}/managers",
     params: [
-      {
-        name: "userId",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "Specifies the user unique identifier (id).",
-      },
+      userIdParam,
     ],
     statuses: [400, 404, 500],
   },
@@ -167,13 +164,7 @@ export const endpoints = {
     api: "v1",
     path: "/users/{userId}/roles",
     params: [
-      {
-        name: "userId",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "Specifies the user unique identifier (id).",
-      },
+      userIdParam,
     ],
     statuses: [400, 404],
   },
@@ -193,13 +184,7 @@ export const endpoints = {
     api: "v1",
     path: "/users/{userId}",
     params: [
-      {
-        name: "userId",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "Specifies the user unique identifier (id).",
-      },
+      userIdParam,
     ],
     statuses: [400, 500],
   },
@@ -209,13 +194,7 @@ export const endpoints = {
     api: "v1",
     path: "/users/{userId}",
     params: [
-      {
-        name: "userId",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "Specifies the user unique identifier (id).",
-      },
+      userIdParam,
     ],
     statuses: [400, 403, 404, 500],
   },
@@ -225,13 +204,7 @@ export const endpoints = {
     api: "v1",
     path: "/users/{userId}/info",
     params: [
-      {
-        name: "userId",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "Specifies the user unique identifier (id).",
-      },
+      userIdParam,
     ],
     statuses: [400, 403, 404, 500],
   },
@@ -251,13 +224,7 @@ export const endpoints = {
     api: "v1",
     path: "/users/{userId}/roles/{roleId}",
     params: [
-      {
-        name: "userId",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "Specifies the user unique identifier (id).",
-      },
+      userIdParam,
       {
         name: "roleId",
         in: "path",
