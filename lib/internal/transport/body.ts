@@ -104,6 +104,20 @@ export class Collector implements Body {
   }
 }
 
+/** A body read in one call. */
+class BytesBody implements Body {
+  constructor(private readonly bytes: Uint8Array) {}
+  get size() {
+    return this.bytes.length
+  }
+  text(): string {
+    return textDecoder.decode(this.bytes)
+  }
+}
+
+/** The largest declared identity body read in one call rather than chunk by chunk. */
+const ONE_READ_MAX = 64 * 1024
+
 /** The bytes of a body read whole; `text()` decodes them (a BOM is dropped). @internal */
 export interface Body {
   readonly size: number
@@ -149,6 +163,29 @@ export const readBytes = (
 
   // The body stream, pulled chunk by chunk under the cap: reading stops (and the request is aborted, when the scope
   // closes) at the first chunk past it. A pull loop costs a fraction of running the stream through a sink.
+  // A small identity body of declared length is read in one call: HTTP framing holds it to that length. An
+  // `HttpClient` that does not (a custom fetch returning a hand-built `Response`) is caught when the lengths differ.
+  if (
+    identity && declared !== undefined && declared <= ONE_READ_MAX && headers["transfer-encoding"] === undefined
+  ) {
+    return Effect.matchEffect(response.arrayBuffer, {
+      onFailure: (error) => Effect.fail(fromHttpClientError(error, ctx, status)),
+      onSuccess: (buffer) => {
+        if (buffer.byteLength !== declared) {
+          return Effect.fail(
+            transportError(
+              ctx,
+              "Body",
+              `the body is ${buffer.byteLength} bytes where its content-length declares ${declared}`,
+              status,
+            ),
+          )
+        }
+        return Effect.succeed(new BytesBody(new Uint8Array(buffer)))
+      },
+    })
+  }
+
   return Effect.scoped(
     Effect.flatMap(Stream.toPull(response.stream), (pull) => {
       const collected = collector()

@@ -8,11 +8,12 @@
  */
 import { type HttpClient, HttpClientRequest, HttpTraceContext } from "@effect/platform"
 import * as PlatformClient from "@effect/platform/HttpClient"
-import { Duration, Effect, FiberRef, Redacted } from "effect"
+import { Duration, Effect, FiberRef, Redacted, Scope } from "effect"
 import type * as QE from "../../QuantiveError.ts"
 import type { ResolvedConfig } from "../config.ts"
 import { type CallContext, timeoutError } from "../errors.ts"
 import { type Body, readBytes } from "./body.ts"
+import { withDeadline } from "./deadline.ts"
 import { send } from "./redirects.ts"
 
 /** @internal */
@@ -49,7 +50,8 @@ export const make = (
   options: TransportOptions,
 ): Transport => {
   // The pipeline's own span stands for the call: the platform's would carry the full URL and the account id header.
-  const client = PlatformClient.withTracerDisabledWhen(httpClient, () => true)
+  // Each request is tied to the attempt's scope, whose closing aborts it (the deadline, a failure, an interruption).
+  const client = PlatformClient.withScope(PlatformClient.withTracerDisabledWhen(httpClient, () => true))
   const headers = {
     authorization: `Bearer ${Redacted.value(config.token)}`,
     "gtmhub-accountid": Redacted.value(config.accountId),
@@ -58,9 +60,9 @@ export const make = (
   }
   const cap = config.maxResponseBytes
 
-  const once = (request: HttpClientRequest.HttpClientRequest, ctx: CallContext) =>
+  const once = (request: HttpClientRequest.HttpClientRequest, ctx: CallContext, scope: Scope.Scope) =>
     Effect.flatMap(
-      send(client, request, ctx, config, 0),
+      Effect.provideService(send(client, request, ctx, config, 0), Scope.Scope, scope),
       (response) => {
         const responseHeaders = response.headers
         return Effect.map(
@@ -72,9 +74,9 @@ export const make = (
 
   const traced = !options.tracerPropagation
     ? once
-    : (request: HttpClientRequest.HttpClientRequest, ctx: CallContext) =>
+    : (request: HttpClientRequest.HttpClientRequest, ctx: CallContext, scope: Scope.Scope) =>
       Effect.flatMap(FiberRef.get(PlatformClient.currentTracerPropagation), (propagate) =>
-        !propagate ? once(request, ctx) : Effect.flatMap(
+        !propagate ? once(request, ctx, scope) : Effect.flatMap(
           Effect.option(Effect.currentSpan),
           (span) =>
             once(
@@ -82,22 +84,28 @@ export const make = (
                 ? HttpClientRequest.setHeaders(request, HttpTraceContext.toHeaders(span.value))
                 : request,
               ctx,
+              scope,
             ),
         ))
 
   const attemptTimeout = config.resilience.attemptTimeout
-  const exchange = attemptTimeout === undefined ? traced : (
-    request: HttpClientRequest.HttpClientRequest,
-    ctx: CallContext,
-  ) =>
-    Effect.timeoutFail(traced(request, ctx), {
-      duration: attemptTimeout,
-      onTimeout: () =>
-        timeoutError(
-          ctx,
-          `no complete response within ${Duration.format(attemptTimeout)} (attemptTimeout, body included)`,
-        ),
-    })
+  const exchange = (request: HttpClientRequest.HttpClientRequest, ctx: CallContext) =>
+    attemptTimeout === undefined
+      ? Effect.flatMap(
+        Scope.make(),
+        (scope) =>
+          Effect.onExit(traced(request, ctx, scope), (exit) =>
+            exit._tag === "Success" ? Effect.void : Scope.close(scope, exit)),
+      )
+      : withDeadline(
+        (scope) => traced(request, ctx, scope),
+        attemptTimeout,
+        () =>
+          timeoutError(
+            ctx,
+            `no complete response within ${Duration.format(attemptTimeout)} (attemptTimeout, body included)`,
+          ),
+      )
 
   return { headers, exchange }
 }

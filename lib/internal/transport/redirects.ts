@@ -6,9 +6,9 @@
  *
  * @internal
  */
-import { FetchHttpClient, HttpBody, type HttpClient, HttpClientRequest } from "@effect/platform"
+import { FetchHttpClient, HttpBody, type HttpClient, type HttpClientError, HttpClientRequest } from "@effect/platform"
 import type { HttpClientResponse } from "@effect/platform"
-import { Effect, Option } from "effect"
+import { Effect, Option, type Scope } from "effect"
 import * as QE from "../../QuantiveError.ts"
 import { readBytes } from "./body.ts"
 import type { ResolvedConfig } from "../config.ts"
@@ -45,12 +45,12 @@ const refusal = (next: URL, config: ResolvedConfig): string | undefined => {
  * @internal
  */
 export const send = (
-  client: HttpClient.HttpClient,
+  client: HttpClient.HttpClient.With<HttpClientError.HttpClientError, Scope.Scope>,
   request: HttpClientRequest.HttpClientRequest,
   ctx: CallContext,
   config: ResolvedConfig,
   hops: number,
-): Effect.Effect<HttpClientResponse.HttpClientResponse, QE.TransportError | QE.UnexpectedStatus> =>
+): Effect.Effect<HttpClientResponse.HttpClientResponse, QE.TransportError | QE.UnexpectedStatus, Scope.Scope> =>
   client.execute(request).pipe(
     withManualRedirects,
     Effect.mapError((error) => fromHttpClientError(error, ctx)),
