@@ -37,7 +37,14 @@ import { makeAccount, objectId, prng, TAKEN_DOMAINS } from "../core/src/fake/dat
 import { deprecatedRoutes, type DeprecatedState, makeDeprecatedState } from "../core/src/fake/deprecated.ts"
 import { makeFetch } from "../core/src/fake/inProcess.ts"
 import { listen as listenSocket } from "../core/src/fake/socket.ts"
-import { type FakeRole, type FakeUser, makeRoles, makeUsers, userRoutes, type UsersState } from "../core/src/fake/users.ts"
+import {
+  type FakeRole,
+  type FakeUser,
+  makeRoles,
+  makeUsers,
+  userRoutes,
+  type UsersState,
+} from "../core/src/fake/users.ts"
 import * as Quantive from "./Quantive.ts"
 
 export type {

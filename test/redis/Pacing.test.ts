@@ -69,15 +69,20 @@ describe.skipIf(isDeno)("the Redis coordinator's pacing and pause", () => {
         paced,
       )
       const sent = outcomes.filter(Either.isRight).length
-      const refused = outcomes.filter(Either.isLeft).map((outcome) => outcome.left)
+      const failed = outcomes.filter(Either.isLeft).map((outcome) => outcome.left)
+      const refused = failed.filter((error) => error.attempts === 0)
+      // A call given a slot at the very end of the timeout may not be answered within it on a loaded machine: it was
+      // sent, and it fails with the call's timeout.
+      const late = failed.filter((error) => error.attempts !== 0)
       assert.isAbove(sent, 0)
       assert.isAbove(refused.length, 0)
       for (const error of refused) {
-        assert.strictEqual(error._tag, "TooManyRequests")
+        assert.strictEqual(error._tag, "TooManyRequests", error.message)
         assert.include(error.message, "not sent")
-        assert.strictEqual(error.attempts, 0)
       }
-      assert.strictEqual(fake.requests.length, before + sent, "nothing sent for a refused call")
+      for (const error of late) assert.include(error.message, "Timeout: the call did not complete within 3s")
+      assert.isAtMost(late.length, 5, "only calls at the end of the timeout")
+      assert.strictEqual(fake.requests.length, before + sent + late.length, "nothing sent for a refused call")
       // The booked slots reach no further than one timeout and one interval ahead, refusals included.
       const backlog = await admin.pttl(`${prefix}${hash}:pace`)
       assert.isAtMost(backlog, 3000 + 100)
@@ -207,7 +212,7 @@ describe.skipIf(isDeno)("the Redis coordinator's pacing and pause", () => {
           const outcome = await run(Effect.either(get), { url: redis.url, prefix }, { retry: Retry.defaultPolicy })
           if (Either.isRight(outcome)) return assert.fail("the call is sent while the account is paused")
           const error = outcome.left
-          assert.strictEqual(error._tag, "TooManyRequests")
+          assert.strictEqual(error._tag, "TooManyRequests", error.message)
           assert.include(error.message, "not sent")
           assert.strictEqual(fake.requests.length, before, "not sent")
           const retryAfter = error._tag === "TooManyRequests" ? error.retryAfter : undefined
