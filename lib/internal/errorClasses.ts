@@ -4,17 +4,17 @@
  *
  * @internal
  */
-import { Schema } from "effect"
+import { Schema } from "effect";
 
 type CommonFields = {
-  readonly message: typeof Schema.String
-  readonly method: typeof Schema.String
-  readonly path: typeof Schema.String
-  readonly serverMessage: Schema.optional<typeof Schema.String>
-  readonly requestId: Schema.optional<typeof Schema.String>
-  readonly attempts: Schema.optional<typeof Schema.Number>
-  readonly elapsedMillis: Schema.optional<typeof Schema.Number>
-}
+  readonly message: typeof Schema.String;
+  readonly method: typeof Schema.String;
+  readonly path: typeof Schema.String;
+  readonly serverMessage: Schema.optional<typeof Schema.String>;
+  readonly requestId: Schema.optional<typeof Schema.String>;
+  readonly attempts: Schema.optional<typeof Schema.Number>;
+  readonly elapsedMillis: Schema.optional<typeof Schema.Number>;
+};
 
 const Common: CommonFields = {
   message: Schema.String,
@@ -24,24 +24,26 @@ const Common: CommonFields = {
   requestId: Schema.optional(Schema.String),
   attempts: Schema.optional(Schema.Number),
   elapsedMillis: Schema.optional(Schema.Number),
-}
+};
 
 type StatusFields = CommonFields & {
-  readonly status: typeof Schema.Number
-}
+  readonly status: typeof Schema.Number;
+};
 
-const WithStatus: StatusFields = { ...Common, status: Schema.Number }
+const WithStatus: StatusFields = { ...Common, status: Schema.Number };
 
 /** An explicitly typed error base (explicit for JSR's fast type check and `isolatedDeclarations`). */
-type Base<Self, Tag extends string, Fields extends Schema.Struct.Fields> = Schema.TaggedErrorClass<
-  Self,
-  Tag,
-  { readonly _tag: Schema.tag<Tag> } & Fields
->
+type Base<Self, Tag extends string, Fields extends Schema.Struct.Fields> =
+  Schema.TaggedErrorClass<
+    Self,
+    Tag,
+    { readonly _tag: Schema.tag<Tag> } & Fields
+  >;
 
-const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema.TaggedError<BadRequest>(
-  "@effect-quantive/client/BadRequest",
-)("BadRequest", WithStatus)
+const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema
+  .TaggedError<BadRequest>(
+    "@effect-quantive/client/BadRequest",
+  )("BadRequest", WithStatus);
 
 /**
  * 400: the server rejected the request as malformed.
@@ -51,9 +53,10 @@ const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema.Tagg
  */
 export class BadRequest extends BadRequestBase {}
 
-const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> = Schema.TaggedError<Unauthorized>(
-  "@effect-quantive/client/Unauthorized",
-)("Unauthorized", WithStatus)
+const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> =
+  Schema.TaggedError<Unauthorized>(
+    "@effect-quantive/client/Unauthorized",
+  )("Unauthorized", WithStatus);
 
 /**
  * 401: the token is missing, wrong or revoked.
@@ -63,9 +66,13 @@ const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> = Schem
  */
 export class Unauthorized extends UnauthorizedBase {}
 
-const PaymentRequiredBase: Base<PaymentRequired, "PaymentRequired", StatusFields> = Schema.TaggedError<PaymentRequired>(
+const PaymentRequiredBase: Base<
+  PaymentRequired,
+  "PaymentRequired",
+  StatusFields
+> = Schema.TaggedError<PaymentRequired>(
   "@effect-quantive/client/PaymentRequired",
-)("PaymentRequired", WithStatus)
+)("PaymentRequired", WithStatus);
 
 /**
  * 402: the account's subscription does not cover the request.
@@ -75,9 +82,10 @@ const PaymentRequiredBase: Base<PaymentRequired, "PaymentRequired", StatusFields
  */
 export class PaymentRequired extends PaymentRequiredBase {}
 
-const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema.TaggedError<Forbidden>(
-  "@effect-quantive/client/Forbidden",
-)("Forbidden", WithStatus)
+const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema
+  .TaggedError<Forbidden>(
+    "@effect-quantive/client/Forbidden",
+  )("Forbidden", WithStatus);
 
 /**
  * 403: the token's user may not do this.
@@ -87,9 +95,10 @@ const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema.TaggedE
  */
 export class Forbidden extends ForbiddenBase {}
 
-const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema.TaggedError<NotFound>(
-  "@effect-quantive/client/NotFound",
-)("NotFound", WithStatus)
+const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema
+  .TaggedError<NotFound>(
+    "@effect-quantive/client/NotFound",
+  )("NotFound", WithStatus);
 
 /**
  * 404: the resource does not exist.
@@ -99,9 +108,10 @@ const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema.TaggedErro
  */
 export class NotFound extends NotFoundBase {}
 
-const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema.TaggedError<Conflict>(
-  "@effect-quantive/client/Conflict",
-)("Conflict", WithStatus)
+const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema
+  .TaggedError<Conflict>(
+    "@effect-quantive/client/Conflict",
+  )("Conflict", WithStatus);
 
 /**
  * 409: the request conflicts with the current state (a taken domain, an existing user).
@@ -111,9 +121,11 @@ const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema.TaggedErro
  */
 export class Conflict extends ConflictBase {}
 
-const LockedBase: Base<Locked, "Locked", StatusFields> = Schema.TaggedError<Locked>(
+const LockedBase: Base<Locked, "Locked", StatusFields> = Schema.TaggedError<
+  Locked
+>(
   "@effect-quantive/client/Locked",
-)("Locked", WithStatus)
+)("Locked", WithStatus);
 
 /**
  * 423: the resource is locked (a locked goal).
@@ -126,10 +138,15 @@ export class Locked extends LockedBase {}
 const TooManyRequestsBase: Base<
   TooManyRequests,
   "TooManyRequests",
-  StatusFields & { readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf> }
+  StatusFields & {
+    readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf>;
+  }
 > = Schema.TaggedError<TooManyRequests>(
   "@effect-quantive/client/TooManyRequests",
-)("TooManyRequests", { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) })
+)("TooManyRequests", {
+  ...WithStatus,
+  retryAfter: Schema.optional(Schema.DurationFromSelf),
+});
 
 /**
  * 429: too many requests. `retryAfter` holds the parsed `Retry-After` (seconds, HTTP date or `retry-after-ms`)
@@ -143,10 +160,15 @@ export class TooManyRequests extends TooManyRequestsBase {}
 const ServerErrorBase: Base<
   ServerError,
   "ServerError",
-  StatusFields & { readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf> }
+  StatusFields & {
+    readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf>;
+  }
 > = Schema.TaggedError<ServerError>(
   "@effect-quantive/client/ServerError",
-)("ServerError", { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) })
+)("ServerError", {
+  ...WithStatus,
+  retryAfter: Schema.optional(Schema.DurationFromSelf),
+});
 
 /**
  * 5xx: the server failed. `status` tells which; `retryAfter` holds a 503's `Retry-After` when it had one.
@@ -156,11 +178,15 @@ const ServerErrorBase: Base<
  */
 export class ServerError extends ServerErrorBase {}
 
-const UnexpectedStatusBase: Base<UnexpectedStatus, "UnexpectedStatus", StatusFields> = Schema.TaggedError<
+const UnexpectedStatusBase: Base<
+  UnexpectedStatus,
+  "UnexpectedStatus",
+  StatusFields
+> = Schema.TaggedError<
   UnexpectedStatus
 >(
   "@effect-quantive/client/UnexpectedStatus",
-)("UnexpectedStatus", WithStatus)
+)("UnexpectedStatus", WithStatus);
 
 /**
  * A status the operation does not document and that no universal mapping covers, or a redirect that was refused
@@ -178,7 +204,15 @@ export class UnexpectedStatus extends UnexpectedStatusBase {}
  * @category models
  */
 export const TransportReason: Schema.Literal<
-  ["Connect", "Reset", "Timeout", "Aborted", "Body", "ResponseTooLarge", "Transport"]
+  [
+    "Connect",
+    "Reset",
+    "Timeout",
+    "Aborted",
+    "Body",
+    "ResponseTooLarge",
+    "Transport",
+  ]
 > = Schema.Literal(
   "Connect",
   "Reset",
@@ -187,21 +221,28 @@ export const TransportReason: Schema.Literal<
   "Body",
   "ResponseTooLarge",
   "Transport",
-)
+);
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type TransportReason = typeof TransportReason.Type
+export type TransportReason = typeof TransportReason.Type;
 
 const TransportErrorBase: Base<
   TransportError,
   "TransportError",
-  CommonFields & { readonly status: Schema.optional<typeof Schema.Number>; readonly reason: typeof TransportReason }
+  CommonFields & {
+    readonly status: Schema.optional<typeof Schema.Number>;
+    readonly reason: typeof TransportReason;
+  }
 > = Schema.TaggedError<TransportError>(
   "@effect-quantive/client/TransportError",
-)("TransportError", { ...Common, status: Schema.optional(Schema.Number), reason: TransportReason })
+)("TransportError", {
+  ...Common,
+  status: Schema.optional(Schema.Number),
+  reason: TransportReason,
+});
 
 /**
  * No usable response: DNS failure, connection refused or reset, a body cut short, a timeout, an abort, or a body
@@ -217,8 +258,8 @@ const DecodeErrorBase: Base<
   DecodeError,
   "DecodeError",
   StatusFields & {
-    readonly issuePath: Schema.optional<typeof Schema.String>
-    readonly snippet: Schema.optional<typeof Schema.String>
+    readonly issuePath: Schema.optional<typeof Schema.String>;
+    readonly snippet: Schema.optional<typeof Schema.String>;
   }
 > = Schema.TaggedError<DecodeError>(
   "@effect-quantive/client/DecodeError",
@@ -226,7 +267,7 @@ const DecodeErrorBase: Base<
   ...WithStatus,
   issuePath: Schema.optional(Schema.String),
   snippet: Schema.optional(Schema.String),
-})
+});
 
 /**
  * A 2xx body that is not JSON or does not match the operation's schema. `issuePath` names the field that failed;
@@ -243,7 +284,7 @@ const InvalidInputBase: Base<
   CommonFields & { readonly field: Schema.optional<typeof Schema.String> }
 > = Schema.TaggedError<InvalidInput>(
   "@effect-quantive/client/InvalidInput",
-)("InvalidInput", { ...Common, field: Schema.optional(Schema.String) })
+)("InvalidInput", { ...Common, field: Schema.optional(Schema.String) });
 
 /**
  * Input rejected before any request was sent: an empty or dot-segment id, a body that does not match its schema,
@@ -260,25 +301,34 @@ export class InvalidInput extends InvalidInputBase {}
  * @since 0.1.0
  * @category models
  */
-export const PaginationReason: Schema.Literal<["InconsistentPage", "OrderMismatch", "NoProgress"]> = Schema.Literal(
+export const PaginationReason: Schema.Literal<
+  ["InconsistentPage", "OrderMismatch", "NoProgress"]
+> = Schema.Literal(
   "InconsistentPage",
   "OrderMismatch",
   "NoProgress",
-)
+);
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type PaginationReason = typeof PaginationReason.Type
+export type PaginationReason = typeof PaginationReason.Type;
 
 const PaginationErrorBase: Base<
   PaginationError,
   "PaginationError",
-  CommonFields & { readonly reason: typeof PaginationReason; readonly skip: typeof Schema.Number }
+  CommonFields & {
+    readonly reason: typeof PaginationReason;
+    readonly skip: typeof Schema.Number;
+  }
 > = Schema.TaggedError<PaginationError>(
   "@effect-quantive/client/PaginationError",
-)("PaginationError", { ...Common, reason: PaginationReason, skip: Schema.Number })
+)("PaginationError", {
+  ...Common,
+  reason: PaginationReason,
+  skip: Schema.Number,
+});
 
 /**
  * A `pages`/`stream` whose server misbehaved, instead of a hang or silent loss: a page inconsistent with its own
@@ -290,19 +340,24 @@ const PaginationErrorBase: Base<
  */
 export class PaginationError extends PaginationErrorBase {}
 
-type CoordinatorErrorFields = Pick<CommonFields, "message" | "method" | "path" | "attempts" | "elapsedMillis">
+type CoordinatorErrorFields = Pick<
+  CommonFields,
+  "message" | "method" | "path" | "attempts" | "elapsedMillis"
+>;
 
 const CoordinatorErrorBase: Schema.TaggedErrorClass<
   CoordinatorError,
   "CoordinatorError",
   { readonly _tag: Schema.tag<"CoordinatorError"> } & CoordinatorErrorFields
-> = Schema.TaggedError<CoordinatorError>("@effect-quantive/client/CoordinatorError")("CoordinatorError", {
+> = Schema.TaggedError<CoordinatorError>(
+  "@effect-quantive/client/CoordinatorError",
+)("CoordinatorError", {
   message: Common.message,
   method: Common.method,
   path: Common.path,
   attempts: Common.attempts,
   elapsedMillis: Common.elapsedMillis,
-})
+});
 
 /**
  * The account's shared store (Redis) could not be reached, and the coordinator was built with

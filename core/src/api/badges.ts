@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import type { Operation } from "./operation.ts"
+import type { Operation } from "./operation.ts";
 
 /** @internal */
 export const endpoints = {
@@ -34,7 +34,13 @@ export const endpoints = {
     api: "v1",
     path: "/badges/assign/{id}",
     params: [
-      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
+      {
+        name: "id",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "The ID of the badge.",
+      },
     ],
     statuses: [400, 401, 402, 403, 404, 500],
   },
@@ -51,7 +57,13 @@ export const endpoints = {
     api: "v1",
     path: "/badges/{id}",
     params: [
-      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
+      {
+        name: "id",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "The ID of the badge.",
+      },
     ],
     statuses: [400, 401, 402, 403, 404, 500],
   },
@@ -68,7 +80,13 @@ export const endpoints = {
     api: "v1",
     path: "/badges/approve/{id}",
     params: [
-      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the assigned badge request." },
+      {
+        name: "id",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "The ID of the assigned badge request.",
+      },
     ],
     statuses: [400, 401, 402, 403, 500],
   },
@@ -85,7 +103,13 @@ export const endpoints = {
     api: "v1",
     path: "/badges/{id}",
     params: [
-      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
+      {
+        name: "id",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "The ID of the badge.",
+      },
     ],
     statuses: [400, 401, 402, 403, 404, 500],
   },
@@ -95,7 +119,13 @@ export const endpoints = {
     api: "v1",
     path: "/badges/approve/{id}",
     params: [
-      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the assigned badge request." },
+      {
+        name: "id",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "The ID of the assigned badge request.",
+      },
     ],
     statuses: [400, 401, 402, 403, 500],
   },
@@ -128,8 +158,14 @@ export const endpoints = {
     api: "v1",
     path: "/badges/{id}",
     params: [
-      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
+      {
+        name: "id",
+        in: "path",
+        kind: "string",
+        required: true,
+        description: "The ID of the badge.",
+      },
     ],
     statuses: [400, 401, 402, 403, 500],
   },
-} as const satisfies Readonly<Record<string, Operation>>
+} as const satisfies Readonly<Record<string, Operation>>;

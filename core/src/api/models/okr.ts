@@ -3,7 +3,15 @@
  *
  * @since 0.4.0
  */
-import { array, boolean, type ModelModule, number, optional, ref, string } from "./model.ts"
+import {
+  array,
+  boolean,
+  type ModelModule,
+  number,
+  optional,
+  ref,
+  string,
+} from "./model.ts";
 
 /**
  * @since 0.4.0
@@ -11,7 +19,8 @@ import { array, boolean, type ModelModule, number, optional, ref, string } from 
  */
 export const okr: ModelModule = {
   module: "Okr",
-  description: "The OKR building blocks that the metrics of `Metric.ts` and the goals of `Goal.ts` " +
+  description:
+    "The OKR building blocks that the metrics of `Metric.ts` and the goals of `Goal.ts` " +
     "share: assignees and their tags, permissions and access, closed status and parent, a " +
     "metric's value format, and the `links` that expand related goals, metrics and sessions. " +
     "Every field the samples show is modelled, all optional, and unknown extra fields are " +
@@ -28,7 +37,8 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrBinary",
-      description: "A permission bit set as the API serialises it (the reference's `Binary`): its `Subtype`.",
+      description:
+        "A permission bit set as the API serialises it (the reference's `Binary`): its `Subtype`.",
       since: "0.1.0",
       fields: {
         Subtype: optional(number),
@@ -37,7 +47,8 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrOwnerPermission",
-      description: "What the owners of an OKR entity are granted (the reference's `OwnerPermission`).",
+      description:
+        "What the owners of an OKR entity are granted (the reference's `OwnerPermission`).",
       since: "0.1.0",
       fields: {
         grant: optional(ref("OkrBinary")),
@@ -46,7 +57,8 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrPermission",
-      description: "What one principal (a user or a team: `principalKind`) is granted and denied on an OKR " +
+      description:
+        "What one principal (a user or a team: `principalKind`) is granted and denied on an OKR " +
         "entity (the reference's `Permission`).",
       since: "0.1.0",
       fields: {
@@ -59,7 +71,8 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrAccess",
-      description: "Who may access an OKR entity: whether it inherits its parent's permissions, the owners' " +
+      description:
+        "Who may access an OKR entity: whether it inherits its parent's permissions, the owners' " +
         "permissions and everyone else's (the reference's `defaultAccess`).",
       since: "0.1.0",
       fields: {
@@ -71,7 +84,8 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrTag",
-      description: "A tag (the reference's `tagResponse`): its name and title, who created it and when, " +
+      description:
+        "A tag (the reference's `tagResponse`): its name and title, who created it and when, " +
         "whether it is active, and its nested tags (`items`, tags of the same shape).",
       since: "0.1.0",
       fields: {
@@ -87,7 +101,8 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrAssignee",
-      description: "The user or team an OKR entity is assigned to (the reference's `assigneeResponse`): " +
+      description:
+        "The user or team an OKR entity is assigned to (the reference's `assigneeResponse`): " +
         "`type` tells which; a team has an `avatar` and a `color`, a user an `email` and a " +
         "`picture`.",
       since: "0.1.0",
@@ -118,7 +133,8 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrParent",
-      description: "Where an OKR entity sits: the goal, metric (and the metric's goal) and session it " +
+      description:
+        "Where an OKR entity sits: the goal, metric (and the metric's goal) and session it " +
         "belongs to.",
       since: "0.1.0",
       fields: {
@@ -131,7 +147,8 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "MetricFormat",
-      description: "How a metric's values are shown: decimals (`fractionSize`), a `prefix` (`$`) and a " +
+      description:
+        "How a metric's values are shown: decimals (`fractionSize`), a `prefix` (`$`) and a " +
         "`suffix` (`%`).",
       since: "0.1.0",
       fields: {
@@ -142,4 +159,4 @@ export const okr: ModelModule = {
       },
     },
   ],
-}
+};
