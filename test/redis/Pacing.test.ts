@@ -70,19 +70,21 @@ describe.skipIf(isDeno)("the Redis coordinator's pacing and pause", () => {
       )
       const sent = outcomes.filter(Either.isRight).length
       const failed = outcomes.filter(Either.isLeft).map((outcome) => outcome.left)
-      const refused = failed.filter((error) => error.attempts === 0)
-      // A call given a slot at the very end of the timeout may not be answered within it on a loaded machine: it was
-      // sent, and it fails with the call's timeout.
-      const late = failed.filter((error) => error.attempts !== 0)
+      // A call given a slot at the very end of the timeout may reach it, or be answered, only after the timeout on a
+      // loaded machine: it fails with the call's timeout (sent or not).
+      const late = failed.filter((error) => error._tag === "TransportError")
+      const refused = failed.filter((error) => error._tag !== "TransportError")
       assert.isAbove(sent, 0)
       assert.isAbove(refused.length, 0)
       for (const error of refused) {
         assert.strictEqual(error._tag, "TooManyRequests", error.message)
         assert.include(error.message, "not sent")
+        assert.strictEqual(error.attempts, 0)
       }
       for (const error of late) assert.include(error.message, "Timeout: the call did not complete within 3s")
       assert.isAtMost(late.length, 5, "only calls at the end of the timeout")
-      assert.strictEqual(fake.requests.length, before + sent + late.length, "nothing sent for a refused call")
+      const lateSent = late.filter((error) => error.attempts !== 0).length
+      assert.strictEqual(fake.requests.length, before + sent + lateSent, "nothing sent for a refused call")
       // The booked slots reach no further than one timeout and one interval ahead, refusals included.
       const backlog = await admin.pttl(`${prefix}${hash}:pace`)
       assert.isAtMost(backlog, 3000 + 100)
