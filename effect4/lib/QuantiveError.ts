@@ -30,7 +30,7 @@ import {
   TransportReason,
   Unauthorized,
   UnexpectedStatus,
-} from "./internal/errorClasses.ts";
+} from "./internal/errorClasses.ts"
 
 /**
  * 400: the server rejected the request as malformed.
@@ -38,7 +38,7 @@ import {
  * @since 0.1.0
  * @category errors
  */
-export { BadRequest };
+export { BadRequest }
 
 /**
  * 401: the token is missing, wrong or revoked.
@@ -46,7 +46,7 @@ export { BadRequest };
  * @since 0.1.0
  * @category errors
  */
-export { Unauthorized };
+export { Unauthorized }
 
 /**
  * 402: the account's subscription does not cover the request.
@@ -54,7 +54,7 @@ export { Unauthorized };
  * @since 0.1.0
  * @category errors
  */
-export { PaymentRequired };
+export { PaymentRequired }
 
 /**
  * 403: the token's user may not do this.
@@ -62,7 +62,7 @@ export { PaymentRequired };
  * @since 0.1.0
  * @category errors
  */
-export { Forbidden };
+export { Forbidden }
 
 /**
  * 404: the resource does not exist.
@@ -70,7 +70,7 @@ export { Forbidden };
  * @since 0.1.0
  * @category errors
  */
-export { NotFound };
+export { NotFound }
 
 /**
  * 409: the request conflicts with the current state (a taken domain, an existing user).
@@ -78,7 +78,7 @@ export { NotFound };
  * @since 0.1.0
  * @category errors
  */
-export { Conflict };
+export { Conflict }
 
 /**
  * 423: the resource is locked (a locked goal).
@@ -86,7 +86,7 @@ export { Conflict };
  * @since 0.1.0
  * @category errors
  */
-export { Locked };
+export { Locked }
 
 /**
  * 429: too many requests. `retryAfter` holds the parsed `Retry-After` (seconds, HTTP date or `retry-after-ms`)
@@ -95,7 +95,7 @@ export { Locked };
  * @since 0.1.0
  * @category errors
  */
-export { TooManyRequests };
+export { TooManyRequests }
 
 /**
  * 5xx: the server failed. `status` tells which; `retryAfter` holds a 503's `Retry-After` when it had one.
@@ -103,7 +103,7 @@ export { TooManyRequests };
  * @since 0.1.0
  * @category errors
  */
-export { ServerError };
+export { ServerError }
 
 /**
  * A status the operation does not document and that no universal mapping covers, or a redirect that was refused
@@ -112,7 +112,7 @@ export { ServerError };
  * @since 0.1.0
  * @category errors
  */
-export { UnexpectedStatus };
+export { UnexpectedStatus }
 
 /**
  * Why a request got no usable response.
@@ -120,7 +120,7 @@ export { UnexpectedStatus };
  * @since 0.1.0
  * @category models
  */
-export { TransportReason };
+export { TransportReason }
 
 /**
  * No usable response: DNS failure, connection refused or reset, a body cut short, a timeout, an abort, or a body
@@ -130,7 +130,7 @@ export { TransportReason };
  * @since 0.1.0
  * @category errors
  */
-export { TransportError };
+export { TransportError }
 
 /**
  * A 2xx body that is not JSON or does not match the operation's schema. `issuePath` names the field that failed;
@@ -139,7 +139,7 @@ export { TransportError };
  * @since 0.1.0
  * @category errors
  */
-export { DecodeError };
+export { DecodeError }
 
 /**
  * Input rejected before any request was sent: an empty or dot-segment id, a body that does not match its schema,
@@ -148,7 +148,7 @@ export { DecodeError };
  * @since 0.1.0
  * @category errors
  */
-export { InvalidInput };
+export { InvalidInput }
 
 /**
  * Why a paginated stream gave up.
@@ -156,7 +156,7 @@ export { InvalidInput };
  * @since 0.1.0
  * @category models
  */
-export { PaginationReason };
+export { PaginationReason }
 
 /**
  * A `pages`/`stream` whose server misbehaved, instead of a hang or silent loss: a page inconsistent with its own
@@ -166,7 +166,7 @@ export { PaginationReason };
  * @since 0.1.0
  * @category errors
  */
-export { PaginationError };
+export { PaginationError }
 
 /**
  * The account's shared store (Redis) could not be reached, and the coordinator was built with
@@ -176,7 +176,7 @@ export { PaginationError };
  * @since 0.2.0
  * @category errors
  */
-export { CoordinatorError };
+export { CoordinatorError }
 
 /**
  * The error class of each documented status: the one table the status types (`StatusErrors`), the pipeline's mapping
@@ -186,15 +186,15 @@ export { CoordinatorError };
  * @category constructors
  */
 export const statusClasses: {
-  readonly 400: typeof BadRequest;
-  readonly 401: typeof Unauthorized;
-  readonly 402: typeof PaymentRequired;
-  readonly 403: typeof Forbidden;
-  readonly 404: typeof NotFound;
-  readonly 409: typeof Conflict;
-  readonly 423: typeof Locked;
-  readonly 429: typeof TooManyRequests;
-  readonly 500: typeof ServerError;
+  readonly 400: typeof BadRequest
+  readonly 401: typeof Unauthorized
+  readonly 402: typeof PaymentRequired
+  readonly 403: typeof Forbidden
+  readonly 404: typeof NotFound
+  readonly 409: typeof Conflict
+  readonly 423: typeof Locked
+  readonly 429: typeof TooManyRequests
+  readonly 500: typeof ServerError
 } = {
   400: BadRequest,
   401: Unauthorized,
@@ -205,7 +205,7 @@ export const statusClasses: {
   423: Locked,
   429: TooManyRequests,
   500: ServerError,
-};
+}
 
 /**
  * The error class of each documented status.
@@ -216,8 +216,8 @@ export const statusClasses: {
 export type StatusErrors = {
   readonly [S in keyof typeof statusClasses]: InstanceType<
     (typeof statusClasses)[S]
-  >;
-};
+  >
+}
 
 /**
  * A status an operation can document.
@@ -225,7 +225,7 @@ export type StatusErrors = {
  * @since 0.1.0
  * @category type-level
  */
-export type DocumentedStatus = keyof StatusErrors;
+export type DocumentedStatus = keyof StatusErrors
 
 /**
  * The errors any request can meet, whatever its endpoint documents.
@@ -241,7 +241,7 @@ export type Universal =
   | DecodeError
   | UnexpectedStatus
   | InvalidInput
-  | CoordinatorError;
+  | CoordinatorError
 
 /**
  * The error type of an operation documenting the statuses `S`: their errors plus the universal ones.
@@ -249,7 +249,7 @@ export type Universal =
  * @since 0.1.0
  * @category type-level
  */
-export type ErrorFor<S extends DocumentedStatus> = StatusErrors[S] | Universal;
+export type ErrorFor<S extends DocumentedStatus> = StatusErrors[S] | Universal
 
 /**
  * The error type of an endpoint, from the statuses it documents: `ErrorOf<typeof endpoint>` is
@@ -262,7 +262,7 @@ export type ErrorOf<
   E extends { readonly statuses: ReadonlyArray<DocumentedStatus> },
 > = ErrorFor<
   E["statuses"][number]
->;
+>
 
 /**
  * Any error this library fails with.
@@ -270,7 +270,7 @@ export type ErrorOf<
  * @since 0.1.0
  * @category type-level
  */
-export type QuantiveError = ErrorFor<DocumentedStatus> | PaginationError;
+export type QuantiveError = ErrorFor<DocumentedStatus> | PaginationError
 
 /**
  * Every error class, by tag.
@@ -279,21 +279,21 @@ export type QuantiveError = ErrorFor<DocumentedStatus> | PaginationError;
  * @category constructors
  */
 export const classes: {
-  readonly BadRequest: typeof BadRequest;
-  readonly Unauthorized: typeof Unauthorized;
-  readonly PaymentRequired: typeof PaymentRequired;
-  readonly Forbidden: typeof Forbidden;
-  readonly NotFound: typeof NotFound;
-  readonly Conflict: typeof Conflict;
-  readonly Locked: typeof Locked;
-  readonly TooManyRequests: typeof TooManyRequests;
-  readonly ServerError: typeof ServerError;
-  readonly UnexpectedStatus: typeof UnexpectedStatus;
-  readonly TransportError: typeof TransportError;
-  readonly DecodeError: typeof DecodeError;
-  readonly InvalidInput: typeof InvalidInput;
-  readonly PaginationError: typeof PaginationError;
-  readonly CoordinatorError: typeof CoordinatorError;
+  readonly BadRequest: typeof BadRequest
+  readonly Unauthorized: typeof Unauthorized
+  readonly PaymentRequired: typeof PaymentRequired
+  readonly Forbidden: typeof Forbidden
+  readonly NotFound: typeof NotFound
+  readonly Conflict: typeof Conflict
+  readonly Locked: typeof Locked
+  readonly TooManyRequests: typeof TooManyRequests
+  readonly ServerError: typeof ServerError
+  readonly UnexpectedStatus: typeof UnexpectedStatus
+  readonly TransportError: typeof TransportError
+  readonly DecodeError: typeof DecodeError
+  readonly InvalidInput: typeof InvalidInput
+  readonly PaginationError: typeof PaginationError
+  readonly CoordinatorError: typeof CoordinatorError
 } = {
   BadRequest,
   Unauthorized,
@@ -310,7 +310,7 @@ export const classes: {
   InvalidInput,
   PaginationError,
   CoordinatorError,
-};
+}
 
 /**
  * The mark every error of this library carries (on its class's prototype).
@@ -320,16 +320,16 @@ export const classes: {
  */
 export const TypeId: unique symbol = Symbol.for(
   "@effect-quantive/client/QuantiveError",
-);
+)
 
 /**
  * @since 0.3.0
  * @category symbols
  */
-export type TypeId = typeof TypeId;
+export type TypeId = typeof TypeId
 
 for (const Class of Object.values(classes)) {
-  Object.defineProperty(Class.prototype, TypeId, { value: TypeId });
+  Object.defineProperty(Class.prototype, TypeId, { value: TypeId })
 }
 
 /**
@@ -340,4 +340,4 @@ for (const Class of Object.values(classes)) {
  */
 export const isQuantiveError = (u: unknown): u is QuantiveError =>
   typeof u === "object" && u !== null &&
-  (u as { readonly [TypeId]?: unknown })[TypeId] === TypeId;
+  (u as { readonly [TypeId]?: unknown })[TypeId] === TypeId

@@ -17,8 +17,8 @@
  *
  * @since 0.1.0
  */
-import { Duration, Effect, Random, Schedule } from "effect";
-import type { QuantiveError } from "./QuantiveError.ts";
+import { Duration, Effect, Random, Schedule } from "effect"
+import type { QuantiveError } from "./QuantiveError.ts"
 
 /**
  * An HTTP method, as the retry predicate sees it.
@@ -26,7 +26,7 @@ import type { QuantiveError } from "./QuantiveError.ts";
  * @since 0.1.0
  * @category models
  */
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
 
 /**
  * A retry policy.
@@ -36,16 +36,16 @@ export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  */
 export interface Policy {
   /** The most attempts a call makes, the first included; 1 means no retries. */
-  readonly maxAttempts: number;
+  readonly maxAttempts: number
   /**
    * The delays between attempts when the server gave no `Retry-After`; its input is the error of the attempt that
    * failed. The call stops retrying when the schedule ends or `maxAttempts` is reached, whichever is first.
    */
-  readonly schedule: Schedule.Schedule<unknown, QuantiveError>;
+  readonly schedule: Schedule.Schedule<unknown, QuantiveError>
   /** The longest `Retry-After` honoured; a longer one fails the call at once. */
-  readonly maxRetryAfter: Duration.Duration;
+  readonly maxRetryAfter: Duration.Duration
   /** Which failures are worth another attempt, given the request's method. */
-  readonly retryable: (error: QuantiveError, method: Method) => boolean;
+  readonly retryable: (error: QuantiveError, method: Method) => boolean
 }
 
 const IDEMPOTENT: ReadonlySet<string> = new Set([
@@ -54,7 +54,7 @@ const IDEMPOTENT: ReadonlySet<string> = new Set([
   "DELETE",
   "HEAD",
   "OPTIONS",
-]);
+])
 
 /**
  * The default retry predicate: retries only what is transient, and for `POST`/`PATCH` only what provably was not
@@ -64,24 +64,24 @@ const IDEMPOTENT: ReadonlySet<string> = new Set([
  * @category predicates
  */
 export const isRetryable = (error: QuantiveError, method: Method): boolean => {
-  const idempotent = IDEMPOTENT.has(method);
+  const idempotent = IDEMPOTENT.has(method)
   switch (error._tag) {
     case "TooManyRequests":
-      return true;
+      return true
     case "TransportError":
       return error.reason === "Connect" ||
         (idempotent &&
           (error.reason === "Reset" || error.reason === "Timeout" ||
             error.reason === "Body" ||
-            error.reason === "Transport"));
+            error.reason === "Transport"))
     case "ServerError":
       return error.status === 503 && error.retryAfter !== undefined
         ? true
-        : idempotent && [500, 502, 503, 504].includes(error.status);
+        : idempotent && [500, 502, 503, 504].includes(error.status)
     default:
-      return false;
+      return false
   }
-};
+}
 
 /**
  * Exponential back-off with full jitter: the n-th delay is uniformly random in `[0, min(maxDelay, base × 2ⁿ)]`.
@@ -93,7 +93,7 @@ export const fullJitter = (
   base: Duration.Input,
   maxDelay: Duration.Input,
 ): Schedule.Schedule<Duration.Duration, unknown> => {
-  const cap = Duration.toMillis(Duration.fromInputUnsafe(maxDelay));
+  const cap = Duration.toMillis(Duration.fromInputUnsafe(maxDelay))
   return Schedule.exponential(base, 2).pipe(
     Schedule.modifyDelay(({ duration: step }) =>
       Effect.map(
@@ -104,8 +104,8 @@ export const fullJitter = (
           ),
       )
     ),
-  );
-};
+  )
+}
 
 /**
  * Options for `policy`.
@@ -115,17 +115,17 @@ export const fullJitter = (
  */
 export interface PolicyOptions {
   /** Default 4. */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number
   /** The first back-off step; default 500 ms. Ignored when `schedule` is given. */
-  readonly baseDelay?: Duration.Input;
+  readonly baseDelay?: Duration.Input
   /** The cap of each back-off delay; default 20 s. Ignored when `schedule` is given. */
-  readonly maxDelay?: Duration.Input;
+  readonly maxDelay?: Duration.Input
   /** Default 60 s. */
-  readonly maxRetryAfter?: Duration.Input;
+  readonly maxRetryAfter?: Duration.Input
   /** Your own schedule of delays (any `effect/Schedule`); default `fullJitter(baseDelay, maxDelay)`. */
-  readonly schedule?: Schedule.Schedule<unknown, QuantiveError>;
+  readonly schedule?: Schedule.Schedule<unknown, QuantiveError>
   /** Your own predicate; default `isRetryable`. */
-  readonly retryable?: (error: QuantiveError, method: Method) => boolean;
+  readonly retryable?: (error: QuantiveError, method: Method) => boolean
 }
 
 /**
@@ -135,11 +135,11 @@ export interface PolicyOptions {
  * @category constructors
  */
 export const policy = (options: PolicyOptions = {}): Policy => {
-  const maxAttempts = options.maxAttempts ?? 4;
+  const maxAttempts = options.maxAttempts ?? 4
   if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) {
     throw new RangeError(
       `maxAttempts must be a positive integer, got ${maxAttempts}`,
-    );
+    )
   }
   return {
     maxAttempts,
@@ -152,8 +152,8 @@ export const policy = (options: PolicyOptions = {}): Policy => {
       options.maxRetryAfter ?? "60 seconds",
     ),
     retryable: options.retryable ?? isRetryable,
-  };
-};
+  }
+}
 
 /**
  * The default policy (see the module's documentation for its numbers).
@@ -161,7 +161,7 @@ export const policy = (options: PolicyOptions = {}): Policy => {
  * @since 0.1.0
  * @category constants
  */
-export const defaultPolicy: Policy = policy();
+export const defaultPolicy: Policy = policy()
 
 /**
  * No retries: one attempt, whatever happens.
@@ -169,4 +169,4 @@ export const defaultPolicy: Policy = policy();
  * @since 0.1.0
  * @category constants
  */
-export const none: Policy = policy({ maxAttempts: 1 });
+export const none: Policy = policy({ maxAttempts: 1 })

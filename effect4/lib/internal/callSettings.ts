@@ -5,11 +5,11 @@
  *
  * @internal
  */
-import { Context, Duration, Schedule } from "effect";
-import type { DecodeMode, ResponseInfo } from "../QuantiveClient.ts";
-import type * as Retry from "../Retry.ts";
+import { Context, Duration, Schedule } from "effect"
+import type { DecodeMode, ResponseInfo } from "../QuantiveClient.ts"
+import type * as Retry from "../Retry.ts"
 
-export type { DecodeMode };
+export type { DecodeMode }
 
 /** @internal */
 export class CallRetry extends Context.Service<CallRetry, Retry.Policy>()(
@@ -28,7 +28,7 @@ export class CallDecode extends Context.Service<CallDecode, DecodeMode>()(
  * @internal
  */
 export interface ResponseSlot {
-  current: (() => ResponseInfo) | undefined;
+  current: (() => ResponseInfo) | undefined
 }
 
 /**
@@ -36,41 +36,38 @@ export interface ResponseSlot {
  *
  * @internal
  */
-export const CurrentResponse: Context.Reference<ResponseSlot | undefined> =
-  Context.Reference<
-    ResponseSlot | undefined
-  >("@effect-quantive/client/CurrentResponse", {
-    defaultValue: () => undefined,
-  });
+export const CurrentResponse: Context.Reference<ResponseSlot | undefined> = Context.Reference<
+  ResponseSlot | undefined
+>("@effect-quantive/client/CurrentResponse", {
+  defaultValue: () => undefined,
+})
 
 /** Why a per-call retry policy cannot be used, or undefined (it may come from plain JavaScript). @internal */
 export const policyProblem = (policy: unknown): string | undefined => {
   if (typeof policy !== "object" || policy === null) {
-    return "retry must be a Retry.Policy (Retry.policy(...))";
+    return "retry must be a Retry.Policy (Retry.policy(...))"
   }
   const { maxAttempts, maxRetryAfter, retryable, schedule } = policy as Partial<
     Record<keyof Retry.Policy, unknown>
-  >;
+  >
   if (
     typeof maxAttempts !== "number" || !Number.isInteger(maxAttempts) ||
     maxAttempts < 1
   ) {
-    return "retry must be a Retry.Policy: its maxAttempts is not a positive integer";
+    return "retry must be a Retry.Policy: its maxAttempts is not a positive integer"
   }
   if (typeof retryable !== "function") {
-    return "retry must be a Retry.Policy: its retryable is not a function";
+    return "retry must be a Retry.Policy: its retryable is not a function"
   }
   if (!Schedule.isSchedule(schedule)) {
-    return "retry must be a Retry.Policy: its schedule is not a Schedule";
+    return "retry must be a Retry.Policy: its schedule is not a Schedule"
   }
   if (!Duration.isDuration(maxRetryAfter)) {
-    return "retry must be a Retry.Policy: its maxRetryAfter is not a Duration";
+    return "retry must be a Retry.Policy: its maxRetryAfter is not a Duration"
   }
-  return undefined;
-};
+  return undefined
+}
 
 /** Why a per-call decode mode cannot be used, or undefined. @internal */
 export const decodeProblem = (mode: unknown): string | undefined =>
-  mode === "strict" || mode === "tolerant"
-    ? undefined
-    : `decode must be "strict" or "tolerant"`;
+  mode === "strict" || mode === "tolerant" ? undefined : `decode must be "strict" or "tolerant"`

@@ -1,69 +1,62 @@
-import {
-  Config,
-  Duration,
-  Redacted,
-  Result,
-  Schema,
-  SchemaIssue,
-} from "effect";
-import * as Retry from "../Retry.ts";
+import { Config, Duration, Redacted, Result, Schema, SchemaIssue } from "effect"
+import * as Retry from "../Retry.ts"
 
 /** How a client runs its attempts. @internal */
 export interface ResilienceConfig {
   /** The policy of calls that do not set their own (`Quantive.withRetry`). */
-  readonly retry: Retry.Policy;
+  readonly retry: Retry.Policy
   /** Each attempt, body included; undefined for none (applied by the transport stage). */
-  readonly attemptTimeout: Duration.Duration | undefined;
+  readonly attemptTimeout: Duration.Duration | undefined
   /** The whole call, retries and waits included; undefined for none. */
-  readonly timeout: Duration.Duration | undefined;
+  readonly timeout: Duration.Duration | undefined
   /** Client-side pacing: at most `requests` attempts per `per`. */
   readonly rateLimit: {
-    readonly requests: number;
-    readonly per: Duration.Duration;
-  } | undefined;
+    readonly requests: number
+    readonly per: Duration.Duration
+  } | undefined
 }
 
 /** @internal */
 export const regions = {
   eu: "https://app.quantive.com/results/api",
   us: "https://app.us.quantive.com/results/api",
-} as const;
+} as const
 
 /** @internal */
-export type Region = keyof typeof regions;
+export type Region = keyof typeof regions
 
 /** @internal */
-export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 /** @internal */
-export const DEFAULT_MAX_REDIRECTS = 5;
+export const DEFAULT_MAX_REDIRECTS = 5
 
 /** The raw input, from options or from the environment. @internal */
 export interface RawConfig {
-  readonly token: Redacted.Redacted<string> | string;
-  readonly accountId: string;
-  readonly region?: string | undefined;
-  readonly baseUrl?: string | URL | undefined;
-  readonly maxResponseBytes?: number | undefined;
-  readonly retry?: Retry.Policy | undefined;
-  readonly attemptTimeout?: Duration.Input | undefined;
-  readonly timeout?: Duration.Input | undefined;
+  readonly token: Redacted.Redacted<string> | string
+  readonly accountId: string
+  readonly region?: string | undefined
+  readonly baseUrl?: string | URL | undefined
+  readonly maxResponseBytes?: number | undefined
+  readonly retry?: Retry.Policy | undefined
+  readonly attemptTimeout?: Duration.Input | undefined
+  readonly timeout?: Duration.Input | undefined
   readonly rateLimit?: {
-    readonly requests: number;
-    readonly per: Duration.Input;
-  } | undefined;
+    readonly requests: number
+    readonly per: Duration.Input
+  } | undefined
 }
 
 /** The default per-attempt timeout, body included. @internal */
-export const DEFAULT_ATTEMPT_TIMEOUT: Duration.Duration = Duration.seconds(30);
+export const DEFAULT_ATTEMPT_TIMEOUT: Duration.Duration = Duration.seconds(30)
 
 /** The names under which each setting is reported in a `ConfigError`. @internal */
 export interface ConfigNames {
-  readonly token: string;
-  readonly accountId: string;
-  readonly region: string;
-  readonly baseUrl: string;
-  readonly maxResponseBytes: string;
+  readonly token: string
+  readonly accountId: string
+  readonly region: string
+  readonly baseUrl: string
+  readonly maxResponseBytes: string
 }
 
 /** @internal */
@@ -73,7 +66,7 @@ export const optionNames: ConfigNames = {
   region: "region",
   baseUrl: "baseUrl",
   maxResponseBytes: "maxResponseBytes",
-};
+}
 
 /** @internal */
 export const envNames: ConfigNames = {
@@ -82,17 +75,17 @@ export const envNames: ConfigNames = {
   region: "QUANTIVE_REGION",
   baseUrl: "QUANTIVE_BASE_URL",
   maxResponseBytes: "QUANTIVE_MAX_RESPONSE_BYTES",
-};
+}
 
 /** Configuration after validation: what the pipeline runs on. @internal */
 export interface ResolvedConfig {
-  readonly token: Redacted.Redacted<string>;
-  readonly accountId: Redacted.Redacted<string>;
+  readonly token: Redacted.Redacted<string>
+  readonly accountId: Redacted.Redacted<string>
   /** The API root without version and without a trailing slash. */
-  readonly baseUrl: URL;
-  readonly maxResponseBytes: number;
-  readonly maxRedirects: number;
-  readonly resilience: ResilienceConfig;
+  readonly baseUrl: URL
+  readonly maxResponseBytes: number
+  readonly maxRedirects: number
+  readonly resilience: ResilienceConfig
 }
 
 /** A `ConfigError` that names the setting (an option or an environment variable) and the problem. @internal */
@@ -107,25 +100,23 @@ export const invalidConfig = (
         new SchemaIssue.InvalidValue({ message }),
       ),
     ),
-  );
+  )
 
-const invalid = invalidConfig;
+const invalid = invalidConfig
 
-const LOOPBACK_V4 = /^127(\.\d{1,3}){3}$/;
+const LOOPBACK_V4 = /^127(\.\d{1,3}){3}$/
 
 /** @internal */
 export const isLoopbackHost = (hostname: string): boolean => {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  return host === "localhost" || host === "::1" || LOOPBACK_V4.test(host);
-};
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase()
+  return host === "localhost" || host === "::1" || LOOPBACK_V4.test(host)
+}
 
 /** Trims the ASCII whitespace an env file or a copy-paste adds (a trailing newline); nothing else. */
-const trimAscii = (value: string) =>
-  value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+const trimAscii = (value: string) => value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "")
 
 /** Invisible format characters that `trim` keeps: zero-width, bidi controls, word joiners, the BOM, soft hyphen. */
-const FORMAT =
-  /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
+const FORMAT = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/
 
 /**
  * Why a value cannot be sent as an HTTP header value (fetch refuses characters above U+00FF, CR, LF and NUL; other
@@ -136,21 +127,21 @@ const FORMAT =
  */
 export const headerValueProblem = (value: string): string | undefined => {
   for (const char of value) {
-    const code = char.codePointAt(0)!;
+    const code = char.codePointAt(0)!
     if (FORMAT.test(char)) {
       return `must not contain invisible format characters (found U+${
         code.toString(16).toUpperCase().padStart(4, "0")
-      }: zero-width, bidi control or BOM)`;
+      }: zero-width, bidi control or BOM)`
     }
     if (code > 0xff) {
-      return "must contain only characters an HTTP header can carry (printable ASCII or Latin-1, up to U+00FF)";
+      return "must contain only characters an HTTP header can carry (printable ASCII or Latin-1, up to U+00FF)"
     }
     if (code < 0x20 || (code >= 0x7f && code <= 0xa0) || /\s/.test(char)) {
-      return "must not contain whitespace or control characters (newlines, tabs, DEL, C1 controls)";
+      return "must not contain whitespace or control characters (newlines, tabs, DEL, C1 controls)"
     }
   }
-  return undefined;
-};
+  return undefined
+}
 
 const resolveBaseUrl = (
   raw: RawConfig,
@@ -162,25 +153,25 @@ const resolveBaseUrl = (
         names.baseUrl,
         `set either ${names.baseUrl} or ${names.region}, not both`,
       ),
-    );
+    )
   }
   if (raw.baseUrl === undefined) {
-    const region = raw.region ?? "eu";
+    const region = raw.region ?? "eu"
     if (!Object.hasOwn(regions, region)) {
       return Result.fail(invalid(
         names.region,
         `unknown region "${region}": expected one of ${
           Object.keys(regions).join(", ")
         }, or set ${names.baseUrl} for any other host`,
-      ));
+      ))
     }
-    return Result.succeed(new URL(regions[region as Region]));
+    return Result.succeed(new URL(regions[region as Region]))
   }
-  let url: URL;
+  let url: URL
   try {
-    url = new URL(String(raw.baseUrl));
+    url = new URL(String(raw.baseUrl))
   } catch {
-    return Result.fail(invalid(names.baseUrl, "not a valid absolute URL"));
+    return Result.fail(invalid(names.baseUrl, "not a valid absolute URL"))
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     return Result.fail(
@@ -188,32 +179,32 @@ const resolveBaseUrl = (
         names.baseUrl,
         `protocol ${url.protocol} is not supported: use https://`,
       ),
-    );
+    )
   }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     return Result.fail(invalid(
       names.baseUrl,
       `plain http:// is refused for ${url.hostname}: the token would cross the network in clear text (use https://; http:// is allowed for loopback only)`,
-    ));
+    ))
   }
   if (url.username !== "" || url.password !== "") {
-    return Result.fail(invalid(names.baseUrl, "must not carry credentials"));
+    return Result.fail(invalid(names.baseUrl, "must not carry credentials"))
   }
   if (url.search !== "" || url.hash !== "") {
     return Result.fail(
       invalid(names.baseUrl, "must not have a query or a fragment"),
-    );
+    )
   }
-  const path = url.pathname.replace(/\/+$/, "");
+  const path = url.pathname.replace(/\/+$/, "")
   if (/\/v\d+$/.test(path)) {
     return Result.fail(invalid(
       names.baseUrl,
       `is the API root without the version (e.g. https://app.quantive.com/results/api): the client appends /v1 or /v2`,
-    ));
+    ))
   }
-  url.pathname = path;
-  return Result.succeed(url);
-};
+  url.pathname = path
+  return Result.succeed(url)
+}
 
 /**
  * Validates raw configuration, reporting each problem under the name the user gave it (an option or an environment
@@ -225,65 +216,63 @@ export const resolve = (
   raw: RawConfig,
   names: ConfigNames,
 ): Result.Result<ResolvedConfig, Config.ConfigError> => {
-  const token = Redacted.isRedacted(raw.token)
-    ? Redacted.value(raw.token)
-    : raw.token;
+  const token = Redacted.isRedacted(raw.token) ? Redacted.value(raw.token) : raw.token
   if (typeof token !== "string" || token.trim() === "") {
-    return Result.fail(invalid(names.token, "must be a non-empty API token"));
+    return Result.fail(invalid(names.token, "must be a non-empty API token"))
   }
-  const tokenProblem = headerValueProblem(trimAscii(token));
+  const tokenProblem = headerValueProblem(trimAscii(token))
   if (tokenProblem !== undefined) {
-    return Result.fail(invalid(names.token, tokenProblem));
+    return Result.fail(invalid(names.token, tokenProblem))
   }
   if (typeof raw.accountId !== "string" || raw.accountId.trim() === "") {
     return Result.fail(
       invalid(names.accountId, "must be a non-empty account id"),
-    );
+    )
   }
-  const accountIdProblem = headerValueProblem(trimAscii(raw.accountId));
+  const accountIdProblem = headerValueProblem(trimAscii(raw.accountId))
   if (accountIdProblem !== undefined) {
-    return Result.fail(invalid(names.accountId, accountIdProblem));
+    return Result.fail(invalid(names.accountId, accountIdProblem))
   }
-  const maxResponseBytes = raw.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const maxResponseBytes = raw.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
     return Result.fail(
       invalid(names.maxResponseBytes, "must be a positive integer (bytes)"),
-    );
+    )
   }
   const positive = (value: Duration.Input | undefined, name: string) => {
-    if (value === undefined) return Result.succeed(undefined);
-    const duration = Duration.fromInput(value);
+    if (value === undefined) return Result.succeed(undefined)
+    const duration = Duration.fromInput(value)
     return duration._tag === "Some" && Duration.toMillis(duration.value) > 0
       ? Result.succeed(duration.value)
       : Result.fail(
         invalid(name, 'must be a positive duration (e.g. "30 seconds")'),
-      );
-  };
+      )
+  }
   const attemptTimeout = raw.attemptTimeout === undefined
     ? Result.succeed(DEFAULT_ATTEMPT_TIMEOUT)
-    : positive(raw.attemptTimeout, "attemptTimeout");
+    : positive(raw.attemptTimeout, "attemptTimeout")
   if (Result.isFailure(attemptTimeout)) {
-    return Result.fail(attemptTimeout.failure);
+    return Result.fail(attemptTimeout.failure)
   }
-  const timeout = positive(raw.timeout, "timeout");
-  if (Result.isFailure(timeout)) return Result.fail(timeout.failure);
-  let rateLimit: ResilienceConfig["rateLimit"] = undefined;
+  const timeout = positive(raw.timeout, "timeout")
+  if (Result.isFailure(timeout)) return Result.fail(timeout.failure)
+  let rateLimit: ResilienceConfig["rateLimit"] = undefined
   if (raw.rateLimit !== undefined) {
-    const per = positive(raw.rateLimit.per, "rateLimit.per");
+    const per = positive(raw.rateLimit.per, "rateLimit.per")
     if (Result.isFailure(per) || per.success === undefined) {
-      return Result.fail(invalid("rateLimit.per", "must be positive"));
+      return Result.fail(invalid("rateLimit.per", "must be positive"))
     }
     if (!(raw.rateLimit.requests > 0)) {
-      return Result.fail(invalid("rateLimit.requests", "must be positive"));
+      return Result.fail(invalid("rateLimit.requests", "must be positive"))
     }
-    rateLimit = { requests: raw.rateLimit.requests, per: per.success };
+    rateLimit = { requests: raw.rateLimit.requests, per: per.success }
   }
   const resilience: ResilienceConfig = {
     retry: raw.retry ?? Retry.defaultPolicy,
     attemptTimeout: attemptTimeout.success,
     timeout: timeout.success,
     rateLimit,
-  };
+  }
   return Result.map(resolveBaseUrl(raw, names), (baseUrl) => ({
     resilience,
     token: Redacted.make(trimAscii(token)),
@@ -291,5 +280,5 @@ export const resolve = (
     baseUrl,
     maxResponseBytes,
     maxRedirects: DEFAULT_MAX_REDIRECTS,
-  }));
-};
+  }))
+}

@@ -4,18 +4,18 @@
  *
  * @internal
  */
-import type { Cause } from "effect";
-import { Schema } from "effect";
+import type { Cause } from "effect"
+import { Schema } from "effect"
 
 type CommonFields = {
-  readonly message: typeof Schema.String;
-  readonly method: typeof Schema.String;
-  readonly path: typeof Schema.String;
-  readonly serverMessage: Schema.optional<typeof Schema.String>;
-  readonly requestId: Schema.optional<typeof Schema.String>;
-  readonly attempts: Schema.optional<typeof Schema.Number>;
-  readonly elapsedMillis: Schema.optional<typeof Schema.Number>;
-};
+  readonly message: typeof Schema.String
+  readonly method: typeof Schema.String
+  readonly path: typeof Schema.String
+  readonly serverMessage: Schema.optional<typeof Schema.String>
+  readonly requestId: Schema.optional<typeof Schema.String>
+  readonly attempts: Schema.optional<typeof Schema.Number>
+  readonly elapsedMillis: Schema.optional<typeof Schema.Number>
+}
 
 const Common: CommonFields = {
   message: Schema.String,
@@ -25,24 +25,23 @@ const Common: CommonFields = {
   requestId: Schema.optional(Schema.String),
   attempts: Schema.optional(Schema.Number),
   elapsedMillis: Schema.optional(Schema.Number),
-};
+}
 
 type StatusFields = CommonFields & {
-  readonly status: typeof Schema.Number;
-};
+  readonly status: typeof Schema.Number
+}
 
-const WithStatus: StatusFields = { ...Common, status: Schema.Number };
+const WithStatus: StatusFields = { ...Common, status: Schema.Number }
 
 /** An explicitly typed error base (explicit for JSR's fast type check and `isolatedDeclarations`). */
-type Base<Self, Tag extends string, Fields extends Schema.Struct.Fields> =
-  Schema.Class<
-    Self,
-    Schema.TaggedStruct<Tag, Fields>,
-    Cause.YieldableError
-  >;
+type Base<Self, Tag extends string, Fields extends Schema.Struct.Fields> = Schema.Class<
+  Self,
+  Schema.TaggedStruct<Tag, Fields>,
+  Cause.YieldableError
+>
 
 const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema
-  .TaggedError<BadRequest>()("BadRequest", WithStatus);
+  .TaggedError<BadRequest>()("BadRequest", WithStatus)
 
 /**
  * 400: the server rejected the request as malformed.
@@ -52,8 +51,10 @@ const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema
  */
 export class BadRequest extends BadRequestBase {}
 
-const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> =
-  Schema.TaggedError<Unauthorized>()("Unauthorized", WithStatus);
+const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> = Schema.TaggedError<Unauthorized>()(
+  "Unauthorized",
+  WithStatus,
+)
 
 /**
  * 401: the token is missing, wrong or revoked.
@@ -67,7 +68,7 @@ const PaymentRequiredBase: Base<
   PaymentRequired,
   "PaymentRequired",
   StatusFields
-> = Schema.TaggedError<PaymentRequired>()("PaymentRequired", WithStatus);
+> = Schema.TaggedError<PaymentRequired>()("PaymentRequired", WithStatus)
 
 /**
  * 402: the account's subscription does not cover the request.
@@ -78,7 +79,7 @@ const PaymentRequiredBase: Base<
 export class PaymentRequired extends PaymentRequiredBase {}
 
 const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema
-  .TaggedError<Forbidden>()("Forbidden", WithStatus);
+  .TaggedError<Forbidden>()("Forbidden", WithStatus)
 
 /**
  * 403: the token's user may not do this.
@@ -89,7 +90,7 @@ const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema
 export class Forbidden extends ForbiddenBase {}
 
 const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema
-  .TaggedError<NotFound>()("NotFound", WithStatus);
+  .TaggedError<NotFound>()("NotFound", WithStatus)
 
 /**
  * 404: the resource does not exist.
@@ -100,7 +101,7 @@ const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema
 export class NotFound extends NotFoundBase {}
 
 const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema
-  .TaggedError<Conflict>()("Conflict", WithStatus);
+  .TaggedError<Conflict>()("Conflict", WithStatus)
 
 /**
  * 409: the request conflicts with the current state (a taken domain, an existing user).
@@ -112,7 +113,7 @@ export class Conflict extends ConflictBase {}
 
 const LockedBase: Base<Locked, "Locked", StatusFields> = Schema.TaggedError<
   Locked
->()("Locked", WithStatus);
+>()("Locked", WithStatus)
 
 /**
  * 423: the resource is locked (a locked goal).
@@ -126,12 +127,12 @@ const TooManyRequestsBase: Base<
   TooManyRequests,
   "TooManyRequests",
   StatusFields & {
-    readonly retryAfter: Schema.optional<typeof Schema.Duration>;
+    readonly retryAfter: Schema.optional<typeof Schema.Duration>
   }
 > = Schema.TaggedError<TooManyRequests>()("TooManyRequests", {
   ...WithStatus,
   retryAfter: Schema.optional(Schema.Duration),
-});
+})
 
 /**
  * 429: too many requests. `retryAfter` holds the parsed `Retry-After` (seconds, HTTP date or `retry-after-ms`)
@@ -146,12 +147,12 @@ const ServerErrorBase: Base<
   ServerError,
   "ServerError",
   StatusFields & {
-    readonly retryAfter: Schema.optional<typeof Schema.Duration>;
+    readonly retryAfter: Schema.optional<typeof Schema.Duration>
   }
 > = Schema.TaggedError<ServerError>()("ServerError", {
   ...WithStatus,
   retryAfter: Schema.optional(Schema.Duration),
-});
+})
 
 /**
  * 5xx: the server failed. `status` tells which; `retryAfter` holds a 503's `Retry-After` when it had one.
@@ -167,7 +168,7 @@ const UnexpectedStatusBase: Base<
   StatusFields
 > = Schema.TaggedError<
   UnexpectedStatus
->()("UnexpectedStatus", WithStatus);
+>()("UnexpectedStatus", WithStatus)
 
 /**
  * A status the operation does not document and that no universal mapping covers, or a redirect that was refused
@@ -202,26 +203,26 @@ export const TransportReason: Schema.Literals<
   "Body",
   "ResponseTooLarge",
   "Transport",
-]);
+])
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type TransportReason = typeof TransportReason.Type;
+export type TransportReason = typeof TransportReason.Type
 
 const TransportErrorBase: Base<
   TransportError,
   "TransportError",
   CommonFields & {
-    readonly status: Schema.optional<typeof Schema.Number>;
-    readonly reason: typeof TransportReason;
+    readonly status: Schema.optional<typeof Schema.Number>
+    readonly reason: typeof TransportReason
   }
 > = Schema.TaggedError<TransportError>()("TransportError", {
   ...Common,
   status: Schema.optional(Schema.Number),
   reason: TransportReason,
-});
+})
 
 /**
  * No usable response: DNS failure, connection refused or reset, a body cut short, a timeout, an abort, or a body
@@ -237,14 +238,14 @@ const DecodeErrorBase: Base<
   DecodeError,
   "DecodeError",
   StatusFields & {
-    readonly issuePath: Schema.optional<typeof Schema.String>;
-    readonly snippet: Schema.optional<typeof Schema.String>;
+    readonly issuePath: Schema.optional<typeof Schema.String>
+    readonly snippet: Schema.optional<typeof Schema.String>
   }
 > = Schema.TaggedError<DecodeError>()("DecodeError", {
   ...WithStatus,
   issuePath: Schema.optional(Schema.String),
   snippet: Schema.optional(Schema.String),
-});
+})
 
 /**
  * A 2xx body that is not JSON or does not match the operation's schema. `issuePath` names the field that failed;
@@ -262,7 +263,7 @@ const InvalidInputBase: Base<
 > = Schema.TaggedError<InvalidInput>()("InvalidInput", {
   ...Common,
   field: Schema.optional(Schema.String),
-});
+})
 
 /**
  * Input rejected before any request was sent: an empty or dot-segment id, a body that does not match its schema,
@@ -282,26 +283,26 @@ export class InvalidInput extends InvalidInputBase {}
 export const PaginationReason: Schema.Literals<
   readonly ["InconsistentPage", "OrderMismatch", "NoProgress"]
 > = Schema
-  .Literals(["InconsistentPage", "OrderMismatch", "NoProgress"]);
+  .Literals(["InconsistentPage", "OrderMismatch", "NoProgress"])
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type PaginationReason = typeof PaginationReason.Type;
+export type PaginationReason = typeof PaginationReason.Type
 
 const PaginationErrorBase: Base<
   PaginationError,
   "PaginationError",
   CommonFields & {
-    readonly reason: typeof PaginationReason;
-    readonly skip: typeof Schema.Number;
+    readonly reason: typeof PaginationReason
+    readonly skip: typeof Schema.Number
   }
 > = Schema.TaggedError<PaginationError>()("PaginationError", {
   ...Common,
   reason: PaginationReason,
   skip: Schema.Number,
-});
+})
 
 /**
  * A `pages`/`stream` whose server misbehaved, instead of a hang or silent loss: a page inconsistent with its own
@@ -316,7 +317,7 @@ export class PaginationError extends PaginationErrorBase {}
 type CoordinatorErrorFields = Pick<
   CommonFields,
   "message" | "method" | "path" | "attempts" | "elapsedMillis"
->;
+>
 
 const CoordinatorErrorBase: Base<
   CoordinatorError,
@@ -330,7 +331,7 @@ const CoordinatorErrorBase: Base<
   path: Common.path,
   attempts: Common.attempts,
   elapsedMillis: Common.elapsedMillis,
-});
+})
 
 /**
  * The account's shared store (Redis) could not be reached, and the coordinator was built with
