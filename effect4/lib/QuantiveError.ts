@@ -213,11 +213,7 @@ export const statusClasses: {
  * @since 0.1.0
  * @category type-level
  */
-export type StatusErrors = {
-  readonly [S in keyof typeof statusClasses]: InstanceType<
-    (typeof statusClasses)[S]
-  >
-}
+export type StatusErrors = { readonly [S in keyof typeof statusClasses]: InstanceType<(typeof statusClasses)[S]> }
 
 /**
  * A status an operation can document.
@@ -258,9 +254,7 @@ export type ErrorFor<S extends DocumentedStatus> = StatusErrors[S] | Universal
  * @since 0.3.0
  * @category type-level
  */
-export type ErrorOf<
-  E extends { readonly statuses: ReadonlyArray<DocumentedStatus> },
-> = ErrorFor<
+export type ErrorOf<E extends { readonly statuses: ReadonlyArray<DocumentedStatus> }> = ErrorFor<
   E["statuses"][number]
 >
 
@@ -318,9 +312,7 @@ export const classes: {
  * @since 0.3.0
  * @category symbols
  */
-export const TypeId: unique symbol = Symbol.for(
-  "@effect-quantive/client/QuantiveError",
-)
+export const TypeId: unique symbol = Symbol.for("@effect-quantive/client/QuantiveError")
 
 /**
  * @since 0.3.0
@@ -339,5 +331,4 @@ for (const Class of Object.values(classes)) {
  * @category guards
  */
 export const isQuantiveError = (u: unknown): u is QuantiveError =>
-  typeof u === "object" && u !== null &&
-  (u as { readonly [TypeId]?: unknown })[TypeId] === TypeId
+  typeof u === "object" && u !== null && (u as { readonly [TypeId]?: unknown })[TypeId] === TypeId

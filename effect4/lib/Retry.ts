@@ -48,13 +48,7 @@ export interface Policy {
   readonly retryable: (error: QuantiveError, method: Method) => boolean
 }
 
-const IDEMPOTENT: ReadonlySet<string> = new Set([
-  "GET",
-  "PUT",
-  "DELETE",
-  "HEAD",
-  "OPTIONS",
-])
+const IDEMPOTENT: ReadonlySet<string> = new Set(["GET", "PUT", "DELETE", "HEAD", "OPTIONS"])
 
 /**
  * The default retry predicate: retries only what is transient, and for `POST`/`PATCH` only what provably was not
@@ -70,10 +64,8 @@ export const isRetryable = (error: QuantiveError, method: Method): boolean => {
       return true
     case "TransportError":
       return error.reason === "Connect" ||
-        (idempotent &&
-          (error.reason === "Reset" || error.reason === "Timeout" ||
-            error.reason === "Body" ||
-            error.reason === "Transport"))
+        (idempotent && (error.reason === "Reset" || error.reason === "Timeout" || error.reason === "Body" ||
+          error.reason === "Transport"))
     case "ServerError":
       return error.status === 503 && error.retryAfter !== undefined
         ? true
@@ -96,13 +88,7 @@ export const fullJitter = (
   const cap = Duration.toMillis(Duration.fromInputUnsafe(maxDelay))
   return Schedule.exponential(base, 2).pipe(
     Schedule.modifyDelay(({ duration: step }) =>
-      Effect.map(
-        Random.next,
-        (r) =>
-          Duration.millis(
-            Math.round(r * Math.min(cap, Duration.toMillis(step))),
-          ),
-      )
+      Effect.map(Random.next, (r) => Duration.millis(Math.round(r * Math.min(cap, Duration.toMillis(step)))))
     ),
   )
 }
@@ -137,20 +123,12 @@ export interface PolicyOptions {
 export const policy = (options: PolicyOptions = {}): Policy => {
   const maxAttempts = options.maxAttempts ?? 4
   if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) {
-    throw new RangeError(
-      `maxAttempts must be a positive integer, got ${maxAttempts}`,
-    )
+    throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`)
   }
   return {
     maxAttempts,
-    schedule: options.schedule ??
-      fullJitter(
-        options.baseDelay ?? "500 millis",
-        options.maxDelay ?? "20 seconds",
-      ),
-    maxRetryAfter: Duration.fromInputUnsafe(
-      options.maxRetryAfter ?? "60 seconds",
-    ),
+    schedule: options.schedule ?? fullJitter(options.baseDelay ?? "500 millis", options.maxDelay ?? "20 seconds"),
+    maxRetryAfter: Duration.fromInputUnsafe(options.maxRetryAfter ?? "60 seconds"),
     retryable: options.retryable ?? isRetryable,
   }
 }

@@ -10,10 +10,7 @@ export interface ResilienceConfig {
   /** The whole call, retries and waits included; undefined for none. */
   readonly timeout: Duration.Duration | undefined
   /** Client-side pacing: at most `requests` attempts per `per`. */
-  readonly rateLimit: {
-    readonly requests: number
-    readonly per: Duration.Duration
-  } | undefined
+  readonly rateLimit: { readonly requests: number; readonly per: Duration.Duration } | undefined
 }
 
 /** @internal */
@@ -41,10 +38,7 @@ export interface RawConfig {
   readonly retry?: Retry.Policy | undefined
   readonly attemptTimeout?: Duration.Input | undefined
   readonly timeout?: Duration.Input | undefined
-  readonly rateLimit?: {
-    readonly requests: number
-    readonly per: Duration.Input
-  } | undefined
+  readonly rateLimit?: { readonly requests: number; readonly per: Duration.Input } | undefined
 }
 
 /** The default per-attempt timeout, body included. @internal */
@@ -89,17 +83,9 @@ export interface ResolvedConfig {
 }
 
 /** A `ConfigError` that names the setting (an option or an environment variable) and the problem. @internal */
-export const invalidConfig = (
-  name: string,
-  message: string,
-): Config.ConfigError =>
+export const invalidConfig = (name: string, message: string): Config.ConfigError =>
   new Config.ConfigError(
-    new Schema.SchemaError(
-      new SchemaIssue.Pointer(
-        [name],
-        new SchemaIssue.InvalidValue({ message }),
-      ),
-    ),
+    new Schema.SchemaError(new SchemaIssue.Pointer([name], new SchemaIssue.InvalidValue({ message }))),
   )
 
 const invalid = invalidConfig
@@ -143,16 +129,10 @@ export const headerValueProblem = (value: string): string | undefined => {
   return undefined
 }
 
-const resolveBaseUrl = (
-  raw: RawConfig,
-  names: ConfigNames,
-): Result.Result<URL, Config.ConfigError> => {
+const resolveBaseUrl = (raw: RawConfig, names: ConfigNames): Result.Result<URL, Config.ConfigError> => {
   if (raw.baseUrl !== undefined && raw.region !== undefined) {
     return Result.fail(
-      invalid(
-        names.baseUrl,
-        `set either ${names.baseUrl} or ${names.region}, not both`,
-      ),
+      invalid(names.baseUrl, `set either ${names.baseUrl} or ${names.region}, not both`),
     )
   }
   if (raw.baseUrl === undefined) {
@@ -174,12 +154,7 @@ const resolveBaseUrl = (
     return Result.fail(invalid(names.baseUrl, "not a valid absolute URL"))
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return Result.fail(
-      invalid(
-        names.baseUrl,
-        `protocol ${url.protocol} is not supported: use https://`,
-      ),
-    )
+    return Result.fail(invalid(names.baseUrl, `protocol ${url.protocol} is not supported: use https://`))
   }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     return Result.fail(invalid(
@@ -191,9 +166,7 @@ const resolveBaseUrl = (
     return Result.fail(invalid(names.baseUrl, "must not carry credentials"))
   }
   if (url.search !== "" || url.hash !== "") {
-    return Result.fail(
-      invalid(names.baseUrl, "must not have a query or a fragment"),
-    )
+    return Result.fail(invalid(names.baseUrl, "must not have a query or a fragment"))
   }
   const path = url.pathname.replace(/\/+$/, "")
   if (/\/v\d+$/.test(path)) {
@@ -221,39 +194,27 @@ export const resolve = (
     return Result.fail(invalid(names.token, "must be a non-empty API token"))
   }
   const tokenProblem = headerValueProblem(trimAscii(token))
-  if (tokenProblem !== undefined) {
-    return Result.fail(invalid(names.token, tokenProblem))
-  }
+  if (tokenProblem !== undefined) return Result.fail(invalid(names.token, tokenProblem))
   if (typeof raw.accountId !== "string" || raw.accountId.trim() === "") {
-    return Result.fail(
-      invalid(names.accountId, "must be a non-empty account id"),
-    )
+    return Result.fail(invalid(names.accountId, "must be a non-empty account id"))
   }
   const accountIdProblem = headerValueProblem(trimAscii(raw.accountId))
-  if (accountIdProblem !== undefined) {
-    return Result.fail(invalid(names.accountId, accountIdProblem))
-  }
+  if (accountIdProblem !== undefined) return Result.fail(invalid(names.accountId, accountIdProblem))
   const maxResponseBytes = raw.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
-    return Result.fail(
-      invalid(names.maxResponseBytes, "must be a positive integer (bytes)"),
-    )
+    return Result.fail(invalid(names.maxResponseBytes, "must be a positive integer (bytes)"))
   }
   const positive = (value: Duration.Input | undefined, name: string) => {
     if (value === undefined) return Result.succeed(undefined)
     const duration = Duration.fromInput(value)
     return duration._tag === "Some" && Duration.toMillis(duration.value) > 0
       ? Result.succeed(duration.value)
-      : Result.fail(
-        invalid(name, 'must be a positive duration (e.g. "30 seconds")'),
-      )
+      : Result.fail(invalid(name, 'must be a positive duration (e.g. "30 seconds")'))
   }
   const attemptTimeout = raw.attemptTimeout === undefined
     ? Result.succeed(DEFAULT_ATTEMPT_TIMEOUT)
     : positive(raw.attemptTimeout, "attemptTimeout")
-  if (Result.isFailure(attemptTimeout)) {
-    return Result.fail(attemptTimeout.failure)
-  }
+  if (Result.isFailure(attemptTimeout)) return Result.fail(attemptTimeout.failure)
   const timeout = positive(raw.timeout, "timeout")
   if (Result.isFailure(timeout)) return Result.fail(timeout.failure)
   let rateLimit: ResilienceConfig["rateLimit"] = undefined
@@ -262,9 +223,7 @@ export const resolve = (
     if (Result.isFailure(per) || per.success === undefined) {
       return Result.fail(invalid("rateLimit.per", "must be positive"))
     }
-    if (!(raw.rateLimit.requests > 0)) {
-      return Result.fail(invalid("rateLimit.requests", "must be positive"))
-    }
+    if (!(raw.rateLimit.requests > 0)) return Result.fail(invalid("rateLimit.requests", "must be positive"))
     rateLimit = { requests: raw.rateLimit.requests, per: per.success }
   }
   const resilience: ResilienceConfig = {

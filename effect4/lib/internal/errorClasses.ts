@@ -40,8 +40,10 @@ type Base<Self, Tag extends string, Fields extends Schema.Struct.Fields> = Schem
   Cause.YieldableError
 >
 
-const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema
-  .TaggedError<BadRequest>()("BadRequest", WithStatus)
+const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema.TaggedError<BadRequest>()(
+  "BadRequest",
+  WithStatus,
+)
 
 /**
  * 400: the server rejected the request as malformed.
@@ -64,11 +66,9 @@ const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> = Schem
  */
 export class Unauthorized extends UnauthorizedBase {}
 
-const PaymentRequiredBase: Base<
-  PaymentRequired,
-  "PaymentRequired",
-  StatusFields
-> = Schema.TaggedError<PaymentRequired>()("PaymentRequired", WithStatus)
+const PaymentRequiredBase: Base<PaymentRequired, "PaymentRequired", StatusFields> = Schema.TaggedError<
+  PaymentRequired
+>()("PaymentRequired", WithStatus)
 
 /**
  * 402: the account's subscription does not cover the request.
@@ -78,8 +78,10 @@ const PaymentRequiredBase: Base<
  */
 export class PaymentRequired extends PaymentRequiredBase {}
 
-const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema
-  .TaggedError<Forbidden>()("Forbidden", WithStatus)
+const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema.TaggedError<Forbidden>()(
+  "Forbidden",
+  WithStatus,
+)
 
 /**
  * 403: the token's user may not do this.
@@ -89,8 +91,7 @@ const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema
  */
 export class Forbidden extends ForbiddenBase {}
 
-const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema
-  .TaggedError<NotFound>()("NotFound", WithStatus)
+const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema.TaggedError<NotFound>()("NotFound", WithStatus)
 
 /**
  * 404: the resource does not exist.
@@ -100,8 +101,7 @@ const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema
  */
 export class NotFound extends NotFoundBase {}
 
-const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema
-  .TaggedError<Conflict>()("Conflict", WithStatus)
+const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema.TaggedError<Conflict>()("Conflict", WithStatus)
 
 /**
  * 409: the request conflicts with the current state (a taken domain, an existing user).
@@ -111,9 +111,7 @@ const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema
  */
 export class Conflict extends ConflictBase {}
 
-const LockedBase: Base<Locked, "Locked", StatusFields> = Schema.TaggedError<
-  Locked
->()("Locked", WithStatus)
+const LockedBase: Base<Locked, "Locked", StatusFields> = Schema.TaggedError<Locked>()("Locked", WithStatus)
 
 /**
  * 423: the resource is locked (a locked goal).
@@ -126,9 +124,7 @@ export class Locked extends LockedBase {}
 const TooManyRequestsBase: Base<
   TooManyRequests,
   "TooManyRequests",
-  StatusFields & {
-    readonly retryAfter: Schema.optional<typeof Schema.Duration>
-  }
+  StatusFields & { readonly retryAfter: Schema.optional<typeof Schema.Duration> }
 > = Schema.TaggedError<TooManyRequests>()("TooManyRequests", {
   ...WithStatus,
   retryAfter: Schema.optional(Schema.Duration),
@@ -146,13 +142,8 @@ export class TooManyRequests extends TooManyRequestsBase {}
 const ServerErrorBase: Base<
   ServerError,
   "ServerError",
-  StatusFields & {
-    readonly retryAfter: Schema.optional<typeof Schema.Duration>
-  }
-> = Schema.TaggedError<ServerError>()("ServerError", {
-  ...WithStatus,
-  retryAfter: Schema.optional(Schema.Duration),
-})
+  StatusFields & { readonly retryAfter: Schema.optional<typeof Schema.Duration> }
+> = Schema.TaggedError<ServerError>()("ServerError", { ...WithStatus, retryAfter: Schema.optional(Schema.Duration) })
 
 /**
  * 5xx: the server failed. `status` tells which; `retryAfter` holds a 503's `Retry-After` when it had one.
@@ -162,11 +153,7 @@ const ServerErrorBase: Base<
  */
 export class ServerError extends ServerErrorBase {}
 
-const UnexpectedStatusBase: Base<
-  UnexpectedStatus,
-  "UnexpectedStatus",
-  StatusFields
-> = Schema.TaggedError<
+const UnexpectedStatusBase: Base<UnexpectedStatus, "UnexpectedStatus", StatusFields> = Schema.TaggedError<
   UnexpectedStatus
 >()("UnexpectedStatus", WithStatus)
 
@@ -186,24 +173,8 @@ export class UnexpectedStatus extends UnexpectedStatusBase {}
  * @category models
  */
 export const TransportReason: Schema.Literals<
-  readonly [
-    "Connect",
-    "Reset",
-    "Timeout",
-    "Aborted",
-    "Body",
-    "ResponseTooLarge",
-    "Transport",
-  ]
-> = Schema.Literals([
-  "Connect",
-  "Reset",
-  "Timeout",
-  "Aborted",
-  "Body",
-  "ResponseTooLarge",
-  "Transport",
-])
+  readonly ["Connect", "Reset", "Timeout", "Aborted", "Body", "ResponseTooLarge", "Transport"]
+> = Schema.Literals(["Connect", "Reset", "Timeout", "Aborted", "Body", "ResponseTooLarge", "Transport"])
 
 /**
  * @since 0.1.0
@@ -214,10 +185,7 @@ export type TransportReason = typeof TransportReason.Type
 const TransportErrorBase: Base<
   TransportError,
   "TransportError",
-  CommonFields & {
-    readonly status: Schema.optional<typeof Schema.Number>
-    readonly reason: typeof TransportReason
-  }
+  CommonFields & { readonly status: Schema.optional<typeof Schema.Number>; readonly reason: typeof TransportReason }
 > = Schema.TaggedError<TransportError>()("TransportError", {
   ...Common,
   status: Schema.optional(Schema.Number),
@@ -260,10 +228,7 @@ const InvalidInputBase: Base<
   InvalidInput,
   "InvalidInput",
   CommonFields & { readonly field: Schema.optional<typeof Schema.String> }
-> = Schema.TaggedError<InvalidInput>()("InvalidInput", {
-  ...Common,
-  field: Schema.optional(Schema.String),
-})
+> = Schema.TaggedError<InvalidInput>()("InvalidInput", { ...Common, field: Schema.optional(Schema.String) })
 
 /**
  * Input rejected before any request was sent: an empty or dot-segment id, a body that does not match its schema,
@@ -280,9 +245,7 @@ export class InvalidInput extends InvalidInputBase {}
  * @since 0.1.0
  * @category models
  */
-export const PaginationReason: Schema.Literals<
-  readonly ["InconsistentPage", "OrderMismatch", "NoProgress"]
-> = Schema
+export const PaginationReason: Schema.Literals<readonly ["InconsistentPage", "OrderMismatch", "NoProgress"]> = Schema
   .Literals(["InconsistentPage", "OrderMismatch", "NoProgress"])
 
 /**
@@ -294,10 +257,7 @@ export type PaginationReason = typeof PaginationReason.Type
 const PaginationErrorBase: Base<
   PaginationError,
   "PaginationError",
-  CommonFields & {
-    readonly reason: typeof PaginationReason
-    readonly skip: typeof Schema.Number
-  }
+  CommonFields & { readonly reason: typeof PaginationReason; readonly skip: typeof Schema.Number }
 > = Schema.TaggedError<PaginationError>()("PaginationError", {
   ...Common,
   reason: PaginationReason,
@@ -314,16 +274,9 @@ const PaginationErrorBase: Base<
  */
 export class PaginationError extends PaginationErrorBase {}
 
-type CoordinatorErrorFields = Pick<
-  CommonFields,
-  "message" | "method" | "path" | "attempts" | "elapsedMillis"
->
+type CoordinatorErrorFields = Pick<CommonFields, "message" | "method" | "path" | "attempts" | "elapsedMillis">
 
-const CoordinatorErrorBase: Base<
-  CoordinatorError,
-  "CoordinatorError",
-  CoordinatorErrorFields
-> = Schema.TaggedError<
+const CoordinatorErrorBase: Base<CoordinatorError, "CoordinatorError", CoordinatorErrorFields> = Schema.TaggedError<
   CoordinatorError
 >()("CoordinatorError", {
   message: Common.message,

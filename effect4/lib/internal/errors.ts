@@ -11,12 +11,7 @@ import type { Redactor } from "./redact.ts"
 import { snippet } from "./redact.ts"
 import { parseRetryAfter } from "./resilience/retryAfter.ts"
 
-const REQUEST_ID_HEADERS = [
-  "x-request-id",
-  "request-id",
-  "x-correlation-id",
-  "x-amzn-requestid",
-]
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"]
 
 /** @internal */
 export interface CallContext {
@@ -44,14 +39,9 @@ export const describe = (
   (requestId === undefined ? "" : ` [request id ${requestId}]`)
 
 /** @internal */
-export const invalidInput = (
-  ctx: CallContext,
-  field: string | undefined,
-  problem: string,
-) =>
+export const invalidInput = (ctx: CallContext, field: string | undefined, problem: string) =>
   new QE.InvalidInput({
-    message: describe("InvalidInput", ctx, undefined, ctx.redact(problem), undefined) +
-      " (no request was sent)",
+    message: describe("InvalidInput", ctx, undefined, ctx.redact(problem), undefined) + " (no request was sent)",
     method: ctx.method,
     path: ctx.path,
     ...(field === undefined ? {} : { field }),
@@ -121,44 +111,22 @@ export const classifyTransport = (
   const parts: Array<string> = []
   let reason: QE.TransportReason = "Transport"
   let current: unknown = cause
-  for (
-    let depth = 0;
-    depth < 6 && current !== undefined && current !== null;
-    depth++
-  ) {
-    const e = current as {
-      name?: unknown
-      message?: unknown
-      code?: unknown
-      cause?: unknown
-    }
+  for (let depth = 0; depth < 6 && current !== undefined && current !== null; depth++) {
+    const e = current as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown }
     const code = typeof e.code === "string" ? e.code : ""
     const text = `${typeof e.message === "string" ? e.message : String(current)}${code ? ` (${code})` : ""}`
     if (text !== "" && !parts.includes(text)) parts.push(text)
     const hay = `${code} ${text}`
     if (reason === "Transport") {
-      if (
-        /ECONNREFUSED|refused|ENOTFOUND|EAI_AGAIN|dns error|failed to lookup/i
-          .test(hay)
-      ) reason = "Connect"
-      else if (
-        /ECONNRESET|EPIPE|UND_ERR_SOCKET|socket hang up|reset|closed|other side closed|EOF/i
-          .test(hay)
-      ) {
+      if (/ECONNREFUSED|refused|ENOTFOUND|EAI_AGAIN|dns error|failed to lookup/i.test(hay)) reason = "Connect"
+      else if (/ECONNRESET|EPIPE|UND_ERR_SOCKET|socket hang up|reset|closed|other side closed|EOF/i.test(hay)) {
         reason = "Reset"
-      } else if (/ETIMEDOUT|UND_ERR_.*TIMEOUT|timed out|timeout/i.test(hay)) {
-        reason = "Timeout"
-      } else if (/AbortError|aborted/i.test(hay)) reason = "Aborted"
+      } else if (/ETIMEDOUT|UND_ERR_.*TIMEOUT|timed out|timeout/i.test(hay)) reason = "Timeout"
+      else if (/AbortError|aborted/i.test(hay)) reason = "Aborted"
     }
     current = e.cause
   }
-  return {
-    reason,
-    detail: snippet(
-      redact(parts.join(" <- ").replace(ABSOLUTE_URL, template)),
-      300,
-    ),
-  }
+  return { reason, detail: snippet(redact(parts.join(" <- ").replace(ABSOLUTE_URL, template)), 300) }
 }
 
 /** @internal */
@@ -169,13 +137,7 @@ export const transportError = (
   status?: number,
 ) =>
   new QE.TransportError({
-    message: describe(
-      "TransportError",
-      ctx,
-      status,
-      `${reason}: ${detail}`,
-      undefined,
-    ),
+    message: describe("TransportError", ctx, status, `${reason}: ${detail}`, undefined),
     method: ctx.method,
     path: ctx.path,
     reason,
@@ -183,32 +145,17 @@ export const transportError = (
   })
 
 /** @internal */
-export const fromHttpClientError = (
-  error: HttpClientError.HttpClientError,
-  ctx: CallContext,
-  status?: number,
-) => fromCause(error.cause ?? error, ctx, status)
+export const fromHttpClientError = (error: HttpClientError.HttpClientError, ctx: CallContext, status?: number) =>
+  fromCause(error.cause ?? error, ctx, status)
 
 /** A transport failure from any thrown value; with a status, the body could not be read. @internal */
-export const fromCause = (
-  cause: unknown,
-  ctx: CallContext,
-  status?: number,
-) => {
+export const fromCause = (cause: unknown, ctx: CallContext, status?: number) => {
   const { detail, reason } = classifyTransport(cause, ctx.redact, ctx.template)
-  return transportError(
-    ctx,
-    status === undefined ? reason : reason === "Transport" ? "Body" : reason,
-    detail,
-    status,
-  )
+  return transportError(ctx, status === undefined ? reason : reason === "Transport" ? "Body" : reason, detail, status)
 }
 
 /** @internal */
-export const pickRequestId = (
-  headers: Readonly<Record<string, string>>,
-  redact: Redactor,
-) => {
+export const pickRequestId = (headers: Readonly<Record<string, string>>, redact: Redactor) => {
   for (const name of REQUEST_ID_HEADERS) {
     const value = headers[name]
     if (value !== undefined && value !== "") return snippet(redact(value), 100)
@@ -218,34 +165,17 @@ export const pickRequestId = (
 
 /** The server's own words from an error body: a JSON `message`-like field, else a short text snippet. */
 /** @internal */
-export const serverMessageOf = (
-  text: string,
-  redact: Redactor,
-): string | undefined => {
+export const serverMessageOf = (text: string, redact: Redactor): string | undefined => {
   if (text.trim() === "") return undefined
   try {
     const parsed: unknown = JSON.parse(text)
     if (typeof parsed === "string") return snippet(redact(parsed))
     if (typeof parsed === "object" && parsed !== null) {
       const record = parsed as Record<string, unknown>
-      for (
-        const key of [
-          "message",
-          "error",
-          "errorMessage",
-          "error_description",
-          "title",
-          "detail",
-        ]
-      ) {
+      for (const key of ["message", "error", "errorMessage", "error_description", "title", "detail"]) {
         const value = record[key]
-        if (typeof value === "string" && value !== "") {
-          return snippet(redact(value))
-        }
-        if (
-          typeof value === "object" && value !== null &&
-          typeof (value as any).message === "string"
-        ) {
+        if (typeof value === "string" && value !== "") return snippet(redact(value))
+        if (typeof value === "object" && value !== null && typeof (value as any).message === "string") {
           return snippet(redact((value as any).message))
         }
       }
@@ -257,13 +187,9 @@ export const serverMessageOf = (
 }
 
 /** The class of a documented status other than 401, 429 and 5xx (which are universal, with fields of their own). */
-const classOf = (
-  status: number,
-): (new (props: any) => QE.QuantiveError) | undefined =>
+const classOf = (status: number): (new (props: any) => QE.QuantiveError) | undefined =>
   Object.hasOwn(QE.statusClasses, status)
-    ? QE.statusClasses[status as keyof typeof QE.statusClasses] as new (
-      props: any,
-    ) => QE.QuantiveError
+    ? QE.statusClasses[status as keyof typeof QE.statusClasses] as new (props: any) => QE.QuantiveError
     : undefined
 
 /** @internal */
@@ -285,10 +211,7 @@ export const statusError = (
     ...(requestId === undefined ? {} : { requestId }),
   }
   if (status === 401) {
-    return new QE.Unauthorized({
-      ...common,
-      message: describe("Unauthorized", ctx, status, serverMessage, requestId),
-    })
+    return new QE.Unauthorized({ ...common, message: describe("Unauthorized", ctx, status, serverMessage, requestId) })
   }
   if (status === 429) {
     const retryAfter = parseRetryAfter(headers, now)
@@ -298,13 +221,7 @@ export const statusError = (
     return new QE.TooManyRequests({
       ...common,
       ...(Option.isSome(retryAfter) ? { retryAfter: retryAfter.value } : {}),
-      message: describe(
-        "TooManyRequests",
-        ctx,
-        status,
-        [serverMessage, wait].filter(Boolean).join("; "),
-        requestId,
-      ),
+      message: describe("TooManyRequests", ctx, status, [serverMessage, wait].filter(Boolean).join("; "), requestId),
     })
   }
   if (status >= 500 && status <= 599) {
@@ -317,22 +234,12 @@ export const statusError = (
   }
   const Class = documented.has(status) ? classOf(status) : undefined
   if (Class !== undefined) {
-    const tag = (Class as unknown as { readonly _tag: string })._tag ??
-      Class.name
-    return new Class({
-      ...common,
-      message: describe(tag, ctx, status, serverMessage, requestId),
-    })
+    const tag = (Class as unknown as { readonly _tag: string })._tag ?? Class.name
+    return new Class({ ...common, message: describe(tag, ctx, status, serverMessage, requestId) })
   }
   return new QE.UnexpectedStatus({
     ...common,
-    message: describe(
-      "UnexpectedStatus",
-      ctx,
-      status,
-      serverMessage,
-      requestId,
-    ),
+    message: describe("UnexpectedStatus", ctx, status, serverMessage, requestId),
   })
 }
 
@@ -359,9 +266,7 @@ export const withHistory = <E extends QE.QuantiveError | QE.CoordinatorError>(
   attempts: number,
   elapsedMillis: number,
 ): E => {
-  const { _tag: _, ...fields } = error as unknown as
-    & { _tag: string }
-    & Record<string, unknown>
+  const { _tag: _, ...fields } = error as unknown as { _tag: string } & Record<string, unknown>
   const seconds = (elapsedMillis / 1000).toFixed(1)
   const message = attempts > 1 ? `${error.message} (after ${attempts} attempts over ${seconds}s)` : error.message
   const Class = error.constructor as new (props: Record<string, unknown>) => E
@@ -370,11 +275,7 @@ export const withHistory = <E extends QE.QuantiveError | QE.CoordinatorError>(
 
 /** @internal */
 export const timeoutError = (
-  info: {
-    readonly operation: string
-    readonly method: string
-    readonly path: string
-  },
+  info: { readonly operation: string; readonly method: string; readonly path: string },
   what: string,
 ): QE.TransportError =>
   new QE.TransportError({

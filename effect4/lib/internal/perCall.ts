@@ -28,9 +28,6 @@ export const withResponse = <A, E, R>(
 ): Effect.Effect<readonly [A, ResponseInfo], E | InvalidInput, R> =>
   Effect.suspend(() => {
     const slot: ResponseSlot = { current: undefined }
-    return Effect.flatMap(
-      Effect.provideService(self, CurrentResponse, slot),
-      (value) =>
-        slot.current === undefined ? Effect.fail(noResponse()) : Effect.succeed([value, slot.current()] as const),
-    )
+    return Effect.flatMap(Effect.provideService(self, CurrentResponse, slot), (value) =>
+      slot.current === undefined ? Effect.fail(noResponse()) : Effect.succeed([value, slot.current()] as const))
   })
