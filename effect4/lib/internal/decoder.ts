@@ -13,11 +13,11 @@
  *
  * @internal
  */
-import { Result, Schema, type SchemaAST as AST, SchemaIssue } from "effect";
-import { schemaDecoder, tolerant } from "./decoderCore.ts";
-import { type Drift, FAIL, nodeOf } from "./decoderNodes.ts";
+import { Result, Schema, type SchemaAST as AST, SchemaIssue } from "effect"
+import { schemaDecoder, tolerant } from "./decoderCore.ts"
+import { type Drift, FAIL, nodeOf } from "./decoderNodes.ts"
 
-export type { Drift } from "./decoderNodes.ts";
+export type { Drift } from "./decoderNodes.ts"
 
 /**
  * `strict`: any field off its schema fails the decode. `tolerant`: an optional field off its schema is dropped and
@@ -26,7 +26,7 @@ export type { Drift } from "./decoderNodes.ts";
  * @since 0.2.0
  * @category models
  */
-export type DecodeMode = "strict" | "tolerant";
+export type DecodeMode = "strict" | "tolerant"
 
 /**
  * @since 0.2.0
@@ -46,10 +46,10 @@ export interface Decoder<A> {
     input: unknown,
     mode: DecodeMode,
     onDrift?: (drift: Drift) => void,
-  ) => Result.Result<A, Schema.SchemaError>;
+  ) => Result.Result<A, Schema.SchemaError>
 }
 
-const decoders = new WeakMap<AST.AST, Decoder<any>>();
+const decoders = new WeakMap<AST.AST, Decoder<any>>()
 
 const tooDeep = (input: unknown) =>
   Result.fail(
@@ -60,19 +60,19 @@ const tooDeep = (input: unknown) =>
         { reportInput: false },
       ),
     ),
-  );
+  )
 
 const make = <A>(ast: AST.AST): Decoder<A> => {
-  const root = nodeOf(ast);
+  const root = nodeOf(ast)
   const full = schemaDecoder(ast) as (
     input: unknown,
-  ) => Result.Result<A, Schema.SchemaError>;
+  ) => Result.Result<A, Schema.SchemaError>
   return {
     decode: (input, mode, onDrift) => {
       try {
-        const t = mode === "tolerant" ? tolerant(onDrift) : undefined;
-        const out = root.decode(input, t);
-        if (out !== FAIL) return Result.succeed(out as A);
+        const t = mode === "tolerant" ? tolerant(onDrift) : undefined
+        const out = root.decode(input, t)
+        if (out !== FAIL) return Result.succeed(out as A)
         // Schema's own decoder for the error (with tolerant mode's drifted fields removed, so that it names the
         // required field that failed)
         return full(
@@ -80,14 +80,14 @@ const make = <A>(ast: AST.AST): Decoder<A> => {
             input,
             t === undefined ? undefined : tolerant(undefined),
           ),
-        );
+        )
       } catch (error) {
-        if (error instanceof RangeError) return tooDeep(input);
-        throw error;
+        if (error instanceof RangeError) return tooDeep(input)
+        throw error
       }
     },
-  };
-};
+  }
+}
 
 /**
  * The decoder of `schema`, compiled once per schema (memoized on its AST).
@@ -96,10 +96,10 @@ const make = <A>(ast: AST.AST): Decoder<A> => {
  * @category constructors
  */
 export const compile = <A>(schema: Schema.Decoder<A>): Decoder<A> => {
-  let decoder = decoders.get(schema.ast);
+  let decoder = decoders.get(schema.ast)
   if (decoder === undefined) {
-    decoder = make<A>(schema.ast);
-    decoders.set(schema.ast, decoder);
+    decoder = make<A>(schema.ast)
+    decoders.set(schema.ast, decoder)
   }
-  return decoder;
-};
+  return decoder
+}

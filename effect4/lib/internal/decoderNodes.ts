@@ -17,7 +17,7 @@
  *
  * @internal
  */
-import { SchemaAST as AST } from "effect";
+import { SchemaAST as AST } from "effect"
 import {
   BOOLEAN,
   FAIL,
@@ -32,22 +32,22 @@ import {
   STRING,
   type Tolerant,
   UNKNOWN,
-} from "./decoderCore.ts";
-import { objects } from "./decoderStruct.ts";
+} from "./decoderCore.ts"
+import { objects } from "./decoderStruct.ts"
 
-export { type Drift, FAIL, type Node, type Tolerant } from "./decoderCore.ts";
+export { type Drift, FAIL, type Node, type Tolerant } from "./decoderCore.ts"
 
-const nodes = new WeakMap<AST.AST, Node>();
+const nodes = new WeakMap<AST.AST, Node>()
 
 /** The node of `ast`, compiled once. @internal */
 export const nodeOf = (ast: AST.AST): Node => {
-  let node = nodes.get(ast);
+  let node = nodes.get(ast)
   if (node === undefined) {
-    node = build(ast);
-    nodes.set(ast, node);
+    node = build(ast)
+    nodes.set(ast, node)
   }
-  return node;
-};
+  return node
+}
 
 const build = (ast: AST.AST): Node => {
   if (
@@ -55,90 +55,88 @@ const build = (ast: AST.AST): Node => {
     ("encodingChecks" in ast && ast.encodingChecks !== undefined)
   ) {
     // A transformation: Schema's own decoder, given the encoded side's prepared input.
-    let encoded: Node | undefined;
+    let encoded: Node | undefined
     return fallback(
       ast,
       (input, t) => (encoded ??= nodeOf(AST.toEncoded(ast))).prepare(input, t),
-    );
+    )
   }
-  const base = shape(ast);
-  const checks = ast.checks;
-  if (checks === undefined) return base;
+  const base = shape(ast)
+  const checks = ast.checks
+  if (checks === undefined) return base
   return {
     decode: (input, t) => {
-      const a = base.decode(input, t);
-      return a === FAIL || !passes(checks, a, ast) ? FAIL : a;
+      const a = base.decode(input, t)
+      return a === FAIL || !passes(checks, a, ast) ? FAIL : a
     },
     prepare: base.prepare,
-  };
-};
+  }
+}
 
 /** The node of `ast` without its checks. */
 const shape = (ast: AST.AST): Node => {
   switch (ast._tag) {
     case "String":
-      return STRING;
+      return STRING
     case "Number":
-      return NUMBER;
+      return NUMBER
     case "Boolean":
-      return BOOLEAN;
+      return BOOLEAN
     case "Unknown":
     case "Any":
-      return UNKNOWN;
+      return UNKNOWN
     case "Null":
-      return predicate((u) => u === null);
+      return predicate((u) => u === null)
     case "Undefined":
-      return predicate((u) => u === undefined);
+      return predicate((u) => u === undefined)
     case "Never":
-      return predicate(() => false);
+      return predicate(() => false)
     case "Literal": {
-      const literal = ast.literal;
-      return predicate((u) => u === literal);
+      const literal = ast.literal
+      return predicate((u) => u === literal)
     }
     case "Arrays":
-      return arrays(ast);
+      return arrays(ast)
     case "Objects":
-      return objects(ast, nodeOf);
+      return objects(ast, nodeOf)
     case "Union":
-      return union(ast);
+      return union(ast)
     case "Suspend":
-      return suspend(ast);
+      return suspend(ast)
     default:
       // Declaration, Void, Enum, TemplateLiteral, BigInt, Symbol, UniqueSymbol, ObjectKeyword: Schema's own decoder,
       // on the input as it is.
-      return fallback(ast, identity);
+      return fallback(ast, identity)
   }
-};
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arrays and tuples
 
 const arrays = (ast: AST.Arrays): Node => {
-  const elements = ast.elements;
-  const [head, ...tail] = ast.rest;
+  const elements = ast.elements
+  const [head, ...tail] = ast.rest
   const requiredLen = elements.filter((e) => !AST.isOptional(e)).length +
-    tail.length;
+    tail.length
   let linked: {
-    elements: Array<Node>;
-    head: Node | undefined;
-    tail: Array<Node>;
-  } | undefined;
+    elements: Array<Node>
+    head: Node | undefined
+    tail: Array<Node>
+  } | undefined
   const link = () =>
     linked ??= {
       elements: elements.map(nodeOf),
       head: head === undefined ? undefined : nodeOf(head),
       tail: tail.map(nodeOf),
-    };
+    }
   /** The node for index `i` of an input of length `len`. */
   const nodeAt = (i: number, len: number): Node | undefined => {
-    const l = link();
-    if (i < elements.length) return l.elements[i];
-    if (l.head === undefined) return undefined;
-    const fromEnd = len - i;
-    return fromEnd <= tail.length && i >= len - tail.length
-      ? l.tail[tail.length - fromEnd]
-      : l.head;
-  };
+    const l = link()
+    if (i < elements.length) return l.elements[i]
+    if (l.head === undefined) return undefined
+    const fromEnd = len - i
+    return fromEnd <= tail.length && i >= len - tail.length ? l.tail[tail.length - fromEnd] : l.head
+  }
 
   const step = (
     node: Node,
@@ -146,72 +144,70 @@ const arrays = (ast: AST.Arrays): Node => {
     i: number,
     t: Tolerant | undefined,
   ) => {
-    if (t === undefined) return node.decode(value, undefined);
-    t.path.push(i);
-    const r = node.decode(value, t);
-    t.path.pop();
-    return r;
-  };
+    if (t === undefined) return node.decode(value, undefined)
+    t.path.push(i)
+    const r = node.decode(value, t)
+    t.path.pop()
+    return r
+  }
 
   // The common case, `Schema.Array(item)`: one loop, the item checked inline when it is a string.
   if (elements.length === 0 && head !== undefined && tail.length === 0) {
-    const kind = kindOf(head);
+    const kind = kindOf(head)
     return {
       decode: (input, t) => {
-        if (!Array.isArray(input)) return FAIL;
-        const len = input.length;
+        if (!Array.isArray(input)) return FAIL
+        const len = input.length
         if (kind === Kind.String) {
           for (let i = 0; i < len; i++) {
-            if (typeof input[i] !== "string") return FAIL;
+            if (typeof input[i] !== "string") return FAIL
           }
-          return input;
+          return input
         }
-        const item = link().head!;
+        const item = link().head!
         // `undefined` while the output is still the input itself
-        let out: Array<unknown> | undefined;
+        let out: Array<unknown> | undefined
         for (let i = 0; i < len; i++) {
-          const value = input[i];
-          const r = step(item, value, i, t);
-          if (r === FAIL) return FAIL;
+          const value = input[i]
+          const r = step(item, value, i, t)
+          if (r === FAIL) return FAIL
           if (out === undefined) {
-            if (r === value) continue;
-            out = input.slice(0, i);
+            if (r === value) continue
+            out = input.slice(0, i)
           }
-          out.push(r);
+          out.push(r)
         }
-        return out ?? input;
+        return out ?? input
       },
       prepare: (input, t) =>
-        Array.isArray(input)
-          ? input.map((value, i) => prepareAt(link().head!, value, i, t))
-          : input,
-    };
+        Array.isArray(input) ? input.map((value, i) => prepareAt(link().head!, value, i, t)) : input,
+    }
   }
 
   return {
     decode: (input, t) => {
-      if (!Array.isArray(input)) return FAIL;
-      const len = input.length;
-      if (len < requiredLen) return FAIL;
-      if (head === undefined && len > elements.length) return FAIL;
-      const out: Array<unknown> = [];
+      if (!Array.isArray(input)) return FAIL
+      const len = input.length
+      if (len < requiredLen) return FAIL
+      if (head === undefined && len > elements.length) return FAIL
+      const out: Array<unknown> = []
       for (let i = 0; i < len; i++) {
-        const r = step(nodeAt(i, len)!, input[i], i, t);
-        if (r === FAIL) return FAIL;
-        out.push(r);
+        const r = step(nodeAt(i, len)!, input[i], i, t)
+        if (r === FAIL) return FAIL
+        out.push(r)
       }
-      return out;
+      return out
     },
     prepare: (input, t) => {
-      if (!Array.isArray(input)) return input;
-      const len = input.length;
+      if (!Array.isArray(input)) return input
+      const len = input.length
       return input.map((value, i) => {
-        const node = nodeAt(i, len);
-        return node === undefined ? value : prepareAt(node, value, i, t);
-      });
+        const node = nodeAt(i, len)
+        return node === undefined ? value : prepareAt(node, value, i, t)
+      })
     },
-  };
-};
+  }
+}
 
 const prepareAt = (
   node: Node,
@@ -219,12 +215,12 @@ const prepareAt = (
   i: number,
   t: Tolerant | undefined,
 ) => {
-  if (t === undefined) return node.prepare(value, undefined);
-  t.path.push(i);
-  const r = node.prepare(value, t);
-  t.path.pop();
-  return r;
-};
+  if (t === undefined) return node.prepare(value, undefined)
+  t.path.push(i)
+  const r = node.prepare(value, t)
+  t.path.pop()
+  return r
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Unions, suspended schemas
@@ -244,11 +240,11 @@ const acceptsObjects = (ast: AST.AST): boolean => {
     case "Null":
     case "Undefined":
     case "Never":
-      return ast.encoding === undefined;
+      return ast.encoding === undefined
     default:
-      return true;
+      return true
   }
-};
+}
 
 /**
  * An `anyOf` union whose members decode without transformation, with at most one member that accepts objects: at most
@@ -257,34 +253,32 @@ const acceptsObjects = (ast: AST.AST): boolean => {
  * inside such a union: which member's optional fields would it follow?).
  */
 const union = (ast: AST.Union): Node => {
-  const objectLike = ast.types.filter(acceptsObjects);
+  const objectLike = ast.types.filter(acceptsObjects)
   if (
     objectLike.length > 1 || ast.options?.mode === "oneOf" ||
     ast.types.some((m) => m.encoding !== undefined)
   ) {
-    return fallback(ast, identity);
+    return fallback(ast, identity)
   }
-  let members: Array<Node> | undefined;
-  const link = () => members ??= ast.types.map(nodeOf);
+  let members: Array<Node> | undefined
+  const link = () => members ??= ast.types.map(nodeOf)
   return {
     decode: (input, t) => {
-      const ms = link();
+      const ms = link()
       for (let i = 0; i < ms.length; i++) {
-        const r = ms[i]!.decode(input, t);
-        if (r !== FAIL) return r;
+        const r = ms[i]!.decode(input, t)
+        if (r !== FAIL) return r
       }
-      return FAIL;
+      return FAIL
     },
-    prepare: objectLike.length === 0
-      ? identity
-      : (input, t) => nodeOf(objectLike[0]!).prepare(input, t),
-  };
-};
+    prepare: objectLike.length === 0 ? identity : (input, t) => nodeOf(objectLike[0]!).prepare(input, t),
+  }
+}
 
 const suspend = (ast: AST.Suspend): Node => {
-  let target: Node | undefined;
+  let target: Node | undefined
   return {
     decode: (input, t) => (target ??= nodeOf(ast.thunk())).decode(input, t),
     prepare: (input, t) => (target ??= nodeOf(ast.thunk())).prepare(input, t),
-  };
-};
+  }
+}

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { Schema, SchemaAST as AST } from "effect";
+import { Schema, SchemaAST as AST } from "effect"
 import {
   drift,
   enterEntry,
@@ -22,16 +22,16 @@ import {
   startEntries,
   type Tolerant,
   UNKNOWN,
-} from "./decoderCore.ts";
+} from "./decoderCore.ts"
 
 interface Field {
-  readonly name: PropertyKey;
-  readonly ast: AST.AST;
-  readonly optional: boolean;
-  readonly kind: Kind;
+  readonly name: PropertyKey
+  readonly ast: AST.AST
+  readonly optional: boolean
+  readonly kind: Kind
   /** Object.prototype has a property of this name: `input[name]` alone cannot tell absent from present. */
-  readonly inherited: boolean;
-  node: Node;
+  readonly inherited: boolean
+  node: Node
 }
 
 /** The node of an `Objects`; `nodeOf` compiles its fields' types (lazily, on first use). @internal */
@@ -41,7 +41,7 @@ export const objects = (
 ): Node => {
   // Schema returns any non-nullish input as it is for `Struct({})`.
   if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) {
-    return predicate((u) => u !== null && u !== undefined);
+    return predicate((u) => u !== null && u !== undefined)
   }
   const fields: Array<Field> = ast.propertySignatures.map((ps) => ({
     name: ps.name,
@@ -50,27 +50,27 @@ export const objects = (
     kind: kindOf(ps.type),
     inherited: ps.name in Object.prototype,
     node: UNKNOWN, // set below, once this node is registered (a field may refer back to it through a suspend)
-  }));
+  }))
   const records = ast.indexSignatures.map((is) => ({
     ast: is.type,
     node: UNKNOWN,
     accepts: is.parameter._tag === "String" && plain(is.parameter)
       ? (key: PropertyKey) => typeof key === "string"
       : Schema.is(Schema.make<Schema.Schema<unknown>>(is.parameter)),
-  }));
-  let linked = false;
+  }))
+  let linked = false
   const link = () => {
-    if (linked) return;
-    linked = true;
-    for (const f of fields) f.node = nodeOf(f.ast);
-    for (const r of records) r.node = nodeOf(r.ast);
-  };
-  const count = fields.length;
+    if (linked) return
+    linked = true
+    for (const f of fields) f.node = nodeOf(f.ast)
+    for (const r of records) r.node = nodeOf(r.ast)
+  }
+  const count = fields.length
 
-  const fieldNames = fields.map((f) => f.name);
+  const fieldNames = fields.map((f) => f.name)
   // Parallel arrays for the hot loop (no property loads from field records there).
-  const kinds = fields.map((f) => f.kind);
-  const optionals = fields.map((f) => f.optional);
+  const kinds = fields.map((f) => f.kind)
+  const optionals = fields.map((f) => f.optional)
 
   /** A present field's value, decoded (no null or absence handling), or `FAIL`. */
   const decodeValue = (
@@ -80,35 +80,35 @@ export const objects = (
   ): unknown => {
     switch (f.kind) {
       case Kind.String:
-        return typeof value === "string" ? value : FAIL;
+        return typeof value === "string" ? value : FAIL
       case Kind.Number:
-        return typeof value === "number" ? value : FAIL;
+        return typeof value === "number" ? value : FAIL
       case Kind.Boolean:
-        return typeof value === "boolean" ? value : FAIL;
+        return typeof value === "boolean" ? value : FAIL
       case Kind.Unknown:
-        return value;
+        return value
       default: {
-        if (t === undefined) return f.node.decode(value, undefined);
-        t.path.push(f.name);
-        const r = f.node.decode(value, t);
-        t.path.pop();
-        return r;
+        if (t === undefined) return f.node.decode(value, undefined)
+        t.path.push(f.name)
+        const r = f.node.decode(value, t)
+        t.path.pop()
+        return r
       }
     }
-  };
+  }
 
   /** The output so far, when the fields before `i` decoded to their own input values: a copy of those. */
   const startOutput = (
     record: Record<PropertyKey, unknown>,
     i: number,
   ): Record<PropertyKey, unknown> => {
-    const out: Record<PropertyKey, unknown> = {};
+    const out: Record<PropertyKey, unknown> = {}
     for (let j = 0; j < i; j++) {
-      const name = fieldNames[j]!;
-      if (hasOwn.call(record, name)) setOwn(out, name, record[name]);
+      const name = fieldNames[j]!
+      if (hasOwn.call(record, name)) setOwn(out, name, record[name])
     }
-    return out;
-  };
+    return out
+  }
 
   /** Decodes the fields from `from` on into `out`, in schema order, as Schema does. */
   const fieldLoop = (
@@ -120,28 +120,28 @@ export const objects = (
     presetResult: unknown,
   ): unknown => {
     for (let i = from; i < count; i++) {
-      const f = fields[i]!;
-      const name = f.name;
-      const value = record[name];
-      let r: unknown;
+      const f = fields[i]!
+      const name = f.name
+      const value = record[name]
+      let r: unknown
       if ((value === undefined || f.inherited) && !hasOwn.call(record, name)) {
-        if (f.optional) continue;
-        return FAIL; // Schema: a missing key
+        if (f.optional) continue
+        return FAIL // Schema: a missing key
       }
-      if (value === null && f.optional) continue;
-      r = i === preset ? presetResult : decodeValue(f, value, t);
+      if (value === null && f.optional) continue
+      r = i === preset ? presetResult : decodeValue(f, value, t)
       if (r === FAIL) {
         if (t !== undefined && f.optional) {
-          drift(t, name, f.ast, f.node, value);
-          continue;
+          drift(t, name, f.ast, f.node, value)
+          continue
         }
-        return FAIL;
+        return FAIL
       }
-      if (name === "__proto__") setOwn(out, name, r);
-      else out[name] = r;
+      if (name === "__proto__") setOwn(out, name, r)
+      else out[name] = r
     }
-    return out;
-  };
+    return out
+  }
 
   /**
    * The output differs from the input at field `upTo` (or the input's key order does): build it. When the `matched`
@@ -157,10 +157,10 @@ export const objects = (
     preset = -1,
     presetResult?: unknown,
   ): unknown => {
-    if (matched === 0) return fieldLoop(record, {}, 0, t, preset, presetResult);
-    let present = 0;
+    if (matched === 0) return fieldLoop(record, {}, 0, t, preset, presetResult)
+    let present = 0
     for (let m = 0; m < upTo; m++) {
-      if (hasOwn.call(record, fieldNames[m]!)) present++;
+      if (hasOwn.call(record, fieldNames[m]!)) present++
     }
     return present === matched
       ? fieldLoop(
@@ -171,8 +171,8 @@ export const objects = (
         preset,
         presetResult,
       )
-      : fieldLoop(record, {}, 0, t, preset, presetResult);
-  };
+      : fieldLoop(record, {}, 0, t, preset, presetResult)
+  }
 
   /**
    * The common case: the input's keys are declared fields in schema order and each decodes to its own input value,
@@ -183,24 +183,24 @@ export const objects = (
     record: Record<PropertyKey, unknown>,
     t: Tolerant | undefined,
   ): unknown => {
-    let k = 0;
-    let matched = 0;
+    let k = 0
+    let matched = 0
     for (const key in record) {
-      let j = k;
+      let j = k
       // Keys in schema order: the next name is the key (one comparison of internalized strings).
       if (fieldNames[j] !== key) {
-        j++;
-        while (j < count && fieldNames[j] !== key) j++;
+        j++
+        while (j < count && fieldNames[j] !== key) j++
         // an excess or out-of-order key: Schema's output differs from the input
-        if (j >= count) return restart(record, k, matched, t);
+        if (j >= count) return restart(record, k, matched, t)
         for (let m = k; m < j; m++) {
-          if (!optionals[m]) return restart(record, m, matched, t);
+          if (!optionals[m]) return restart(record, m, matched, t)
         }
       }
-      const value = record[key];
-      const kind = kinds[j];
-      const absent = value === null && optionals[j]!;
-      let r: unknown;
+      const value = record[key]
+      const kind = kinds[j]
+      const absent = value === null && optionals[j]!
+      let r: unknown
       if (kind !== Kind.Node) {
         // The leaf kinds inline (most fields), without a call.
         const ok = kind === Kind.String
@@ -209,27 +209,27 @@ export const objects = (
           ? typeof value === "number"
           : kind === Kind.Boolean
           ? typeof value === "boolean"
-          : true;
+          : true
         if (ok && !absent) {
-          k = j + 1;
-          matched++;
-          continue;
+          k = j + 1
+          matched++
+          continue
         }
-        if (absent) return restart(record, j, matched, t);
-        r = FAIL;
+        if (absent) return restart(record, j, matched, t)
+        r = FAIL
       } else {
-        if (absent) return restart(record, j, matched, t);
-        r = decodeValue(fields[j]!, value, t);
+        if (absent) return restart(record, j, matched, t)
+        r = decodeValue(fields[j]!, value, t)
       }
-      if (r !== value) return restart(record, j, matched, t, j, r);
-      k = j + 1;
-      matched++;
+      if (r !== value) return restart(record, j, matched, t, j, r)
+      k = j + 1
+      matched++
     }
     for (let m = k; m < count; m++) {
-      if (!optionals[m]) return restart(record, m, matched, t);
+      if (!optionals[m]) return restart(record, m, matched, t)
     }
-    return record;
-  };
+    return record
+  }
 
   /** A pure record (one index signature): each entry decoded by it; `null` entries are absent. */
   const decodeRecord = (
@@ -237,98 +237,94 @@ export const objects = (
     t: Tolerant | undefined,
   ): unknown => {
     // `undefined` while the output is still the input itself (the entries so far decode to themselves)
-    let out: Record<PropertyKey, unknown> | undefined;
-    const keys = Object.keys(record);
-    const is = records[0]!;
+    let out: Record<PropertyKey, unknown> | undefined
+    const keys = Object.keys(record)
+    const is = records[0]!
     for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      const value = record[key];
+      const key = keys[k]!
+      const value = record[key]
       if (value === null) {
-        out ??= startEntries(record, keys, k);
-        continue;
+        out ??= startEntries(record, keys, k)
+        continue
       }
-      let r: unknown;
-      if (t === undefined) r = is.node.decode(value, undefined);
+      let r: unknown
+      if (t === undefined) r = is.node.decode(value, undefined)
       else {
-        enterEntry(t, key);
-        r = is.node.decode(value, t);
-        leaveEntry(t);
+        enterEntry(t, key)
+        r = is.node.decode(value, t)
+        leaveEntry(t)
       }
       if (r === FAIL) {
-        if (t === undefined) return FAIL;
-        drift(t, key, is.ast, is.node, value, true);
-        out ??= startEntries(record, keys, k);
-        continue;
+        if (t === undefined) return FAIL
+        drift(t, key, is.ast, is.node, value, true)
+        out ??= startEntries(record, keys, k)
+        continue
       }
       if (out === undefined) {
-        if (r === value) continue;
-        out = startEntries(record, keys, k);
+        if (r === value) continue
+        out = startEntries(record, keys, k)
       }
-      setOwn(out, key, r);
+      setOwn(out, key, r)
     }
-    return out ?? record;
-  };
+    return out ?? record
+  }
 
   const decode = (input: unknown, t: Tolerant | undefined): unknown => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
-      return FAIL;
+      return FAIL
     }
-    if (!linked) link();
-    const record = input as Record<PropertyKey, unknown>;
-    return records.length === 0
-      ? decodeStruct(record, t)
-      : decodeRecord(record, t);
-  };
+    if (!linked) link()
+    const record = input as Record<PropertyKey, unknown>
+    return records.length === 0 ? decodeStruct(record, t) : decodeRecord(record, t)
+  }
 
   /** A copy holding the same keys minus the ones the null rule (and tolerant mode) removes; excess keys as they are. */
   const prepare = (input: unknown, t: Tolerant | undefined): unknown => {
-    if (!isRecord(input)) return input;
-    link();
-    const out: Record<PropertyKey, unknown> = {};
+    if (!isRecord(input)) return input
+    link()
+    const out: Record<PropertyKey, unknown> = {}
     for (const key of Reflect.ownKeys(input)) {
-      const value = input[key];
-      const field = fields.find((f) => f.name === key);
-      const entry = field === undefined
-        ? records.find((r) => r.accepts(key))
-        : undefined;
+      const value = input[key]
+      const field = fields.find((f) => f.name === key)
+      const entry = field === undefined ? records.find((r) => r.accepts(key)) : undefined
       if (field === undefined && entry === undefined) {
-        setOwn(out, key, value); // excess: Schema ignores it
-        continue;
+        setOwn(out, key, value) // excess: Schema ignores it
+        continue
       }
-      const optional = field === undefined || field.optional;
-      const { ast, node } = field ?? entry!;
-      if (value === null && optional) continue;
+      const optional = field === undefined || field.optional
+      const { ast, node } = field ?? entry!
+      if (value === null && optional) continue
       if (t !== undefined && optional) {
         // tolerant, silently: whether the value decodes once its own drifted fields are dropped
         const ok = node.decode(value, {
           path: t.path,
           entries: t.entries,
           onDrift: undefined,
-        }) !== FAIL;
+        }) !== FAIL
         if (!ok) {
-          drift(t, key, ast, node, value, field === undefined);
-          continue;
+          drift(t, key, ast, node, value, field === undefined)
+          continue
         }
       }
-      if (t === undefined) setOwn(out, key, node.prepare(value, undefined));
+      if (t === undefined) setOwn(out, key, node.prepare(value, undefined))
       else if (field === undefined) {
-        enterEntry(t, key);
-        setOwn(out, key, node.prepare(value, t));
-        leaveEntry(t);
+        enterEntry(t, key)
+        setOwn(out, key, node.prepare(value, t))
+        leaveEntry(t)
       } else {
-        t.path.push(key);
-        setOwn(out, key, node.prepare(value, t));
-        t.path.pop();
+        t.path.push(key)
+        setOwn(out, key, node.prepare(value, t))
+        t.path.pop()
       }
     }
-    return out;
-  };
+    return out
+  }
 
   // Fields and index signatures together, several index signatures, or one on other keys than plain strings: Schema's
   // own decoder.
   const native = records.length === 0 ||
     (count === 0 && records.length === 1 &&
       ast.indexSignatures[0]!.parameter._tag === "String" &&
-      plain(ast.indexSignatures[0]!.parameter));
-  return native ? { decode, prepare } : fallback(ast, prepare);
-};
+      plain(ast.indexSignatures[0]!.parameter))
+  return native ? { decode, prepare } : fallback(ast, prepare)
+}
