@@ -9,7 +9,13 @@ const onDeno = "Deno" in globalThis
 
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^#line$/, replacement: fileURLToPath(new URL("scenarios/lines/effect3.ts", import.meta.url)) }],
+    alias: [
+      { find: /^#line$/, replacement: fileURLToPath(new URL("scenarios/lines/effect3.ts", import.meta.url)) },
+      {
+        find: /^#line\/internal$/,
+        replacement: fileURLToPath(new URL("scenarios/lines/effect3-internal.ts", import.meta.url)),
+      },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts", "scenarios/**/*.test.ts"],
