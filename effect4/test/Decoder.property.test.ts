@@ -3,14 +3,15 @@
  * reference: the null rule applied by a schema-guided copy, then `Schema.decodeUnknownResult`. For every Schema of the
  * generated model modules (found by iterating the modules the API description lists and their exports, so a new model
  * is covered without touching this file): values generated from the schema itself (`effect/Arbitrary`) and encoded,
- * and seeded random mutations of them (wrong types, nulls, missing fields, extra keys, deep nesting). Both must agree:
+ * and seeded random mutations of them (wrong types, nulls, missing fields, extra keys, deep nesting). Both must agree,
+ * through the decoder's fast path (Schema's JIT-compiled decoder) and through its walker alone:
  * the same value, failure exactly when the reference fails, the same first issue (path and message). Tolerant mode must
  * agree with strict mode wherever strict mode succeeds.
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Effect, Result, Schema, SchemaAST as AST, SchemaIssue } from "effect"
 import { modelModules } from "../../core/src/api/models/modules.ts"
-import { compile } from "../lib/internal/decoder.ts"
+import { compile, compileWalker, type Decoder } from "../lib/internal/decoder.ts"
 
 // ---------------------------------------------------------------------------------------------------------------
 // The reference
@@ -21,9 +22,18 @@ const isRecord = (u: unknown): u is Record<PropertyKey, unknown> =>
 /** Members of a union that can accept an object or an array: the null rule follows a union only if there is one. */
 const objectLike = (ast: AST.AST): boolean =>
   !(
-    AST.isLiteral(ast) || AST.isUniqueSymbol(ast) || AST.isEnum(ast) || AST.isTemplateLiteral(ast) ||
-    AST.isString(ast) || AST.isNumber(ast) || AST.isBoolean(ast) || AST.isBigInt(ast) || AST.isSymbol(ast) ||
-    AST.isNull(ast) || AST.isUndefined(ast) || AST.isNever(ast)
+    AST.isLiteral(ast) ||
+    AST.isUniqueSymbol(ast) ||
+    AST.isEnum(ast) ||
+    AST.isTemplateLiteral(ast) ||
+    AST.isString(ast) ||
+    AST.isNumber(ast) ||
+    AST.isBoolean(ast) ||
+    AST.isBigInt(ast) ||
+    AST.isSymbol(ast) ||
+    AST.isNull(ast) ||
+    AST.isUndefined(ast) ||
+    AST.isNever(ast)
   )
 
 /**
@@ -140,7 +150,7 @@ type Mutation =
 const random = (seed: number) => {
   let a = seed >>> 0
   return () => {
-    a = (a + 0x6D2B79F5) >>> 0
+    a = (a + 0x6d2b79f5) >>> 0
     let t = a
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
@@ -209,9 +219,14 @@ const firstIssue = (error: Schema.SchemaError) => {
   return { path: first?.path, message: first?.message }
 }
 
+/** Both paths of the decoder: Schema's JIT-compiled decoder where the null rule removes nothing, else the walker. */
 const agree = (schema: Schema.Decoder<unknown>, input: unknown) => {
+  agreeWith(compile(schema), schema, input)
+  agreeWith(compileWalker(schema), schema, input)
+}
+
+const agreeWith = (decoder: Decoder<unknown>, schema: Schema.Decoder<unknown>, input: unknown) => {
   const expected = reference(schema, input)
-  const decoder = compile(schema)
   const actual = decoder.decode(input, "strict")
   if (Result.isSuccess(expected)) {
     if (Result.isFailure(actual)) assert.fail(`the decoder failed where Schema succeeds: ${actual.failure.message}`)
@@ -229,11 +244,14 @@ const agree = (schema: Schema.Decoder<unknown>, input: unknown) => {
 }
 
 /** Every Schema the generated model modules export (models, pages, parameters), by name. */
-const models: ReadonlyArray<readonly [string, Schema.Codec<unknown>]> = (await Promise.all(
-  modelModules.map(async ({ module }) =>
-    Object.entries(await import(`../lib/${module}.ts`) as Record<string, unknown>)
-  ),
-)).flat()
+const models: ReadonlyArray<readonly [string, Schema.Codec<unknown>]> = (
+  await Promise.all(
+    modelModules.map(async ({ module }) =>
+      Object.entries((await import(`../lib/${module}.ts`)) as Record<string, unknown>)
+    ),
+  )
+)
+  .flat()
   .filter((entry): entry is [string, Schema.Codec<unknown>] => Schema.isSchema(entry[1]))
   .filter(([name], i, all) => all.findIndex(([other]) => other === name) === i)
   .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -79,7 +79,11 @@ describe("tolerant mode", () => {
   it("drops nested optional fields inside arrays, element by element", () => {
     const input = {
       id: "u1",
-      tags: [{ name: "a", color: "red" }, { name: "b", color: 3 }, { name: "c", color: null }],
+      tags: [
+        { name: "a", color: "red" },
+        { name: "b", color: 3 },
+        { name: "c", color: null },
+      ],
     }
     const { result, drifts } = run(Profile, input, "tolerant")
     assert.deepStrictEqual(success(result), {
@@ -102,9 +106,18 @@ describe("tolerant mode", () => {
     assert.deepStrictEqual(success(result), {
       id: "u1",
       email: "a@b.example",
-      roles: [{ id: "r0", team: { name: "ok" } }, { id: "r1", team: { name: "Sales" } }],
+      roles: [
+        { id: "r0", team: { name: "ok" } },
+        { id: "r1", team: { name: "Sales" } },
+      ],
     })
-    assert.deepStrictEqual(drifts.map((d) => d.path), [["roles", 1, "team", "color"], ["roles", 1, "team", "members"]])
+    assert.deepStrictEqual(
+      drifts.map((d) => d.path),
+      [
+        ["roles", 1, "team", "color"],
+        ["roles", 1, "team", "members"],
+      ],
+    )
     assert.isTrue(Result.isFailure(run(User, input, "strict").result))
   })
 
@@ -128,12 +141,15 @@ describe("tolerant mode", () => {
     }
     const { drifts, result } = run(Custom, input, "tolerant")
     success(result)
-    assert.deepStrictEqual(drifts.map(({ entries, path }) => ({ path, entries })), [
-      { path: ["fields", "a", "value"], entries: [1] },
-      { path: ["scores", "s1"], entries: [1] },
-      { path: ["nested", "outer", "inner"], entries: [1, 2] },
-      { path: ["prefixed", "kx"], entries: [1] },
-    ])
+    assert.deepStrictEqual(
+      drifts.map(({ entries, path }) => ({ path, entries })),
+      [
+        { path: ["fields", "a", "value"], entries: [1] },
+        { path: ["scores", "s1"], entries: [1] },
+        { path: ["nested", "outer", "inner"], entries: [1, 2] },
+        { path: ["prefixed", "kx"], entries: [1] },
+      ],
+    )
     // declared fields only: no entries
     assert.isUndefined(run(Profile, { id: "u1", nickname: 42 }, "tolerant").drifts[0]!.entries)
   })

@@ -18,7 +18,7 @@ import type { Alias, Field, Fields, Kind, Model } from "../../core/src/api/model
 import { modelModules } from "../../core/src/api/models/modules.ts"
 
 const modules: ReadonlyArray<readonly [string, Record<string, unknown>]> = await Promise.all(
-  modelModules.map(async ({ module }) => [module, await import(`../lib/${module}.ts`) as Record<string, unknown>]),
+  modelModules.map(async ({ module }) => [module, (await import(`../lib/${module}.ts`)) as Record<string, unknown>]),
 )
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -29,9 +29,9 @@ const text = (u: unknown): unknown =>
   typeof u === "function" ? "function" : typeof u === "symbol" ? String(u) : u === undefined ? "undefined" : u
 
 const annotations = (a: object | undefined): Record<string, unknown> | undefined =>
-  a === undefined ? undefined : Object.fromEntries(
-    Reflect.ownKeys(a).map((key) => [String(key), text((a as Record<PropertyKey, unknown>)[key])]),
-  )
+  a === undefined
+    ? undefined
+    : Object.fromEntries(Reflect.ownKeys(a).map((key) => [String(key), text((a as Record<PropertyKey, unknown>)[key])]))
 
 const checks = (cs: AST.Checks | undefined): unknown =>
   cs?.map((c) =>
@@ -95,7 +95,9 @@ const modelSchemas = (): Record<string, string> => {
   const out: Record<string, string> = {}
   for (const [module, exports] of modules) {
     for (const [name, schema] of schemasOf(exports)) {
-      out[`${module}.${name}`] = createHash("sha256").update(JSON.stringify(serialize(schema.ast))).digest("hex")
+      out[`${module}.${name}`] = createHash("sha256")
+        .update(JSON.stringify(serialize(schema.ast)))
+        .digest("hex")
     }
   }
   return out
@@ -176,7 +178,11 @@ const assertKind = (kind: Kind, ast: AST.AST, where: string, model: Model, seen:
 }
 
 const assertFields = (fields: Fields, ast: AST.Objects, where: string, model: Model, seen: ReadonlySet<string>) => {
-  assert.deepStrictEqual(ast.propertySignatures.map((p) => p.name), Object.keys(fields), `${where}: the fields`)
+  assert.deepStrictEqual(
+    ast.propertySignatures.map((p) => p.name),
+    Object.keys(fields),
+    `${where}: the fields`,
+  )
   assert.deepStrictEqual(ast.indexSignatures, [], where)
   for (const p of ast.propertySignatures) {
     const field: Field = fields[p.name as string]!

@@ -6,6 +6,10 @@
  * record entry (an index signature's value); anywhere else (a required field, an array element, inside an `Unknown`
  * value) `null` is a value like any other, so a required field sent as `null` fails, naming the field.
  *
+ * An input in which the null rule removes nothing is decoded by Effect's own JIT-compiled Schema decoder, checked first
+ * by its JIT-compiled type guard (decoderFast.ts); any other input, and every input of a schema the fast path does not
+ * cover, by the walker (decoderNodes.ts, decoderStruct.ts).
+ *
  * Modes: `strict` fails at the first field off its schema; at that point the whole input (null rule applied) goes to
  * Schema's own decoder, so the error (issue path, message) is Schema's. `tolerant` drops an optional field (or a record
  * entry) whose value is off its schema, reports it through `onDrift` with its path, and goes on; a required field off
@@ -15,6 +19,7 @@
  */
 import { Result, Schema, type SchemaAST as AST, SchemaIssue } from "effect"
 import { schemaDecoder, tolerant } from "./decoderCore.ts"
+import { fastPath } from "./decoderFast.ts"
 import { type Drift, FAIL, nodeOf } from "./decoderNodes.ts"
 
 export type { Drift } from "./decoderNodes.ts"
@@ -54,33 +59,27 @@ const decoders = new WeakMap<AST.AST, Decoder<any>>()
 const tooDeep = (input: unknown) =>
   Result.fail(
     new Schema.SchemaError(
-      new SchemaIssue.InvalidValue(
-        { message: "is nested too deeply to decode" },
-        input,
-        { reportInput: false },
-      ),
+      new SchemaIssue.InvalidValue({ message: "is nested too deeply to decode" }, input, { reportInput: false }),
     ),
   )
 
-const make = <A>(ast: AST.AST): Decoder<A> => {
+const make = <A>(ast: AST.AST, withFastPath: boolean): Decoder<A> => {
   const root = nodeOf(ast)
-  const full = schemaDecoder(ast) as (
-    input: unknown,
-  ) => Result.Result<A, Schema.SchemaError>
+  const full = schemaDecoder(ast) as (input: unknown) => Result.Result<A, Schema.SchemaError>
+  const fast = withFastPath ? fastPath(ast) : undefined
   return {
     decode: (input, mode, onDrift) => {
       try {
+        if (fast !== undefined) {
+          const r = fast(input)
+          if (r !== undefined && Result.isSuccess(r)) return r as Result.Result<A, Schema.SchemaError>
+        }
         const t = mode === "tolerant" ? tolerant(onDrift) : undefined
         const out = root.decode(input, t)
         if (out !== FAIL) return Result.succeed(out as A)
         // Schema's own decoder for the error (with tolerant mode's drifted fields removed, so that it names the
         // required field that failed)
-        return full(
-          root.prepare(
-            input,
-            t === undefined ? undefined : tolerant(undefined),
-          ),
-        )
+        return full(root.prepare(input, t === undefined ? undefined : tolerant(undefined)))
       } catch (error) {
         if (error instanceof RangeError) return tooDeep(input)
         throw error
@@ -98,8 +97,15 @@ const make = <A>(ast: AST.AST): Decoder<A> => {
 export const compile = <A>(schema: Schema.Decoder<A>): Decoder<A> => {
   let decoder = decoders.get(schema.ast)
   if (decoder === undefined) {
-    decoder = make<A>(schema.ast)
+    decoder = make<A>(schema.ast, true)
     decoders.set(schema.ast, decoder)
   }
   return decoder
 }
+
+/**
+ * The decoder of `schema` without the fast path: every input through the walker (not memoized; for tests).
+ *
+ * @internal
+ */
+export const compileWalker = <A>(schema: Schema.Decoder<A>): Decoder<A> => make<A>(schema.ast, false)

@@ -31,9 +31,7 @@ export interface Tolerant {
 }
 
 /** Tolerant-mode state at the root. @internal */
-export const tolerant = (
-  onDrift: ((drift: Drift) => void) | undefined,
-): Tolerant => ({
+export const tolerant = (onDrift: ((drift: Drift) => void) | undefined): Tolerant => ({
   path: [],
   entries: [],
   onDrift,
@@ -65,11 +63,7 @@ export const hasOwn = Object.prototype.hasOwnProperty
 export const identity = (input: unknown) => input
 
 /** A pure record's output so far, when the entries before `k` decoded to their own input values: a copy of those. */
-export const startEntries = (
-  record: Record<PropertyKey, unknown>,
-  keys: ReadonlyArray<string>,
-  k: number,
-) => {
+export const startEntries = (record: Record<PropertyKey, unknown>, keys: ReadonlyArray<string>, k: number) => {
   const out: Record<PropertyKey, unknown> = {}
   for (let j = 0; j < k; j++) setOwn(out, keys[j]!, record[keys[j]!])
   return out
@@ -79,11 +73,7 @@ export const isRecord = (u: unknown): u is Record<PropertyKey, unknown> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** Sets `key` as an own data property, so that a `"__proto__"` key never changes the output's prototype. */
-export const setOwn = (
-  out: Record<PropertyKey, unknown>,
-  key: PropertyKey,
-  value: unknown,
-) => {
+export const setOwn = (out: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown) => {
   if (key === "__proto__") {
     Object.defineProperty(out, key, {
       value,
@@ -95,7 +85,7 @@ export const setOwn = (
 }
 
 export const predicate = (test: (u: unknown) => boolean): Node => ({
-  decode: (input) => test(input) ? input : FAIL,
+  decode: (input) => (test(input) ? input : FAIL),
   prepare: identity,
 })
 
@@ -126,11 +116,7 @@ export const fallback = (ast: AST.AST, prepare: Node["prepare"]): Node => {
 }
 
 /** Whether `value` passes every check (Schema's filters, groups included) attached to a node. */
-export const passes = (
-  checks: AST.Checks,
-  value: unknown,
-  ast: AST.AST,
-): boolean => {
+export const passes = (checks: AST.Checks, value: unknown, ast: AST.AST): boolean => {
   for (const check of checks) {
     if (check._tag === "Filter") {
       if (check.run(value, ast, parseOptions) !== undefined) return false
@@ -164,25 +150,17 @@ const describe = (ast: AST.AST, node: Node, value: unknown): string => {
 /**
  * Reports an optional field (or, `entry`, a record entry) at `t.path` + `key` dropped because `value` is off `ast`.
  */
-export const drift = (
-  t: Tolerant,
-  key: PropertyKey,
-  ast: AST.AST,
-  node: Node,
-  value: unknown,
-  entry = false,
-) => {
+export const drift = (t: Tolerant, key: PropertyKey, ast: AST.AST, node: Node, value: unknown, entry = false) => {
   if (t.onDrift === undefined) return
   const entries = entry ? [...t.entries, t.path.length] : t.entries.slice()
   const message = describe(ast, node, value)
-  t.onDrift(
-    entries.length === 0 ? { path: [...t.path, key], message } : { path: [...t.path, key], entries, message },
-  )
+  t.onDrift(entries.length === 0 ? { path: [...t.path, key], message } : { path: [...t.path, key], entries, message })
 }
 
 /** Whether Schema decodes the node as its type alone (no transformation, no check): a leaf can then be inlined. */
 export const plain = (ast: AST.AST): boolean =>
-  ast.encoding === undefined && ast.checks === undefined &&
+  ast.encoding === undefined &&
+  ast.checks === undefined &&
   (!("encodingChecks" in ast) || ast.encodingChecks === undefined)
 
 /** How a field's value is checked: inline for the common leaves, else through its node. */
@@ -193,7 +171,7 @@ export const Kind = {
   Boolean: 3,
   Unknown: 4,
 } as const
-export type Kind = typeof Kind[keyof typeof Kind]
+export type Kind = (typeof Kind)[keyof typeof Kind]
 
 export const kindOf = (ast: AST.AST): Kind => {
   if (!plain(ast)) return Kind.Node

@@ -50,16 +50,10 @@ export const nodeOf = (ast: AST.AST): Node => {
 }
 
 const build = (ast: AST.AST): Node => {
-  if (
-    ast.encoding !== undefined ||
-    ("encodingChecks" in ast && ast.encodingChecks !== undefined)
-  ) {
+  if (ast.encoding !== undefined || ("encodingChecks" in ast && ast.encodingChecks !== undefined)) {
     // A transformation: Schema's own decoder, given the encoded side's prepared input.
     let encoded: Node | undefined
-    return fallback(
-      ast,
-      (input, t) => (encoded ??= nodeOf(AST.toEncoded(ast))).prepare(input, t),
-    )
+    return fallback(ast, (input, t) => (encoded ??= nodeOf(AST.toEncoded(ast))).prepare(input, t))
   }
   const base = shape(ast)
   const checks = ast.checks
@@ -116,19 +110,19 @@ const shape = (ast: AST.AST): Node => {
 const arrays = (ast: AST.Arrays): Node => {
   const elements = ast.elements
   const [head, ...tail] = ast.rest
-  const requiredLen = elements.filter((e) => !AST.isOptional(e)).length +
-    tail.length
-  let linked: {
-    elements: Array<Node>
-    head: Node | undefined
-    tail: Array<Node>
-  } | undefined
-  const link = () =>
-    linked ??= {
-      elements: elements.map(nodeOf),
-      head: head === undefined ? undefined : nodeOf(head),
-      tail: tail.map(nodeOf),
+  const requiredLen = elements.filter((e) => !AST.isOptional(e)).length + tail.length
+  let linked:
+    | {
+      elements: Array<Node>
+      head: Node | undefined
+      tail: Array<Node>
     }
+    | undefined
+  const link = () => (linked ??= {
+    elements: elements.map(nodeOf),
+    head: head === undefined ? undefined : nodeOf(head),
+    tail: tail.map(nodeOf),
+  })
   /** The node for index `i` of an input of length `len`. */
   const nodeAt = (i: number, len: number): Node | undefined => {
     const l = link()
@@ -138,12 +132,7 @@ const arrays = (ast: AST.Arrays): Node => {
     return fromEnd <= tail.length && i >= len - tail.length ? l.tail[tail.length - fromEnd] : l.head
   }
 
-  const step = (
-    node: Node,
-    value: unknown,
-    i: number,
-    t: Tolerant | undefined,
-  ) => {
+  const step = (node: Node, value: unknown, i: number, t: Tolerant | undefined) => {
     if (t === undefined) return node.decode(value, undefined)
     t.path.push(i)
     const r = node.decode(value, t)
@@ -209,12 +198,7 @@ const arrays = (ast: AST.Arrays): Node => {
   }
 }
 
-const prepareAt = (
-  node: Node,
-  value: unknown,
-  i: number,
-  t: Tolerant | undefined,
-) => {
+const prepareAt = (node: Node, value: unknown, i: number, t: Tolerant | undefined) => {
   if (t === undefined) return node.prepare(value, undefined)
   t.path.push(i)
   const r = node.prepare(value, t)
@@ -254,14 +238,11 @@ const acceptsObjects = (ast: AST.AST): boolean => {
  */
 const union = (ast: AST.Union): Node => {
   const objectLike = ast.types.filter(acceptsObjects)
-  if (
-    objectLike.length > 1 || ast.options?.mode === "oneOf" ||
-    ast.types.some((m) => m.encoding !== undefined)
-  ) {
+  if (objectLike.length > 1 || ast.options?.mode === "oneOf" || ast.types.some((m) => m.encoding !== undefined)) {
     return fallback(ast, identity)
   }
   let members: Array<Node> | undefined
-  const link = () => members ??= ast.types.map(nodeOf)
+  const link = () => (members ??= ast.types.map(nodeOf))
   return {
     decode: (input, t) => {
       const ms = link()

@@ -35,10 +35,7 @@ interface Field {
 }
 
 /** The node of an `Objects`; `nodeOf` compiles its fields' types (lazily, on first use). @internal */
-export const objects = (
-  ast: AST.Objects,
-  nodeOf: (ast: AST.AST) => Node,
-): Node => {
+export const objects = (ast: AST.Objects, nodeOf: (ast: AST.AST) => Node): Node => {
   // Schema returns any non-nullish input as it is for `Struct({})`.
   if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) {
     return predicate((u) => u !== null && u !== undefined)
@@ -73,11 +70,7 @@ export const objects = (
   const optionals = fields.map((f) => f.optional)
 
   /** A present field's value, decoded (no null or absence handling), or `FAIL`. */
-  const decodeValue = (
-    f: Field,
-    value: unknown,
-    t: Tolerant | undefined,
-  ): unknown => {
+  const decodeValue = (f: Field, value: unknown, t: Tolerant | undefined): unknown => {
     switch (f.kind) {
       case Kind.String:
         return typeof value === "string" ? value : FAIL
@@ -98,10 +91,7 @@ export const objects = (
   }
 
   /** The output so far, when the fields before `i` decoded to their own input values: a copy of those. */
-  const startOutput = (
-    record: Record<PropertyKey, unknown>,
-    i: number,
-  ): Record<PropertyKey, unknown> => {
+  const startOutput = (record: Record<PropertyKey, unknown>, i: number): Record<PropertyKey, unknown> => {
     const out: Record<PropertyKey, unknown> = {}
     for (let j = 0; j < i; j++) {
       const name = fieldNames[j]!
@@ -163,14 +153,7 @@ export const objects = (
       if (hasOwn.call(record, fieldNames[m]!)) present++
     }
     return present === matched
-      ? fieldLoop(
-        record,
-        startOutput(record, upTo),
-        upTo,
-        t,
-        preset,
-        presetResult,
-      )
+      ? fieldLoop(record, startOutput(record, upTo), upTo, t, preset, presetResult)
       : fieldLoop(record, {}, 0, t, preset, presetResult)
   }
 
@@ -179,10 +162,7 @@ export const objects = (
    * so the output (which Schema builds in schema order) is the input object itself, and the input is read in one
    * `for…in` pass (V8 loads those values by index). At the first difference, the output is built from there on.
    */
-  const decodeStruct = (
-    record: Record<PropertyKey, unknown>,
-    t: Tolerant | undefined,
-  ): unknown => {
+  const decodeStruct = (record: Record<PropertyKey, unknown>, t: Tolerant | undefined): unknown => {
     let k = 0
     let matched = 0
     for (const key in record) {
@@ -232,10 +212,7 @@ export const objects = (
   }
 
   /** A pure record (one index signature): each entry decoded by it; `null` entries are absent. */
-  const decodeRecord = (
-    record: Record<PropertyKey, unknown>,
-    t: Tolerant | undefined,
-  ): unknown => {
+  const decodeRecord = (record: Record<PropertyKey, unknown>, t: Tolerant | undefined): unknown => {
     // `undefined` while the output is still the input itself (the entries so far decode to themselves)
     let out: Record<PropertyKey, unknown> | undefined
     const keys = Object.keys(record)
@@ -323,7 +300,8 @@ export const objects = (
   // Fields and index signatures together, several index signatures, or one on other keys than plain strings: Schema's
   // own decoder.
   const native = records.length === 0 ||
-    (count === 0 && records.length === 1 &&
+    (count === 0 &&
+      records.length === 1 &&
       ast.indexSignatures[0]!.parameter._tag === "String" &&
       plain(ast.indexSignatures[0]!.parameter))
   return native ? { decode, prepare } : fallback(ast, prepare)

@@ -1,0 +1,117 @@
+/**
+ * The compiled decoder's fast path (see `decoder.ts`): Effect 4's own JIT-compiled Schema decoder, on a twin of the
+ * schema in which the null rule cannot matter. The twin is the schema with `null` refused wherever the null rule
+ * would remove it (an optional field or a record entry whose type would accept `null`: `Unknown`, `Any`, a union
+ * with `Null`); every other node is the schema's own. An input the twin accepts has no `null` the rule would remove,
+ * so Schema's value for it is the decoder's value, in either mode (nothing drifts), and the JIT-compiled type guard
+ * (`Schema.is`, which builds nothing) says so cheaply before the JIT-compiled decoder builds the value. Any other
+ * input goes to the walker.
+ *
+ * There is no twin (and no fast path) for a schema with a transformation, a tuple, a `oneOf` union, or a struct with
+ * both fields and index signatures, nor where code generation is not allowed (`new Function` blocked): those decode
+ * through the walker alone.
+ *
+ * @internal
+ */
+import { Result, Schema, SchemaAST as AST } from "effect"
+import { SchemaJITCompiler } from "effect/schema"
+
+/** A decoder for the inputs the twin accepts: their value, or `undefined` for any other input. @internal */
+export type Fast = (input: unknown) => Result.Result<unknown, unknown> | undefined
+
+const notNull = Schema.makeFilter((u: unknown) => u !== null, { expected: "a value other than null" })
+const UnknownNotNull = Schema.Unknown.check(notNull)
+
+const jitAllowed = (): boolean => {
+  try {
+    return globalThis.Function("return true")() === true
+  } catch {
+    return false
+  }
+}
+
+class NoTwin extends Error {}
+
+const plain = (ast: AST.AST) => ast.encoding === undefined && ast.checks === undefined
+
+/** The twin of `ast`; `nullable`: at a place where the null rule removes `null` (an optional field, a record entry). */
+const twinOf = (root: AST.AST): Schema.Top => {
+  const done = new Map<AST.AST, Schema.Top>()
+  const pending = new Map<AST.AST, Schema.Top>()
+  const visit = (ast: AST.AST, nullable: boolean): Schema.Top => {
+    if (ast.encoding !== undefined) throw new NoTwin()
+    switch (ast._tag) {
+      case "Unknown":
+      case "Any":
+        return nullable ? UnknownNotNull : Schema.make(ast)
+      case "Null":
+        return nullable ? Schema.Never : Schema.make(ast)
+      case "Union": {
+        if (ast.options?.mode === "oneOf" || ast.checks !== undefined) throw new NoTwin()
+        const members = ast.types.filter((t) => !(nullable && t._tag === "Null")).map((t) => visit(t, nullable))
+        return members.length === 1 ? members[0]! : Schema.Union(members)
+      }
+      case "Objects":
+      case "Arrays":
+      case "Suspend":
+        return container(ast)
+      default:
+        return Schema.make(ast)
+    }
+  }
+  const container = (ast: AST.Objects | AST.Arrays | AST.Suspend): Schema.Top => {
+    const known = done.get(ast) ?? pending.get(ast)
+    if (known !== undefined) return known
+    const placeholder = Schema.suspend((): Schema.Top => done.get(ast)!)
+    pending.set(ast, placeholder)
+    let out: Schema.Top
+    if (ast._tag === "Suspend") out = visit(ast.thunk(), false)
+    else if (ast._tag === "Arrays") {
+      if (ast.elements.length > 0 || ast.rest.length !== 1) throw new NoTwin()
+      out = Schema.Array(visit(ast.rest[0]!, false))
+    } else if (ast.indexSignatures.length > 0) {
+      const [is] = ast.indexSignatures
+      if (ast.propertySignatures.length > 0 || ast.indexSignatures.length > 1 || is!.parameter._tag !== "String") {
+        throw new NoTwin()
+      }
+      if (!plain(is!.parameter)) throw new NoTwin()
+      out = Schema.Record(Schema.String, visit(is!.type, true))
+    } else {
+      const fields: Record<PropertyKey, Schema.Top> = {}
+      for (const ps of ast.propertySignatures) {
+        const optional = AST.isOptional(ps.type)
+        const type = visit(ps.type, optional)
+        fields[ps.name] = optional ? Schema.optionalKey(type) : type
+      }
+      out = Schema.Struct(fields)
+    }
+    if (ast._tag !== "Suspend" && ast.checks !== undefined) out = out.check(...ast.checks)
+    pending.delete(ast)
+    done.set(ast, out)
+    return out
+  }
+  return visit(root, false)
+}
+
+/** The fast path of `ast`, or `undefined` where there is none. @internal */
+export const fastPath = (ast: AST.AST): Fast | undefined => {
+  if (!jitAllowed()) return undefined
+  let twin: Schema.Top
+  try {
+    twin = twinOf(ast)
+  } catch (error) {
+    if (error instanceof NoTwin) return undefined
+    throw error
+  }
+  SchemaJITCompiler.enable(twin.ast)
+  const is = Schema.is(twin)
+  const decode = Schema.decodeUnknownResult(twin as Schema.Decoder<unknown>)
+  return (input) => {
+    try {
+      return is(input) ? decode(input) : undefined
+    } catch {
+      // an input nested deeper than the stack: the walker says so, as a typed error
+      return undefined
+    }
+  }
+}
