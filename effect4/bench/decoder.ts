@@ -22,7 +22,7 @@ import { Option, Result, Schema, SchemaAST, SchemaGetter } from "effect"
 import { SchemaJITCompiler } from "effect/schema"
 import { makeAccount } from "../../core/src/fake/data.ts"
 import { makeUsers } from "../../core/src/fake/userData.ts"
-import { compile, compileWalker } from "../lib/internal/decoder.ts"
+import { compile, withoutFastPaths } from "../lib/internal/decoder.ts"
 import { User, UsersPage } from "../lib/User.ts"
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 15)
@@ -96,7 +96,6 @@ const nullRule = (ast: SchemaAST.AST, seen = new Map<SchemaAST.AST, Schema.Top>(
 
 const userDecoder = compile(User)
 const pageDecoder = compile(UsersPage)
-const pageWalker = compileWalker(UsersPage)
 if (JIT) {
   SchemaJITCompiler.enable(User.ast)
   SchemaJITCompiler.enable(UsersPage.ast)
@@ -164,7 +163,12 @@ const variants: ReadonlyArray<Variant> = [
       PAGE,
       () => consume(pageDecoder.decode(nullsParsed, "strict")),
     ),
-    variant("walker alone, strict (page of 100)", 1, PAGE, () => consume(pageWalker.decode(pageParsed, "strict"))),
+    variant(
+      "walker alone, strict (page of 100)",
+      1,
+      PAGE,
+      () => withoutFastPaths(() => consume(pageDecoder.decode(pageParsed, "strict"))),
+    ),
   ]),
 ]
 

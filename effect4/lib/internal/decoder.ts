@@ -19,7 +19,7 @@
  */
 import { Result, Schema, type SchemaAST as AST, SchemaIssue } from "effect"
 import { schemaDecoder, tolerant } from "./decoderCore.ts"
-import { fastPath } from "./decoderFast.ts"
+import { fastPath, MISS } from "./decoderFast.ts"
 import { type Drift, FAIL, nodeOf } from "./decoderNodes.ts"
 
 export type { Drift } from "./decoderNodes.ts"
@@ -43,9 +43,9 @@ export interface Decoder<A> {
    * rule. `tolerant`: optional fields whose value is off their schema are dropped (absent) and reported through
    * `onDrift`; a required field off its schema still fails.
    *
-   * The result shares objects and arrays with the input wherever Schema's output would equal them (an object whose
-   * keys are all declared fields, in schema order, each decoding to itself, is returned as it is): give it a value
-   * nobody mutates afterwards, such as a fresh `JSON.parse` result.
+   * The result may share objects and arrays with the input wherever Schema's output would equal them (the walker
+   * returns an object whose keys are all declared fields, in schema order, each decoding to itself, as it is): give it
+   * a value nobody mutates afterwards, such as a fresh `JSON.parse` result.
    */
   readonly decode: (
     input: unknown,
@@ -63,16 +63,16 @@ const tooDeep = (input: unknown) =>
     ),
   )
 
-const make = <A>(ast: AST.AST, withFastPath: boolean): Decoder<A> => {
+const make = <A>(ast: AST.AST): Decoder<A> => {
   const root = nodeOf(ast)
   const full = schemaDecoder(ast) as (input: unknown) => Result.Result<A, Schema.SchemaError>
-  const fast = withFastPath ? fastPath(ast) : undefined
+  const fast = fastPath(ast)
   return {
     decode: (input, mode, onDrift) => {
       try {
         if (fast !== undefined) {
           const r = fast(input)
-          if (r !== undefined && Result.isSuccess(r)) return r as Result.Result<A, Schema.SchemaError>
+          if (r !== MISS) return Result.succeed(r as A)
         }
         const t = mode === "tolerant" ? tolerant(onDrift) : undefined
         const out = root.decode(input, t)
@@ -97,15 +97,10 @@ const make = <A>(ast: AST.AST, withFastPath: boolean): Decoder<A> => {
 export const compile = <A>(schema: Schema.Decoder<A>): Decoder<A> => {
   let decoder = decoders.get(schema.ast)
   if (decoder === undefined) {
-    decoder = make<A>(schema.ast, true)
+    decoder = make<A>(schema.ast)
     decoders.set(schema.ast, decoder)
   }
   return decoder
 }
 
-/**
- * The decoder of `schema` without the fast path: every input through the walker (not memoized; for tests).
- *
- * @internal
- */
-export const compileWalker = <A>(schema: Schema.Decoder<A>): Decoder<A> => make<A>(schema.ast, false)
+export { withoutFastPaths } from "./decoderFast.ts"

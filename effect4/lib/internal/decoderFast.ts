@@ -5,7 +5,8 @@
  * with `Null`); every other node is the schema's own. An input the twin accepts has no `null` the rule would remove,
  * so Schema's value for it is the decoder's value, in either mode (nothing drifts), and the JIT-compiled type guard
  * (`Schema.is`, which builds nothing) says so cheaply before the JIT-compiled decoder builds the value. Any other
- * input goes to the walker.
+ * input goes to the walker. A fast path refused again and again (a schema whose inputs keep carrying such `null`s) is
+ * tried on one input in 16 only.
  *
  * There is no twin (and no fast path) for a schema with a transformation, a tuple, a `oneOf` union, or a struct with
  * both fields and index signatures, nor where code generation is not allowed (`new Function` blocked): those decode
@@ -16,8 +17,31 @@
 import { Result, Schema, SchemaAST as AST } from "effect"
 import { SchemaJITCompiler } from "effect/schema"
 
-/** A decoder for the inputs the twin accepts: their value, or `undefined` for any other input. @internal */
-export type Fast = (input: unknown) => Result.Result<unknown, unknown> | undefined
+/** What a fast path answers for an input the twin refuses (or that it skips). @internal */
+export const MISS: unique symbol = Symbol.for("effect-quantive/decoder/MISS")
+
+/** A decoder for the inputs the twin accepts: their value, or `MISS` for any other input. @internal */
+export type Fast = (input: unknown) => unknown
+
+/** After this many inputs in a row refused, a fast path is tried on one input in `RETRY` only. */
+const MISSES = 8
+const RETRY = 16
+
+let enabled = true
+
+/**
+ * Runs `f` with every fast path off, so that every input goes through the walker (for tests and the bench).
+ *
+ * @internal
+ */
+export const withoutFastPaths = <A>(f: () => A): A => {
+  enabled = false
+  try {
+    return f()
+  } finally {
+    enabled = true
+  }
+}
 
 const notNull = Schema.makeFilter((u: unknown) => u !== null, { expected: "a value other than null" })
 const UnknownNotNull = Schema.Unknown.check(notNull)
@@ -106,12 +130,24 @@ export const fastPath = (ast: AST.AST): Fast | undefined => {
   SchemaJITCompiler.enable(twin.ast)
   const is = Schema.is(twin)
   const decode = Schema.decodeUnknownResult(twin as Schema.Decoder<unknown>)
+  // Consecutive refusals: a schema whose inputs keep carrying nulls (or drift) soon skips the type guard, and tries
+  // it again now and then.
+  let misses = 0
   return (input) => {
+    if (!enabled) return MISS
+    if (misses >= MISSES && misses++ % RETRY !== 0) return MISS
     try {
-      return is(input) ? decode(input) : undefined
+      if (is(input)) {
+        const result = decode(input)
+        if (Result.isSuccess(result)) {
+          misses = 0
+          return result.success
+        }
+      }
     } catch {
       // an input nested deeper than the stack: the walker says so, as a typed error
-      return undefined
     }
+    misses++
+    return MISS
   }
 }
