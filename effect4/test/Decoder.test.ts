@@ -5,7 +5,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result, Schema, SchemaIssue } from "effect"
-import { compile, type DecodeMode, type Drift } from "../lib/internal/decoder.ts"
+import { compile, type DecodeMode, type Drift, withoutFastPaths } from "../lib/internal/decoder.ts"
 import { optional } from "../lib/internal/schema.ts"
 import { OkrTag } from "../lib/Okr.ts"
 import { Team } from "../lib/Team.ts"
@@ -299,6 +299,20 @@ describe("compile", () => {
   it("is memoized per schema", () => {
     assert.strictEqual(compile(User), compile(User))
     assert.notStrictEqual<unknown>(compile(User), compile(Team))
+  })
+
+  it("decodes an input without nulls through Schema's JIT-compiled decoder, any other through the walker", () => {
+    // keys in schema order, all declared: the walker returns the input itself, Schema builds a new object
+    const user = { email: "a@b.example", id: "u1", roles: [{ id: "r1", team: { name: "Sales" } }] }
+    const fast = success(run(User, user, "strict").result)
+    assert.notStrictEqual(fast, user)
+    assert.deepStrictEqual(fast, user)
+    assert.strictEqual(withoutFastPaths(() => success(run(User, user, "strict").result)), user)
+    // a null the rule removes: the walker
+    const withNull = { email: null, id: "u1", roles: [{ id: "r1", team: { name: "Sales" } }] }
+    const walked = success(run(User, withNull, "strict").result)
+    assert.deepStrictEqual(walked, { id: "u1", roles: [{ id: "r1", team: { name: "Sales" } }] })
+    assert.strictEqual(walked.roles, withNull.roles)
   })
 
   it("drops excess properties as Schema does, and keeps Schema's key order", () => {

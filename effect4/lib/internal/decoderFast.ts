@@ -119,7 +119,7 @@ const twinOf = (root: AST.AST): Schema.Top => {
 
 /** The fast path of `ast`, or `undefined` where there is none. @internal */
 export const fastPath = (ast: AST.AST): Fast | undefined => {
-  if (!jitAllowed()) return undefined
+  if (typeof SchemaJITCompiler?.enable !== "function" || !jitAllowed()) return undefined
   let twin: Schema.Top
   try {
     twin = twinOf(ast)
