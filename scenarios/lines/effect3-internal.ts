@@ -1,13 +1,17 @@
 /**
  * The Effect 3 line's internals that the scenarios check directly (`#line/internal`): the pagination engine, and
- * Schema decoding and encoding (Effect's own and the compiled decoder) behind one shape both lines give.
+ * Schema decoding and encoding (Effect's own and the compiled decoder) behind one shape both lines give, and the
+ * raw pipeline as the layers build it, over any coordinator.
  */
-import { Either, ParseResult, Schema } from "effect"
+import { Effect, Either, ParseResult, Schema } from "effect"
+import * as Client from "../../lib/internal/client.ts"
+import * as Config from "../../lib/internal/config.ts"
 import { compile, type DecodeMode, type Drift } from "../../lib/internal/decoder.ts"
 import { NonEmpty } from "../../lib/internal/schema.ts"
 
 export * as Paginate from "../../lib/internal/paginate.ts"
 export type { DecodeMode, Drift }
+export type { Gate } from "../../lib/internal/resilience/coordinator.ts"
 
 /** A schema of this line (a model, a page, a request body). */
 export type AnySchema = Schema.Schema<any, any, never>
@@ -47,3 +51,15 @@ export const decodeCompiled = (
 
 /** The body of the bulk users operations (`activate`, `deactivate`, `removeMany`, `sendInvitations`). */
 export const Ids: AnySchema = Schema.NonEmptyArray(NonEmpty)
+
+/** The pipeline over `http` with this configuration, as the layers build it; a configuration error is a defect. */
+export const rawClient = (
+  raw: Config.RawConfig,
+  http: Parameters<typeof Client.make>[1],
+  options: Client.MakeOptions = {},
+): Effect.Effect<ReturnType<typeof Client.make>> => {
+  const resolved = Config.resolve(raw, Config.optionNames)
+  return Either.isLeft(resolved)
+    ? Effect.die(resolved.left)
+    : Effect.succeed(Client.make(resolved.right, http, options))
+}

@@ -1,13 +1,17 @@
 /**
  * The Effect 4 line's internals that the scenarios check directly (`#line/internal`): the pagination engine, and
- * Schema decoding and encoding (Effect's own and the compiled decoder) behind one shape both lines give.
+ * Schema decoding and encoding (Effect's own and the compiled decoder) behind one shape both lines give, and the
+ * raw pipeline as the layers build it, over any coordinator.
  */
-import { Result, Schema, SchemaIssue } from "effect"
+import { Effect, Result, Schema, SchemaIssue } from "effect"
+import * as Client from "../../effect4/lib/internal/client.ts"
+import * as Config from "../../effect4/lib/internal/config.ts"
 import { compile, type DecodeMode, type Drift } from "../../effect4/lib/internal/decoder.ts"
 import { NonEmpty } from "../../effect4/lib/internal/schema.ts"
 
 export * as Paginate from "../../effect4/lib/internal/paginate.ts"
 export type { DecodeMode, Drift }
+export type { Gate } from "../../effect4/lib/internal/resilience/coordinator.ts"
 
 /** A schema of this line (a model, a page, a request body). */
 export type AnySchema = Schema.Codec<any, any, never, never>
@@ -49,3 +53,15 @@ export const decodeCompiled = (
 
 /** The body of the bulk users operations (`activate`, `deactivate`, `removeMany`, `sendInvitations`). */
 export const Ids: AnySchema = Schema.NonEmptyArray(NonEmpty)
+
+/** The pipeline over `http` with this configuration, as the layers build it; a configuration error is a defect. */
+export const rawClient = (
+  raw: Config.RawConfig,
+  http: Parameters<typeof Client.make>[1],
+  options: Client.MakeOptions = {},
+): Effect.Effect<ReturnType<typeof Client.make>> => {
+  const resolved = Config.resolve(raw, Config.optionNames)
+  return Result.isFailure(resolved)
+    ? Effect.die(resolved.failure)
+    : Effect.succeed(Client.make(resolved.success, http, options))
+}
