@@ -129,5 +129,5 @@ export class Accounts extends AccountsTag {
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Accounts, never, QuantiveClient> = Layer.effect(Accounts, make)
+  static readonly layer: Layer.Layer<Accounts, never, QuantiveClient> = Layer.fresh(Layer.effect(Accounts, make))
 }

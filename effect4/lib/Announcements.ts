@@ -183,5 +183,7 @@ export class Announcements extends AnnouncementsTag {
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Announcements, never, QuantiveClient> = Layer.effect(Announcements, make)
+  static readonly layer: Layer.Layer<Announcements, never, QuantiveClient> = Layer.fresh(
+    Layer.effect(Announcements, make),
+  )
 }

@@ -271,5 +271,5 @@ export class Badges extends BadgesTag {
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Badges, never, QuantiveClient> = Layer.effect(Badges, make)
+  static readonly layer: Layer.Layer<Badges, never, QuantiveClient> = Layer.fresh(Layer.effect(Badges, make))
 }

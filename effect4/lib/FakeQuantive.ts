@@ -380,8 +380,9 @@ export const layerQuantiveWith = (
  * @since 0.1.0
  * @category layers
  */
-export const layerQuantive: Layer.Layer<Quantive.Services, never, FakeServer | HttpClient.HttpClient> =
-  layerQuantiveWith()
+export const layerQuantive: Layer.Layer<Quantive.Services, never, FakeServer | HttpClient.HttpClient> = Layer.fresh(
+  layerQuantiveWith(),
+)
 
 /**
  * Everything a test needs: the fake (`FakeServer`), and every Quantive service talking to it. In-process by default;

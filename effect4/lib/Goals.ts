@@ -90,5 +90,5 @@ export class Goals extends GoalsTag {
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Goals, never, QuantiveClient> = Layer.effect(Goals, make)
+  static readonly layer: Layer.Layer<Goals, never, QuantiveClient> = Layer.fresh(Layer.effect(Goals, make))
 }

@@ -312,5 +312,5 @@ export class LegacyUsers extends LegacyUsersTag {
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<LegacyUsers, never, QuantiveClient> = Layer.effect(LegacyUsers, make)
+  static readonly layer: Layer.Layer<LegacyUsers, never, QuantiveClient> = Layer.fresh(Layer.effect(LegacyUsers, make))
 }

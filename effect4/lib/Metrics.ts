@@ -86,5 +86,5 @@ export class Metrics extends MetricsTag {
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Metrics, never, QuantiveClient> = Layer.effect(Metrics, make)
+  static readonly layer: Layer.Layer<Metrics, never, QuantiveClient> = Layer.fresh(Layer.effect(Metrics, make))
 }

@@ -173,9 +173,8 @@ export const config: Config.Config<Options> = Wiring.config
  * @since 0.1.0
  * @category layers
  */
-export const layerConfig: Layer.Layer<Services, Config.ConfigError, HttpClient.HttpClient> = Layer.provideMerge(
-  Wiring.servicesLayer,
-  Layer.suspend(() => layerClientConfig),
+export const layerConfig: Layer.Layer<Services, Config.ConfigError, HttpClient.HttpClient> = Layer.fresh(
+  Layer.provideMerge(Wiring.servicesLayer, Layer.suspend(() => layerClientConfig)),
 )
 
 /**
@@ -184,8 +183,9 @@ export const layerConfig: Layer.Layer<Services, Config.ConfigError, HttpClient.H
  * @since 0.2.0
  * @category layers
  */
-export const layerClientConfig: Layer.Layer<QuantiveClient, Config.ConfigError, HttpClient.HttpClient> = Wiring
-  .clientLayer(Effect.map(config, (options) => ({ options, names: internal.envNames })))
+export const layerClientConfig: Layer.Layer<QuantiveClient, Config.ConfigError, HttpClient.HttpClient> = Layer.fresh(
+  Wiring.clientLayer(Effect.map(config, (options) => ({ options, names: internal.envNames }))),
+)
 
 /**
  * Runs an effect or a stream with another retry policy for every Quantive call it makes, overriding the layer's.

@@ -277,5 +277,5 @@ export class Users extends UsersTag {
    * @since 0.1.0
    * @category layers
    */
-  static readonly layer: Layer.Layer<Users, never, QuantiveClient> = Layer.effect(Users, make)
+  static readonly layer: Layer.Layer<Users, never, QuantiveClient> = Layer.fresh(Layer.effect(Users, make))
 }

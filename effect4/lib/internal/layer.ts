@@ -84,12 +84,17 @@ export const clientLayer = (
     }),
   )
 
-/** Every endpoint group, over the pipeline. @internal */
+/**
+ * Every endpoint group, over the pipeline. Fresh, as every public layer of the package: Effect 4 memoizes a layer
+ * across `Effect.provide` calls, and a service built over one client must never serve a program given another.
+ *
+ * @internal
+ */
 export const servicesLayer: Layer.Layer<
   Accounts | Users | Badges | LegacyUsers | Announcements | Metrics | Goals,
   never,
   QuantiveClient
-> = Layer.mergeAll(
+> = Layer.fresh(Layer.mergeAll(
   Accounts.layer,
   Users.layer,
   Badges.layer,
@@ -97,4 +102,4 @@ export const servicesLayer: Layer.Layer<
   Announcements.layer,
   Metrics.layer,
   Goals.layer,
-)
+))
