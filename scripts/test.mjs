@@ -41,13 +41,17 @@ const nodeEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }
 const denoEnv = { ...process.env, NO_COLOR: "1" }
 delete denoEnv.FORCE_COLOR
 const deno = bin("deno")
+// How long the last command took, shown beside the suite it counts for.
+let lastSeconds = 0
 const run = (command, args, { capture = false } = {}) => {
   console.log(`\n$ ${[command, ...args].join(" ")}`)
+  const began = Date.now()
   const result = spawnSync(command, args, {
     env: command === deno ? denoEnv : nodeEnv,
     stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit",
     encoding: "utf8",
   })
+  lastSeconds = (Date.now() - began) / 1000
   if (capture) {
     process.stdout.write(result.stdout ?? "")
     process.stderr.write(result.stderr ?? "")
@@ -57,7 +61,8 @@ const run = (command, args, { capture = false } = {}) => {
 
 const suites = []
 const record = (name, passed, failed, skipped = 0) => {
-  suites.push({ name, passed, failed, skipped })
+  suites.push({ name, passed, failed, skipped, seconds: lastSeconds })
+  lastSeconds = 0
 }
 
 // A single check counts as one test.
@@ -123,7 +128,8 @@ const summarize = (started) => {
   console.log(`\nSummary (${seconds}s):`)
   for (const suite of suites) {
     const skipped = suite.skipped > 0 ? `, ${suite.skipped} SKIPPED` : ""
-    console.log(`  ${suite.name.padEnd(48)} ${suite.passed} passed, ${suite.failed} failed${skipped}`)
+    const took = suite.seconds > 0 ? ` (${suite.seconds.toFixed(1)}s)` : ""
+    console.log(`  ${suite.name.padEnd(48)} ${suite.passed} passed, ${suite.failed} failed${skipped}${took}`)
   }
   const passed = suites.reduce((n, s) => n + s.passed, 0)
   const failed = suites.reduce((n, s) => n + s.failed, 0)
