@@ -315,6 +315,24 @@ describe("compile", () => {
     assert.strictEqual(walked.roles, withNull.roles)
   })
 
+  it("keeps the checks of a field the fast path guards against null", () => {
+    const small = Schema.makeFilter((u: unknown) => typeof u !== "number" || u < 10, { message: "too big" })
+    const Checked = Schema.Struct({
+      id: Schema.String,
+      extra: optional(Schema.Unknown.check(small)),
+      scores: optional(Schema.Record(Schema.String, Schema.Unknown.check(small))),
+    })
+    for (const input of [{ id: "a", extra: 12 }, { id: "a", scores: { s: 12 } }]) {
+      assert.isTrue(Result.isFailure(run(Checked, input, "strict").result))
+      assert.isTrue(Result.isFailure(withoutFastPaths(() => run(Checked, input, "strict").result)))
+    }
+    assert.deepStrictEqual(success(run(Checked, { id: "a", extra: 2, scores: { s: null } }, "strict").result), {
+      id: "a",
+      extra: 2,
+      scores: {},
+    })
+  })
+
   it("drops excess properties as Schema does, and keeps Schema's key order", () => {
     const out = success(run(Profile, { nickname: "n", zzz: 1, id: "u1" }, "strict").result)
     assert.deepStrictEqual(Object.keys(out), ["id", "nickname"])

@@ -67,7 +67,10 @@ const twinOf = (root: AST.AST): Schema.Top => {
     switch (ast._tag) {
       case "Unknown":
       case "Any":
-        return nullable ? UnknownNotNull : Schema.make(ast)
+        if (!nullable) return Schema.make(ast)
+        return ast.checks === undefined
+          ? UnknownNotNull
+          : Schema.make<Schema.Unknown>(ast as AST.Unknown).check(notNull)
       case "Null":
         return nullable ? Schema.Never : Schema.make(ast)
       case "Union": {
@@ -89,8 +92,10 @@ const twinOf = (root: AST.AST): Schema.Top => {
     const placeholder = Schema.suspend((): Schema.Top => done.get(ast)!)
     pending.set(ast, placeholder)
     let out: Schema.Top
-    if (ast._tag === "Suspend") out = visit(ast.thunk(), false)
-    else if (ast._tag === "Arrays") {
+    if (ast._tag === "Suspend") {
+      if (ast.checks !== undefined) throw new NoTwin()
+      out = visit(ast.thunk(), false)
+    } else if (ast._tag === "Arrays") {
       if (ast.elements.length > 0 || ast.rest.length !== 1) throw new NoTwin()
       out = Schema.Array(visit(ast.rest[0]!, false))
     } else if (ast.indexSignatures.length > 0) {
