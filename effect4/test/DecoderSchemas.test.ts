@@ -33,12 +33,18 @@ const annotations = (a: object | undefined): Record<string, unknown> | undefined
     ? undefined
     : Object.fromEntries(Reflect.ownKeys(a).map((key) => [String(key), text((a as Record<PropertyKey, unknown>)[key])]))
 
+/**
+ * A check by what it is and what it says: its message, what it expects, and which of Effect's checks it is (the other
+ * annotations Effect attaches to its own checks, for JSON Schema or arbitraries, may change with its version).
+ */
 const checks = (cs: AST.Checks | undefined): unknown =>
-  cs?.map((c) =>
-    c._tag === "Filter"
-      ? { _tag: c._tag, aborted: c.aborted, annotations: annotations(c.annotations) }
-      : { _tag: c._tag, annotations: annotations(c.annotations), checks: checks(c.checks) }
-  )
+  cs?.map((c) => {
+    const { expected, message, representation } = c.annotations ?? {}
+    const said = { expected, message, id: (representation as { readonly id?: unknown } | undefined)?.id }
+    return c._tag === "Filter"
+      ? { _tag: c._tag, aborted: c.aborted, ...said }
+      : { _tag: c._tag, ...said, checks: checks(c.checks) }
+  })
 
 /** The AST as plain data; a suspended schema that refers to one being serialized is named by its depth. */
 const serialize = (ast: AST.AST, stack: ReadonlyArray<AST.AST> = []): unknown => {
