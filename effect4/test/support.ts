@@ -100,8 +100,9 @@ export const recordingTracer = () => {
 /** A logger that keeps the JSON line of every log entry (all levels). */
 export const recordingJsonLogger = () => {
   const lines: Array<string> = []
-  const logger = Logger.map(Logger.formatJson, (line) => {
-    lines.push(line)
+  // The Effect 3 line's JSON shape: the level under `logLevel` too.
+  const logger = Logger.map(Logger.formatStructured, (entry) => {
+    lines.push(JSON.stringify({ ...entry, logLevel: entry.level }))
   })
   return {
     lines,
