@@ -15,7 +15,7 @@
  * @internal
  */
 import { Result, Schema, SchemaAST as AST } from "effect"
-import { SchemaJITCompiler } from "effect/schema"
+import * as SchemaCompilers from "effect/schema"
 
 /** What a fast path answers for an input the twin refuses (or that it skips). @internal */
 export const MISS: unique symbol = Symbol.for("effect-quantive/decoder/MISS")
@@ -124,7 +124,9 @@ const twinOf = (root: AST.AST): Schema.Top => {
 
 /** The fast path of `ast`, or `undefined` where there is none. @internal */
 export const fastPath = (ast: AST.AST): Fast | undefined => {
-  if (typeof SchemaJITCompiler?.enable !== "function" || !jitAllowed()) return undefined
+  // `effect/schema` is unstable: without its JIT compiler (a later Effect 4 release), the walker alone.
+  const jit: Partial<typeof SchemaCompilers.SchemaJITCompiler> | undefined = SchemaCompilers.SchemaJITCompiler
+  if (typeof jit?.enable !== "function" || !jitAllowed()) return undefined
   let twin: Schema.Top
   try {
     twin = twinOf(ast)
@@ -132,7 +134,7 @@ export const fastPath = (ast: AST.AST): Fast | undefined => {
     if (error instanceof NoTwin) return undefined
     throw error
   }
-  SchemaJITCompiler.enable(twin.ast)
+  jit.enable(twin.ast)
   const is = Schema.is(twin)
   const decode = Schema.decodeUnknownResult(twin as Schema.Decoder<unknown>)
   // Consecutive refusals: a schema whose inputs keep carrying nulls (or drift) soon skips the type guard, and tries
