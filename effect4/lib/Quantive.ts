@@ -158,7 +158,7 @@ export const layerClient = (
   Wiring.clientLayer(Effect.succeed({ options, names: internal.optionNames }))
 
 /**
- * The configuration `layerConfig` reads: `QUANTIVE_TOKEN` (as `Config.redacted`), `QUANTIVE_ACCOUNT_ID`, and
+ * The configuration `layerConfig` reads: `QUANTIVE_TOKEN` (as `Config.Redacted`), `QUANTIVE_ACCOUNT_ID`, and
  * optionally `QUANTIVE_REGION` or `QUANTIVE_BASE_URL`, and `QUANTIVE_MAX_RESPONSE_BYTES`.
  *
  * @since 0.1.0
@@ -261,7 +261,8 @@ export type { DriftReport }
 export const decodeDrifts: Effect.Effect<ReadonlyArray<DriftReport>> = Effect.sync(Drift.driftReports)
 
 /**
- * The counter of drifts (`quantive_decode_drift`, tagged with `operation` and `field`), for your metrics exporter.
+ * The counter of drifts (`quantive_decode_drift`, with the attributes `operation` and `field`), for your metrics
+ * exporter.
  *
  * @since 0.2.0
  * @category decoding

@@ -1,8 +1,8 @@
 /**
  * Per-call settings, carried in the context so that they apply to an `Effect` and to a `Stream` alike
  * (`Effect.provideService` / `Stream.provideService`): the retry policy and the decode mode. The pipeline reads them
- * once per call. What a call answers travels the other way, in the `CurrentResponse` slot that `Quantive.withResponse` provides and
- * reads.
+ * once per call. What a call answers travels the other way, in the `CurrentResponse` slot that `Quantive.withResponse`
+ * provides and reads.
  *
  * @internal
  */

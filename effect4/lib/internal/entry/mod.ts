@@ -1,6 +1,7 @@
 /**
  * The main entry point (`@effect-quantive/client`) as Node and Deno load it: the installed `effect` is checked first
- * (see `effectVersion.ts`), then `mod.ts` is loaded and its exports passed on unchanged. Its types are `mod.ts`'s; CommonJS `require()` and bundlers load `mod.ts` directly.
+ * (see `effectVersion.ts`), then `mod.ts` is loaded and its exports passed on unchanged. Its types are `mod.ts`'s;
+ * CommonJS `require()` and bundlers load `mod.ts` directly.
  *
  * @internal
  */
