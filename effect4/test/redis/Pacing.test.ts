@@ -68,16 +68,22 @@ describe.skipIf(isDeno)("the Redis coordinator's pacing and pause", () => {
         { url: redis.url, prefix },
         paced,
       )
+      const failures = outcomes.filter(Result.isFailure).map((outcome) => outcome.failure)
+      // A call whose slot came just before its deadline may time out on a loaded machine, sent (one attempt) or not
+      // yet: its attempts count as sent. Every other failure is a refusal that sent nothing.
+      const timedOut = failures.filter((error) => error._tag === "TransportError" && error.reason === "Timeout")
+      const refused = failures.filter((error) => !timedOut.includes(error))
       const sent = outcomes.filter(Result.isSuccess).length
-      const refused = outcomes.filter(Result.isFailure).map((outcome) => outcome.failure)
       assert.isAbove(sent, 0)
       assert.isAbove(refused.length, 0)
+      for (const error of timedOut) assert.isAtMost(error.attempts ?? 0, 1, error.message)
+      const sentThenTimedOut = timedOut.reduce((n, error) => n + (error.attempts ?? 0), 0)
       for (const error of refused) {
         assert.strictEqual(error._tag, "TooManyRequests", error.message)
         assert.include(error.message, "not sent")
         assert.strictEqual(error.attempts, 0)
       }
-      assert.strictEqual(fake.requests.length, before + sent, "nothing sent for a refused call")
+      assert.strictEqual(fake.requests.length, before + sent + sentThenTimedOut, "nothing sent for a refused call")
       // The booked slots reach no further than one timeout and one interval ahead, refusals included.
       const backlog = await admin.pttl(`${prefix}${hash}:pace`)
       assert.isAtMost(backlog, 3000 + 100)
