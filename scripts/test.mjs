@@ -12,7 +12,17 @@
 // otherwise prints how to install it, runs vitest without test/redis/ and counts that suite's tests as SKIPPED (a
 // count of its own, before the closing line; never as passed).
 //
-// `node scripts/test.mjs --redis-only` runs just the Redis suite, with the same handling of a missing `redis-server`.
+// The Effect 4 line (effect4/, its own npm project with its own Node 22 as effect4/node_modules/.bin/node): installed
+// with `npm ci --prefix effect4` when effect4/node_modules is missing (a fresh clone), then type-checked with its tsc
+// on Node 22, and its vitest suite (effect4/vitest.config.ts: effect4/test/ and the shared scenarios/) run on Node 22
+// and on Deno (effect4/deno.json). The shared scenarios (scenarios/) run on the Effect 3 line in the main vitest
+// suite, and on the Effect 4 line once effect4/mod.ts and effect4/testing.ts exist (until then the runner says they
+// were not run there); both lines' scenario sources are type-checked (scenarios/tsconfig.json,
+// scenarios/tsconfig.effect4.json).
+//
+// `node scripts/test.mjs --redis-only` runs just the Redis suite, with the same handling of a missing `redis-server`;
+// `node scripts/test.mjs --effect4-only` just the Effect 4 line (effect4/scripts/watch-effect.mjs runs it against the
+// newest `effect` 4.x).
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
 import { join, resolve } from "node:path"
@@ -31,13 +41,17 @@ const nodeEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }
 const denoEnv = { ...process.env, NO_COLOR: "1" }
 delete denoEnv.FORCE_COLOR
 const deno = bin("deno")
+// How long the last command took, shown beside the suite it counts for.
+let lastSeconds = 0
 const run = (command, args, { capture = false } = {}) => {
   console.log(`\n$ ${[command, ...args].join(" ")}`)
+  const began = Date.now()
   const result = spawnSync(command, args, {
     env: command === deno ? denoEnv : nodeEnv,
     stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit",
     encoding: "utf8",
   })
+  lastSeconds = (Date.now() - began) / 1000
   if (capture) {
     process.stdout.write(result.stdout ?? "")
     process.stderr.write(result.stderr ?? "")
@@ -47,7 +61,8 @@ const run = (command, args, { capture = false } = {}) => {
 
 const suites = []
 const record = (name, passed, failed, skipped = 0) => {
-  suites.push({ name, passed, failed, skipped })
+  suites.push({ name, passed, failed, skipped, seconds: lastSeconds })
+  lastSeconds = 0
 }
 
 // A single check counts as one test.
@@ -113,7 +128,8 @@ const summarize = (started) => {
   console.log(`\nSummary (${seconds}s):`)
   for (const suite of suites) {
     const skipped = suite.skipped > 0 ? `, ${suite.skipped} SKIPPED` : ""
-    console.log(`  ${suite.name.padEnd(48)} ${suite.passed} passed, ${suite.failed} failed${skipped}`)
+    const took = suite.seconds > 0 ? ` (${suite.seconds.toFixed(1)}s)` : ""
+    console.log(`  ${suite.name.padEnd(48)} ${suite.passed} passed, ${suite.failed} failed${skipped}${took}`)
   }
   const passed = suites.reduce((n, s) => n + s.passed, 0)
   const failed = suites.reduce((n, s) => n + s.failed, 0)
@@ -123,6 +139,40 @@ const summarize = (started) => {
   process.exit(failed === 0 ? 0 : 1)
 }
 
+// The Effect 4 line. Its checks are counted like the others; an install that fails counts each of them as failed.
+function effect4Line() {
+  const effect4 = "effect4"
+  const effect4Bin = (...path) => join(effect4, "node_modules", ...path)
+  const node22 = effect4Bin(".bin", "node")
+  const effect4Checks = [
+    "Effect 4: typecheck (tsc on Node 22)",
+    "Effect 4: scenarios typecheck (tsc on Node 22)",
+    "Effect 4: vitest on Node 22",
+    "Effect 4: vitest on Deno",
+  ]
+  const effect4Installed = (existsSync(node22) && existsSync(effect4Bin("vitest", "vitest.mjs"))) ||
+    check("Effect 4: npm ci --prefix effect4", "npm", ["ci", "--prefix", effect4, "--no-audit", "--no-fund"])
+  if (!effect4Installed) {
+    for (const name of effect4Checks) record(`${name} (not run: no install)`, 0, 1)
+  } else {
+    const tsc4 = effect4Bin("typescript", "bin", "tsc")
+    const vitest4 = effect4Bin("vitest", "vitest.mjs")
+    const config4 = ["--config", join(effect4, "vitest.config.ts")]
+    check(effect4Checks[0], node22, [tsc4, "-p", join(effect4, "tsconfig.json"), "--noEmit"])
+    const scenariosOn4 = existsSync(join(effect4, "mod.ts")) && existsSync(join(effect4, "testing.ts"))
+    if (scenariosOn4) check(effect4Checks[1], node22, [tsc4, "-p", join("scenarios", "tsconfig.effect4.json")])
+    else {
+      console.log(
+        "\nThe shared scenarios (scenarios/) are not run on the Effect 4 line: effect4/mod.ts and effect4/testing.ts",
+      )
+      console.log("do not exist yet. They run on the Effect 3 line (vitest on Node and on Deno).")
+      record("Effect 4: scenarios (not run: no effect4/mod.ts)", 0, 0)
+    }
+    vitest(effect4Checks[2], node22, [vitest4], config4)
+    vitest(effect4Checks[3], deno, ["run", "-A", "--config", join(effect4, "deno.json"), vitest4], config4)
+  }
+}
+
 if (process.argv.includes("--redis-only")) {
   const started = Date.now()
   const redis = prepareRedis()
@@ -130,8 +180,15 @@ if (process.argv.includes("--redis-only")) {
   summarize(started)
 }
 
+if (process.argv.includes("--effect4-only")) {
+  const started = Date.now()
+  effect4Line()
+  summarize(started)
+}
+
 const started = Date.now()
 check("typecheck (tsc, with type tests)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"])
+check("scenarios typecheck on Effect 3 (tsc)", bin("tsc"), ["-p", join("scenarios", "tsconfig.json")])
 const built = check("build (tsc --build to dist/)", process.execPath, ["scripts/build.mjs"])
 const entryPoints = ["mod.ts", "testing.ts", "redis.ts"].filter((file) => existsSync(file))
 check(`deno check ${entryPoints.join(" ")}`, deno, ["check", ...entryPoints])
@@ -162,4 +219,5 @@ if (built) {
   record("Deno.test smoke (skipped: no build)", 0, 1)
 }
 
+effect4Line()
 summarize(started)

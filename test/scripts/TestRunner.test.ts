@@ -1,12 +1,13 @@
 /**
  * `npm test` (scripts/test.mjs) on a machine without `redis-server`: it finds the binary on PATH or in
  * `$REDIS_SERVER`, and when it is missing and cannot be installed it says how to install it and counts the Redis
- * suite as skipped, never as passed.
+ * suite as skipped, never as passed. On a clone without effect4/node_modules it installs the Effect 4 line first, and
+ * when that install fails it counts every check of the line as failed, never as skipped.
  */
 import { spawnSync } from "node:child_process"
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
 
@@ -59,5 +60,28 @@ describe.skipIf(onDeno)("scripts/test.mjs without redis-server", () => {
     expect(Number(skipped?.[1])).toBeGreaterThan(0)
     expect(output.trimEnd().split("\n").at(-1)).toBe("0 passed, 0 failed")
     expect(result.status).toBe(0)
+  }, 120_000)
+})
+
+describe.skipIf(onDeno)("scripts/test.mjs on a clone without effect4/node_modules", () => {
+  it("runs npm ci --prefix effect4, and when it fails counts each Effect 4 check as failed", () => {
+    const clone = join(work, "clone")
+    for (const file of ["scripts/test.mjs", "scripts/redis-server.mjs", "effect4/package.json"]) {
+      mkdirSync(dirname(join(clone, file)), { recursive: true })
+      copyFileSync(join(root, file), join(clone, file))
+    }
+    // No effect4/package-lock.json: `npm ci` refuses at once, with no network.
+    const result = spawnSync(process.execPath, [join(clone, "scripts", "test.mjs"), "--effect4-only"], {
+      cwd: clone,
+      encoding: "utf8",
+      env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ""}`, HOME: work, NO_COLOR: "1" },
+    })
+    const output = `${result.stdout}${result.stderr}`
+    expect(output).toContain("$ npm ci --prefix effect4")
+    for (const name of ["typecheck", "scenarios typecheck", "vitest on Node 22", "vitest on Deno"]) {
+      expect(output).toMatch(new RegExp(`Effect 4: ${name}[^\\n]*\\(not run: no install\\)\\s+0 passed, 1 failed`))
+    }
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("0 passed, 5 failed")
+    expect(result.status).toBe(1)
   }, 120_000)
 })

@@ -5,9 +5,9 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { readFileSync } from "node:fs"
+import type { QuantiveClient } from "#line"
 import { endpoints as accounts } from "../core/src/api/accounts.ts"
 import { endpoints as badges } from "../core/src/api/badges.ts"
-import type { Endpoint } from "../lib/QuantiveClient.ts"
 import { endpoints as deprecated } from "../core/src/api/deprecated.ts"
 import { endpoints as users } from "../core/src/api/users.ts"
 
@@ -20,12 +20,14 @@ interface Operation {
   readonly statuses: ReadonlyArray<readonly [number, string]>
 }
 
-const operations = JSON.parse(readFileSync(new URL("./fixtures/operations.json", import.meta.url), "utf8")) as Array<
+const operations = JSON.parse(
+  readFileSync(new URL("../test/fixtures/operations.json", import.meta.url), "utf8"),
+) as Array<
   Operation
 >
 
-const all: ReadonlyArray<Endpoint<any>> = [accounts, users, badges, deprecated].flatMap((table) =>
-  Object.values(table) as Array<Endpoint<any>>
+const all: ReadonlyArray<QuantiveClient.Endpoint<any>> = [accounts, users, badges, deprecated].flatMap((table) =>
+  Object.values(table) as Array<QuantiveClient.Endpoint<any>>
 )
 
 /** `/users/{userId}/roles?ids={roleIds}` is `DELETE /users/{userId}/roles` with an `ids` query. */

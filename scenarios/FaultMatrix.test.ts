@@ -2,18 +2,22 @@
  * The fault matrix of ../shared/design/RELIABILITY.md: one test per row (over a real loopback socket where the row
  * says so), against the fake server's fault injection. Time-based rows run on Effect's TestClock.
  */
-import { FetchHttpClient } from "@effect/platform"
-import * as Intervals from "effect/ScheduleIntervals"
+import { Accounts, FakeQuantive, Quantive, type QuantiveError, Retry, Users } from "#line"
+import { delaysOf, FetchHttpClient, fork, interruptFiber, recordingJsonLogger, TestClock } from "#line/effect"
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Chunk, Duration, Effect, Exit, Fiber, Layer, Schedule, Stream, TestClock } from "effect"
+import { Cause, Duration, Effect, Fiber, Layer, Schedule, Stream } from "effect"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { inspect } from "node:util"
-import { Accounts, Quantive, type QuantiveError, Retry, Users } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { randomHex, recordingJsonLogger } from "./support.ts"
 
 const isDeno = typeof (globalThis as { Deno?: unknown }).Deno === "object"
+
+/** A random string of hex digits. */
+const randomHex = (length: number) => {
+  let out = ""
+  for (let i = 0; i < length; i++) out += Math.floor(Math.random() * 16).toString(16)
+  return out
+}
 
 /** How many retries the pipeline logged. */
 const retries = (lines: ReadonlyArray<string>) => lines.filter((line) => line.includes("quantive retry")).length
@@ -52,7 +56,7 @@ describe("fault matrix (RELIABILITY.md)", () => {
     Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "2" } })
-      const call = yield* Effect.fork(accounts.get(fake.accountId))
+      const call = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 1, "the first attempt")
       yield* TestClock.adjust("1999 millis")
       yield* settle(30)
@@ -68,24 +72,19 @@ describe("fault matrix (RELIABILITY.md)", () => {
       const schedule = Retry.defaultPolicy.schedule
       const firstDelays: Array<number> = []
       for (let run = 0; run < 20; run++) {
-        let state = schedule.initial
-        let now = 0
-        for (let n = 0; n < 8; n++) {
-          const [next, , decision] = yield* schedule.step(now, undefined as never, state)
-          assert.strictEqual(decision._tag, "Continue")
-          const delay = decision._tag === "Continue" ? Intervals.start(decision.intervals) - now : 0
+        const delays = yield* delaysOf(schedule, 8)
+        assert.strictEqual(delays.length, 8, "the schedule goes on")
+        delays.forEach((delay, n) => {
           assert.isAtLeast(delay, 0)
           assert.isAtMost(delay, Math.min(20_000, 500 * 2 ** n), `delay ${n}`)
-          if (n === 0) firstDelays.push(delay)
-          state = next
-          now += delay
-        }
+        })
+        firstDelays.push(delays[0]!)
       }
       assert.isAbove(new Set(firstDelays).size, 5, "jittered")
       // And the pipeline waits what the schedule says when no Retry-After came.
       const { accounts, server: { fake } } = yield* setup
       fake.inject({ _tag: "Status", status: 429 })
-      const call = yield* Effect.fork(
+      const call = yield* fork(
         accounts.get(fake.accountId).pipe(
           Quantive.withRetry(Retry.policy({ schedule: Schedule.spaced("300 millis") })),
         ),
@@ -173,16 +172,19 @@ describe("fault matrix (RELIABILITY.md)", () => {
       const retriesBefore = retries(log.lines)
       const before = fake.requests.length
       fake.inject({ _tag: "ResetBeforeHeaders" }, { method: "POST" })
-      const result = yield* Effect.either(accounts.checkDomain({ accountName: "Co", domain: "co" }))
+      const failure = yield* Effect.match(accounts.checkDomain({ accountName: "Co", domain: "co" }), {
+        onFailure: (error) => error,
+        onSuccess: () => undefined,
+      })
       // Our policy never retries the POST...
       assert.strictEqual(retries(log.lines), retriesBefore)
       if (!isDeno) {
         // ...and on Node the server sees it once, and the caller gets the reset.
         assert.strictEqual(fake.requests.length - before, 1)
-        assert.isTrue(result._tag === "Left" && result.left._tag === "TransportError")
-        if (result._tag === "Left" && result.left._tag === "TransportError") {
-          assert.strictEqual(result.left.reason, "Reset")
-          assert.strictEqual(result.left.attempts, 1)
+        assert.isTrue(failure !== undefined && failure._tag === "TransportError")
+        if (failure !== undefined && failure._tag === "TransportError") {
+          assert.strictEqual(failure.reason, "Reset")
+          assert.strictEqual(failure.attempts, 1)
         }
       } else {
         // Deno's fetch itself re-sends a request once when a reused keep-alive connection is reset (docs/DECISIONS.md):
@@ -216,7 +218,7 @@ describe("fault matrix (RELIABILITY.md)", () => {
     Effect.gen(function* () {
       const { server: { fake }, users } = yield* setup
       fake.inject({ _tag: "TruncateBody", afterBytes: 100 }, { path: "/users" })
-      const out = Chunk.toArray(yield* Stream.runCollect(users.stream({ pageSize: 10 })))
+      const out = Array.from(yield* Stream.runCollect(users.stream({ pageSize: 10 })))
       assert.strictEqual(out.length, 35)
       assert.strictEqual(new Set(out.map((u) => u.id)).size, 35)
       assert.strictEqual(fake.requests.length, 5) // 4 pages (10, 9, 9, 9 new users) and the retried first one
@@ -294,9 +296,7 @@ describe("fault matrix (RELIABILITY.md)", () => {
     Effect.gen(function* () {
       const { server: { fake }, users } = yield* setup
       for (const concurrency of [1, 3]) {
-        const ids = Chunk.toArray(yield* Stream.runCollect(users.stream({ pageSize: 20, concurrency }))).map((u) =>
-          u.id
-        )
+        const ids = Array.from(yield* Stream.runCollect(users.stream({ pageSize: 20, concurrency }))).map((u) => u.id)
         assert.sameMembers(ids, fake.users.map((u) => u.id))
         assert.strictEqual(new Set(ids).size, ids.length)
       }
@@ -316,7 +316,7 @@ describe("fault matrix (RELIABILITY.md)", () => {
             id: `ffffffff0000000000000${String(page).padStart(3, "0")}`,
           })}
       }
-      const ids = Chunk.toArray(yield* Stream.runCollect(users.stream({ pageSize: 7 }))).map((u) => u.id)
+      const ids = Array.from(yield* Stream.runCollect(users.stream({ pageSize: 7 }))).map((u) => u.id)
       assert.strictEqual(new Set(ids).size, ids.length)
       for (const id of initial) if (!removed.has(id)) assert.include(ids, id)
       // The property-based version (hundreds of random cases): UsersStream.property.test.ts.
@@ -330,10 +330,9 @@ describe("fault matrix (RELIABILITY.md)", () => {
       assert.strictEqual(fake.requests.length, 2)
       // During a back-off sleep: the interrupt returns at once, and no further attempt is made.
       fake.inject({ _tag: "Status", status: 503 }, { times: Infinity })
-      const call = yield* Effect.fork(accounts.get(fake.accountId))
+      const call = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 3, "the first attempt")
-      const exit = yield* Fiber.interrupt(call)
-      assert.isTrue(Exit.isInterrupted(exit))
+      assert.isTrue(yield* interruptFiber(call), "ended interrupted")
       yield* TestClock.adjust("1 minute")
       yield* settle(30)
       assert.strictEqual(fake.requests.length, 3)
@@ -397,10 +396,10 @@ describe("one back-off per account", () => {
     Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "1" } })
-      const first = yield* Effect.fork(accounts.get(fake.accountId))
+      const first = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 1, "the 429")
       yield* settle(20)
-      const others = yield* Effect.fork(
+      const others = yield* fork(
         Effect.all(Array.from({ length: 7 }, () => accounts.get(fake.accountId)), { concurrency: "unbounded" }),
       )
       for (const step of [0, 250, 500, 249]) {
@@ -417,7 +416,7 @@ describe("one back-off per account", () => {
   it.effect("a client-side rate limit spaces requests out", () =>
     Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
-      const calls = yield* Effect.fork(
+      const calls = yield* fork(
         Effect.all(Array.from({ length: 5 }, () => accounts.get(fake.accountId)), { concurrency: "unbounded" }),
       )
       yield* until(() => fake.requests.length === 1, "the first request at once")

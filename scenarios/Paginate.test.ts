@@ -3,8 +3,9 @@
  * servers that misbehave.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Effect, FastCheck as fc, Stream } from "effect"
-import * as Paginate from "../lib/internal/paginate.ts"
+import { fc } from "#line"
+import { Paginate } from "#line/internal"
+import { Effect, Stream } from "effect"
 
 interface Item {
   readonly id: string
@@ -42,7 +43,11 @@ const run = (
     operation: "Test.stream",
     method: "GET",
     path: "/v2/users",
-  }).pipe(Stream.flatMap((page) => Stream.fromIterable(page.items)), Stream.runCollect, Effect.map(Chunk.toArray))
+  }).pipe(
+    Stream.flatMap((page) => Stream.fromIterable(page.items)),
+    Stream.runCollect,
+    Effect.map((items) => Array.from(items)),
+  )
 
 const arbitraryCase = fc.record({
   size: fc.integer({ min: 0, max: 120 }),

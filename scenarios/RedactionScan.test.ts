@@ -7,35 +7,31 @@
  * zero-width and bidi characters, C0/C1 controls, terminal escapes) or sends them in fullwidth form, there or in
  * `withResponse`'s request id and headers.
  */
-import { FetchHttpClient, HttpClient } from "@effect/platform"
-import { assert, describe, it } from "@effect/vitest"
+import { FakeQuantive, fc, Quantive, QuantiveClient as Api, QuantiveError, Retry } from "#line"
 import {
-  Cause,
-  type Context,
-  type Duration,
-  Effect,
-  Exit,
-  FastCheck as fc,
-  Layer,
-  Logger,
-  LogLevel,
-  type Option,
-  Schema,
-  Stream,
-  Tracer,
-} from "effect"
-import type { Span, SpanKind, SpanLink } from "effect/Tracer"
+  type DurationInput,
+  FetchHttpClient,
+  HttpClient,
+  logFailure,
+  logRecorder,
+  schemas,
+  spanRecorder,
+} from "#line/effect"
+import { type Gate, Paginate, rawClient } from "#line/internal"
+import { assert, describe, it } from "@effect/vitest"
+import { Cause, Effect, Layer, Stream } from "effect"
 import { Buffer } from "node:buffer"
 import { createServer } from "node:net"
 import { inspect } from "node:util"
-import * as Client from "../lib/internal/client.ts"
-import * as Api from "../lib/QuantiveClient.ts"
-import * as Config from "../lib/internal/config.ts"
-import type { Gate } from "../lib/internal/resilience/coordinator.ts"
-import * as Paginate from "../lib/internal/paginate.ts"
-import { Quantive, QuantiveError, Retry } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { everything } from "./support.ts"
+
+/** An endpoint that documents every status, to reach every error class. */
+const everything = Api.endpoint({
+  operation: "Test.everything",
+  method: "GET",
+  api: "v1",
+  path: "/accounts/{id}",
+  statuses: [400, 401, 402, 403, 404, 409, 423, 429, 500],
+})
 
 interface Secrets {
   readonly token: string
@@ -163,67 +159,6 @@ const assertClean = (text: string, { accountId, token }: Secrets, where: string)
   }
 }
 
-/** A logger keeping everything of every entry: message, cause, annotations, spans. */
-const recordingLogger = () => {
-  const lines: Array<string> = []
-  const logger = Logger.make(({ annotations, cause, logLevel, message }) => {
-    lines.push(
-      [logLevel.label, inspect(message, { depth: 10 }), Cause.pretty(cause), inspect([...annotations], { depth: 10 })]
-        .join(" "),
-    )
-  })
-  return {
-    lines,
-    layer: Layer.merge(Logger.replace(Logger.defaultLogger, logger), Logger.minimumLogLevel(LogLevel.All)),
-  }
-}
-
-/** A tracer keeping every span's name, attributes, events and the exit it ends with. */
-const recordingTracer = () => {
-  const records: Array<string> = []
-  let next = 0
-  const tracer = Tracer.make({
-    span(
-      name: string,
-      parent: Option.Option<Tracer.AnySpan>,
-      context: Context.Context<never>,
-      links: ReadonlyArray<SpanLink>,
-      startTime: bigint,
-      kind: SpanKind,
-    ) {
-      const attributes = new Map<string, unknown>()
-      records.push(`span ${name}`)
-      const span: Span = {
-        _tag: "Span",
-        name,
-        spanId: `span-${++next}`,
-        traceId: "trace-1",
-        parent,
-        context,
-        status: { _tag: "Started", startTime },
-        attributes,
-        links,
-        sampled: true,
-        kind,
-        end: (_endTime, exit) => {
-          records.push(`end ${name} ${inspect([...attributes], { depth: 10 })}`)
-          if (Exit.isFailure(exit)) records.push(`exit ${name} ${Cause.pretty(exit.cause)}`)
-        },
-        attribute: (key, value) => {
-          attributes.set(key, value)
-          records.push(`attribute ${key} ${inspect(value, { depth: 10 })}`)
-        },
-        event: (eventName, _time, eventAttributes) =>
-          records.push(`event ${eventName} ${inspect(eventAttributes, { depth: 10 })}`),
-        addLinks: () => {},
-      }
-      return span
-    },
-    context: (f) => f(),
-  })
-  return { records, layer: Layer.setTracer(tracer) }
-}
-
 /** A port nothing listens on (bound, then closed). */
 const closedPort = Effect.promise(() =>
   new Promise<number>((resolve) => {
@@ -249,7 +184,7 @@ const scan = (
   f: (setup: Setup, secrets: Secrets) => Effect.Effect<ReadonlyArray<unknown>, unknown>,
   options: {
     readonly maxResponseBytes?: number
-    readonly attemptTimeout?: Duration.DurationInput
+    readonly attemptTimeout?: DurationInput
     readonly baseUrl?: string
     readonly gate?: Gate
   } = {},
@@ -257,21 +192,23 @@ const scan = (
   Effect.gen(function* () {
     const tags = new Set<string>()
     for (const pair of fc.sample(secrets, ROUNDS)) {
-      const log = recordingLogger()
-      const tracer = recordingTracer()
+      const log = logRecorder()
+      const tracer = spanRecorder()
       const errors = yield* Effect.gen(function* () {
         const server = yield* FakeQuantive.FakeServer
         const http = yield* HttpClient.HttpClient
-        const resolved = Config.resolve({
-          token: pair.token,
-          accountId: pair.accountId,
-          baseUrl: options.baseUrl ?? server.baseUrl,
-          maxResponseBytes: options.maxResponseBytes,
-          attemptTimeout: options.attemptTimeout,
-          retry: Retry.none,
-        }, Config.optionNames)
-        if (resolved._tag === "Left") return yield* Effect.die(resolved.left)
-        const client = Client.make(resolved.right, http, { gate: options.gate })
+        const client = yield* rawClient(
+          {
+            token: pair.token,
+            accountId: pair.accountId,
+            baseUrl: options.baseUrl ?? server.baseUrl,
+            maxResponseBytes: options.maxResponseBytes,
+            attemptTimeout: options.attemptTimeout,
+            retry: Retry.none,
+          },
+          http,
+          { gate: options.gate },
+        )
         return yield* f({ client, fake: server.fake, baseUrl: server.baseUrl }, pair)
       }).pipe(
         Effect.provide(Layer.merge(log.layer, tracer.layer)),
@@ -298,13 +235,7 @@ const scan = (
     return tags
   })
 
-const Echo = Schema.Struct({ id: Schema.String, name: Schema.String })
-const Page = Schema.Struct({ items: Schema.Array(Echo), totalCount: Schema.Number })
-const Scored = Schema.Struct({ id: Schema.String, scores: Schema.Record({ key: Schema.String, value: Schema.Number }) })
-const Drifting = Schema.Struct({
-  id: Schema.String,
-  scores: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Number })),
-})
+const { Drifting, Echo, Page, Scored } = schemas
 
 /** One call that fails, logged with its cause, its error returned. */
 const failing = (
@@ -313,7 +244,7 @@ const failing = (
   input: Api.RequestInput = { params: { id: accountId }, query: { q: token } },
 ) =>
   client.execute(everything, Api.json(Echo), input).pipe(
-    Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+    logFailure("call failed"),
     Effect.flip,
     Effect.withSpan("Test.call", { attributes: { "test.operation": "everything" } }),
   )
@@ -380,7 +311,7 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
               path: "/v1/accounts/{accountId}",
             }).pipe(
               Stream.runDrain,
-              Effect.tapErrorCause((cause) => Effect.logError("stream failed", cause)),
+              logFailure("stream failed"),
               Effect.flip,
             ),
           )
@@ -390,64 +321,70 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
       for (const tag of ["DecodeError", "InvalidInput", "PaginationError"]) assert.isTrue(tags.has(tag), tag)
     }))
 
-  it.effect("secrets split by invisible characters or escapes, or fullwidth: errors, decoding, drift, withResponse", () =>
-    Effect.gen(function* () {
-      const tags = yield* scan(({ client, fake }, pair) =>
-        Effect.gen(function* () {
-          const errors: Array<unknown> = []
-          const statuses = [400, 401, 402, 403, 404, 409, 423, 429, 500, 503, 418]
-          const input = { params: { id: pair.accountId } }
-          let n = 0
-          for (const secret of [pair.token, pair.accountId]) {
-            const inHeaders = headerDisguisesOf(secret)
-            for (const form of disguisesOf(secret)) {
-              const header = inHeaders[n % inHeaders.length]!
-              // the server's message, request id and deprecation headers
-              fake.inject({
-                _tag: "Status",
-                status: statuses[n++ % statuses.length]!,
-                body: { message: `said ${form} end`, error: form },
-                headers: { "retry-after": "0", "x-request-id": `req ${header}`, deprecation: header, sunset: header },
-              })
-              errors.push(yield* failing(client, pair, input))
-              // a body that is not JSON
-              fake.inject({ _tag: "Raw", body: `not json: ${form}` })
-              errors.push(yield* failing(client, pair, input))
-              // a record key: strictly, the decode error's issue path; tolerantly, the drift's log line and span event
-              const body = JSON.stringify({ id: "i", name: "n", scores: { [`k ${form}`]: "high" } })
-              fake.inject({ _tag: "Raw", body })
-              errors.push(
-                yield* client.execute(everything, Api.json(Scored), input).pipe(
-                  Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
-                  Effect.flip,
-                ),
-              )
-              fake.inject({ _tag: "Raw", body })
-              const [, info] = yield* Quantive.withResponse(
-                client.execute(everything, Api.json(Drifting), input).pipe(Effect.withSpan("Test.drift")),
-              ).pipe(Quantive.withDecode("tolerant"))
-              // a successful call's response: request id and headers
-              fake.inject({
-                _tag: "Status",
-                status: 200,
-                body: { id: "i", name: "n" },
-                headers: { "x-request-id": header, "x-echo": `said ${header} end` },
-              })
-              const [, echoed] = yield* Quantive.withResponse(client.execute(everything, Api.json(Echo), input))
-              for (const [what, value] of [["drift", info], ["echo", echoed]] as const) {
-                assertClean(JSON.stringify(value), pair, `withResponse ${what} JSON`)
-                assertClean(inspect(value, { depth: 10 }), pair, `withResponse ${what} inspect`)
+  it.effect(
+    "secrets split by invisible characters or escapes, or fullwidth: errors, decoding, drift, withResponse",
+    () =>
+      Effect.gen(function* () {
+        const tags = yield* scan(({ client, fake }, pair) =>
+          Effect.gen(function* () {
+            const errors: Array<unknown> = []
+            const statuses = [400, 401, 402, 403, 404, 409, 423, 429, 500, 503, 418]
+            const input = { params: { id: pair.accountId } }
+            let n = 0
+            for (const secret of [pair.token, pair.accountId]) {
+              const inHeaders = headerDisguisesOf(secret)
+              for (const form of disguisesOf(secret)) {
+                const header = inHeaders[n % inHeaders.length]!
+                // the server's message, request id and deprecation headers
+                fake.inject({
+                  _tag: "Status",
+                  status: statuses[n++ % statuses.length]!,
+                  body: { message: `said ${form} end`, error: form },
+                  headers: { "retry-after": "0", "x-request-id": `req ${header}`, deprecation: header, sunset: header },
+                })
+                errors.push(yield* failing(client, pair, input))
+                // a body that is not JSON
+                fake.inject({ _tag: "Raw", body: `not json: ${form}` })
+                errors.push(yield* failing(client, pair, input))
+                // a record key: strictly, the decode error's issue path; tolerantly, the drift's log line and span event
+                const body = JSON.stringify({ id: "i", name: "n", scores: { [`k ${form}`]: "high" } })
+                fake.inject({ _tag: "Raw", body })
+                errors.push(
+                  yield* client.execute(everything, Api.json(Scored), input).pipe(
+                    logFailure("call failed"),
+                    Effect.flip,
+                  ),
+                )
+                fake.inject({ _tag: "Raw", body })
+                const [, info] = yield* Quantive.withResponse(
+                  client.execute(everything, Api.json(Drifting), input).pipe(Effect.withSpan("Test.drift")),
+                ).pipe(Quantive.withDecode("tolerant"))
+                // a successful call's response: request id and headers
+                fake.inject({
+                  _tag: "Status",
+                  status: 200,
+                  body: { id: "i", name: "n" },
+                  headers: { "x-request-id": header, "x-echo": `said ${header} end` },
+                })
+                const [, echoed] = yield* Quantive.withResponse(client.execute(everything, Api.json(Echo), input))
+                for (const [what, value] of [["drift", info], ["echo", echoed]] as const) {
+                  assertClean(JSON.stringify(value), pair, `withResponse ${what} JSON`)
+                  assertClean(inspect(value, { depth: 10 }), pair, `withResponse ${what} inspect`)
+                }
+                assert.include(echoed.headers["x-echo"], secret === pair.token ? "<redacted>" : "{accountId}")
               }
-              assert.include(echoed.headers["x-echo"], secret === pair.token ? "<redacted>" : "{accountId}")
             }
-          }
-          return errors
-        })
-      )
-      for (const tag of ["BadRequest", "Unauthorized", "Forbidden", "TooManyRequests", "ServerError", "DecodeError"]) {
-        assert.isTrue(tags.has(tag), tag)
-      }
-    }), 120_000)
+            return errors
+          })
+        )
+        for (
+          const tag of ["BadRequest", "Unauthorized", "Forbidden", "TooManyRequests", "ServerError", "DecodeError"]
+        ) {
+          assert.isTrue(tags.has(tag), tag)
+        }
+      }),
+    120_000,
+  )
 
   it.effect("CoordinatorError: the account's shared store failed, on a path holding the account id", () =>
     Effect.gen(function* () {
@@ -533,8 +470,11 @@ describe("redaction scan: random secrets in every form, nowhere", () => {
           url.pathname = "/v1/accounts/x"
           fake.inject({ _tag: "Redirect", location: url.href })
           const result = yield* client.execute(everything, Api.json(Echo), { params: { id: pair.accountId } })
-            .pipe(Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)), Effect.either)
-          return result._tag === "Left" ? [result.left] : [new Error("followed")]
+            .pipe(
+              logFailure("call failed"),
+              Effect.match({ onFailure: (error): unknown => error, onSuccess: () => new Error("followed") }),
+            )
+          return [result]
         })
       )
     }))

@@ -17,10 +17,16 @@
  * exactly those that fail strictly as printed, and exactly those that drift.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Either, ParseResult, Schema } from "effect"
+import {
+  type AnySchema,
+  decode,
+  decodeCompiled,
+  type Drift,
+  encode,
+  Ids,
+  isSchema as isAnySchema,
+} from "#line/internal"
 import { readFileSync } from "node:fs"
-import { compile, type Drift } from "../lib/internal/decoder.ts"
-import { NonEmpty } from "../lib/internal/schema.ts"
 import {
   Account,
   AccountCheckDomainParams,
@@ -55,7 +61,7 @@ import {
   UserUpdateLanguageParams,
   UserUpdateNameParams,
   UserUpdateRolesParams,
-} from "../mod.ts"
+} from "#line"
 
 // ---------------------------------------------------------------------------------------------------------------
 // The fixture
@@ -79,15 +85,13 @@ const deepFreeze = <A>(value: A): A => {
 
 /** Frozen, so that nothing below can alter a sample in place: substitution works on copies. */
 const samples: ReadonlyArray<Sample> = deepFreeze(
-  JSON.parse(readFileSync(new URL("./fixtures/samples.json", import.meta.url), "utf8")),
+  JSON.parse(readFileSync(new URL("../test/fixtures/samples.json", import.meta.url), "utf8")),
 )
 
 const keyOf = (sample: Sample) => `${sample.seed} ${sample.method} ${sample.path}`
 
 // ---------------------------------------------------------------------------------------------------------------
 // Which schema each operation uses
-
-type AnySchema = Schema.Schema<any, any, never>
 
 /** The operation answers with no body (or a body the client ignores), or with plain text: no schema decodes it. */
 interface NoResponseSchema {
@@ -103,11 +107,9 @@ interface Entry {
   readonly response: AnySchema | NoResponseSchema
 }
 
-/**
- * The bulk users endpoints (`activate`, `deactivate`, `removeMany`, `sendInvitations`) encode their body with
- * `Ids`, which lib/Users.ts does not export: this is the same schema, `Schema.NonEmptyArray(NonEmpty)`.
- */
-const Ids: AnySchema = Schema.NonEmptyArray(NonEmpty)
+// The bulk users endpoints (`activate`, `deactivate`, `removeMany`, `sendInvitations`) encode their body with `Ids`,
+// which the Users module does not export: `#line/internal` gives the same schema, a non-empty array of non-empty
+// strings.
 
 const S000 = "000_54a196b0958f9300.txt"
 const S001 = "001_0833e1524215d5aa.txt"
@@ -185,7 +187,7 @@ const table: Readonly<Record<string, Entry>> = {
   [`${S004} PUT /users/{userId}`]: { request: UserUpdateLanguageParams, response: none("200 ok, no body") },
 }
 
-const isSchema = (response: Entry["response"]): response is AnySchema => Schema.isSchema(response)
+const isSchema = (response: Entry["response"]): response is AnySchema => isAnySchema(response)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Placeholders
@@ -331,11 +333,6 @@ const schemaFor = (c: Case): AnySchema | undefined => {
   return isSchema(entry.response) ? entry.response : undefined
 }
 
-const issues = (error: ParseResult.ParseError) =>
-  ParseResult.ArrayFormatter.formatErrorSync(error)
-    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
-    .join("\n")
-
 /** A copy with every object's keys sorted, so that two JSON values compare regardless of key order. */
 const canonical = (value: unknown): unknown =>
   Array.isArray(value)
@@ -407,7 +404,7 @@ describe("placeholders", () => {
       assert.strictEqual(JSON.stringify(c.sample), before)
       const schema = schemaFor(c)
       if (schema === undefined) continue // reported by "every sample has a table entry"
-      assert.isTrue(Either.isLeft(Schema.decodeUnknownEither(schema)(c.sample)), `${caseName(c)} decodes as printed`)
+      assert.isFalse(decode(schema, c.sample).ok, `${caseName(c)} decodes as printed`)
     }
   })
 })
@@ -418,11 +415,11 @@ describe("response samples decode", () => {
       const schema = schemaFor(c)
       assert.isDefined(schema, `no response schema in the table for ${c.key}`)
       const { value } = substitutePlaceholders(c.sample)
-      const decoded = Schema.decodeUnknownEither(schema!)(value)
-      if (Either.isLeft(decoded)) assert.fail(`${c.key} response:\n${issues(decoded.left)}`)
+      const decoded = decode(schema!, value)
+      if (!decoded.ok) assert.fail(`${c.key} response:\n${decoded.issues}`)
       // Every field the sample shows is modelled: none is ignored as an unknown extra field.
-      const strict = Schema.decodeUnknownEither(schema!, { onExcessProperty: "error", errors: "all" })(value)
-      if (Either.isLeft(strict)) assert.fail(`${c.key} response has unmodelled fields:\n${issues(strict.left)}`)
+      const strict = decode(schema!, value, { exact: true })
+      if (!strict.ok) assert.fail(`${c.key} response has unmodelled fields:\n${strict.issues}`)
     })
   }
 })
@@ -433,9 +430,9 @@ describe("request samples decode and round-trip", () => {
       const schema = schemaFor(c)
       assert.isDefined(schema, `no request schema in the table for ${c.key}`)
       const { value } = substitutePlaceholders(c.sample)
-      const decoded = Schema.decodeUnknownEither(schema!)(value)
-      if (Either.isLeft(decoded)) assert.fail(`${c.key} request:\n${issues(decoded.left)}`)
-      const encoded = Schema.encodeSync(schema!)(decoded.right)
+      const decoded = decode(schema!, value)
+      if (!decoded.ok) assert.fail(`${c.key} request:\n${decoded.issues}`)
+      const encoded = encode(schema!, decoded.value)
       assert.deepStrictEqual(canonical(encoded), canonical(value))
     })
   }
@@ -446,22 +443,20 @@ describe("every sample as printed decodes in tolerant mode", () => {
     it(caseName(c), () => {
       const schema = schemaFor(c)
       assert.isDefined(schema, `no schema in the table for ${caseName(c)}`)
-      const decoder = compile(schema!)
       const drifts: Array<Drift> = []
-      const tolerant = decoder.decode(c.sample, "tolerant", (d) => drifts.push(d))
-      if (Either.isLeft(tolerant)) assert.fail(`${caseName(c)} as printed, tolerant:\n${issues(tolerant.left)}`)
-      const strict = decoder.decode(c.sample, "strict")
+      const tolerant = decodeCompiled(schema!, c.sample, "tolerant", (d) => drifts.push(d))
+      if (!tolerant.ok) assert.fail(`${caseName(c)} as printed, tolerant:\n${tolerant.issues}`)
+      const strict = decodeCompiled(schema!, c.sample, "strict")
       const needsSubstitution = EXPECTED_SUBSTITUTIONS[caseName(c)] !== undefined
       // strictly, as printed: fails exactly for the samples that hold placeholders, and they are what drifts
-      assert.strictEqual(Either.isLeft(strict), needsSubstitution, `${caseName(c)}: strict decoding as printed`)
+      assert.strictEqual(!strict.ok, needsSubstitution, `${caseName(c)}: strict decoding as printed`)
       assert.strictEqual(drifts.length > 0, needsSubstitution, `${caseName(c)}: drift ${JSON.stringify(drifts)}`)
       if (!needsSubstitution) {
         // nothing drifted: tolerant and strict agree, and agree with Schema's own decoder
-        assert.deepStrictEqual(Either.getOrThrow(tolerant), Either.getOrThrow(strict))
-        assert.deepStrictEqual(
-          Either.getOrThrow(strict),
-          Either.getOrThrow(Schema.decodeUnknownEither(schema!)(c.sample)),
-        )
+        const own = decode(schema!, c.sample)
+        assert.isTrue(strict.ok && own.ok, `${caseName(c)}: strict decoding as printed`)
+        assert.deepStrictEqual(tolerant.value, strict.ok ? strict.value : undefined)
+        assert.deepStrictEqual(strict.ok ? strict.value : undefined, own.ok ? own.value : undefined)
       }
     })
   }
@@ -473,7 +468,7 @@ describe("every sample as printed decodes in tolerant mode", () => {
       const schema = schemaFor(c)
       if (schema === undefined || EXPECTED_SUBSTITUTIONS[caseName(c)] === undefined) continue
       for (const s of substitutePlaceholders(c.sample).substitutions) placeholderPaths.push(`${caseName(c)} ${s.path}`)
-      compile(schema).decode(c.sample, "tolerant", (d) => {
+      decodeCompiled(schema, c.sample, "tolerant", (d) => {
         const path = d.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")
         driftPaths.push(`${caseName(c)} $${path}`)
       })

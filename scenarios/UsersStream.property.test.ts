@@ -6,9 +6,8 @@
  * with trailing zeros trimmed, whole seconds, offsets (the server orders them as instants).
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Effect, FastCheck as fc, Stream } from "effect"
-import { Users } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
+import { FakeQuantive, fc, Users } from "#line"
+import { Effect, Stream } from "effect"
 
 const SORTS = ["dateCreated", "-dateCreated", "lastName", "-email", "isActive,-lastName"] as const
 
@@ -126,7 +125,7 @@ describe("Users.stream (property)", () => {
             }
             const out = await Effect.gen(function* () {
               const users = yield* Users
-              return Chunk.toArray(yield* Stream.runCollect(users.stream({ sort, pageSize, concurrency })))
+              return Array.from(yield* Stream.runCollect(users.stream({ sort, pageSize, concurrency })))
             }).pipe(
               Effect.provide(FakeQuantive.layerQuantive),
               Effect.provide(FakeQuantive.layerInProcessOf(fake)),

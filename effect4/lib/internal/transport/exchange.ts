@@ -1,0 +1,111 @@
+/**
+ * The transport stage: one attempt of a request, as far as the bytes of its answer. The credentials are read out of
+ * their `Redacted` here; the call's span is propagated as W3C `traceparent` (and `b3`) like the platform's client
+ * does; redirects are followed within the API root only; the body is read under the size cap; and the whole exchange
+ * is bounded by the per-attempt deadline, a sleep on the fiber's clock.
+ *
+ * @internal
+ */
+import { Duration, Effect, Redacted, Tracer } from "effect"
+import { constTrue } from "effect/Function"
+import { HttpClient, HttpClientRequest, HttpTraceContext } from "effect/http"
+import type * as QE from "../../QuantiveError.ts"
+import type { ResolvedConfig } from "../config.ts"
+import { type CallContext, timeoutError } from "../errors.ts"
+import { type Body, readBytes } from "./body.ts"
+import { send } from "./redirects.ts"
+
+/** @internal */
+export const USER_AGENT = "effect-quantive/0.2.0"
+
+/** What one attempt brought back: the status and headers of the final response, and its body's bytes. @internal */
+export interface Exchange {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: Body
+}
+
+/** @internal */
+export interface Transport {
+  /** The headers of every request: the credentials, `accept` and the user agent. */
+  readonly headers: Readonly<Record<string, string>>
+  /** One attempt: send (following redirects within the root), read the body under the cap, within the deadline. */
+  readonly exchange: (
+    request: HttpClientRequest.HttpClientRequest,
+    ctx: CallContext,
+  ) => Effect.Effect<Exchange, QE.TransportError | QE.UnexpectedStatus>
+}
+
+/** @internal */
+export interface TransportOptions {
+  /**
+   * Send the call's span as `traceparent` (and `b3`); also off where `HttpClient.TracerPropagationEnabled` is false or
+   * `Tracer.DisablePropagation` is true.
+   */
+  readonly tracerPropagation: boolean
+}
+
+/** @internal */
+export const make = (
+  config: ResolvedConfig,
+  httpClient: HttpClient.HttpClient,
+  options: TransportOptions,
+): Transport => {
+  // The pipeline's own span stands for the call: the platform's would carry the full URL and the account id header.
+  const client = httpClient
+  const headers = {
+    authorization: `Bearer ${Redacted.value(config.token)}`,
+    "gtmhub-accountid": Redacted.value(config.accountId),
+    accept: "application/json",
+    "user-agent": USER_AGENT,
+  }
+  const cap = config.maxResponseBytes
+
+  const once = (request: HttpClientRequest.HttpClientRequest, ctx: CallContext) =>
+    Effect.flatMap(
+      Effect.provideService(send(client, request, ctx, config, 0), HttpClient.TracerDisabledWhen, constTrue),
+      (response) => {
+        const responseHeaders = response.headers
+        return Effect.map(
+          readBytes(response, responseHeaders, ctx, cap),
+          (body): Exchange => ({ status: response.status, headers: responseHeaders, body }),
+        )
+      },
+    )
+
+  const propagation = Effect.zipWith(
+    HttpClient.TracerPropagationEnabled,
+    Tracer.DisablePropagation,
+    (enabled, disabled) => enabled && !disabled,
+  )
+  const traced = !options.tracerPropagation
+    ? once
+    : (request: HttpClientRequest.HttpClientRequest, ctx: CallContext) =>
+      Effect.flatMap(propagation, (propagate) =>
+        !propagate ? once(request, ctx) : Effect.flatMap(
+          Effect.option(Effect.currentSpan),
+          (span) =>
+            once(
+              span._tag === "Some"
+                ? HttpClientRequest.setHeaders(request, HttpTraceContext.toHeaders(span.value))
+                : request,
+              ctx,
+            ),
+        ))
+
+  const attemptTimeout = config.resilience.attemptTimeout
+  const exchange = attemptTimeout === undefined ? traced : (
+    request: HttpClientRequest.HttpClientRequest,
+    ctx: CallContext,
+  ) =>
+    Effect.timeoutOrElse(traced(request, ctx), {
+      duration: attemptTimeout,
+      orElse: () =>
+        Effect.fail(timeoutError(
+          ctx,
+          `no complete response within ${Duration.format(attemptTimeout)} (attemptTimeout, body included)`,
+        )),
+    })
+
+  return { headers, exchange }
+}

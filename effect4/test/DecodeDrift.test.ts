@@ -1,0 +1,154 @@
+/**
+ * Tolerant-mode drift reports stay bounded: record keys are reported as `*` in a field's shape (one report, one
+ * warning and one metric series per shape however the keys vary), at most `MAX_DRIFT_REPORTS` shapes are kept (the
+ * rest counted under one overflow report and series), and the position a drift was first seen at is redacted. The
+ * Effect 4 line's pipeline and decoder.
+ */
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Layer, Logger, Metric, References, Schema } from "effect"
+import * as Drift from "../lib/internal/response/decode.ts"
+import { Quantive, Retry } from "../mod.ts"
+import { FakeQuantive } from "../testing.ts"
+import { recordingTracer } from "./support.ts"
+
+const Field = Schema.Struct({ label: Schema.String, value: Schema.optionalKey(Schema.Number) })
+const Item = Schema.Struct({
+  id: Schema.String,
+  customFields: Schema.optionalKey(Schema.Record(Schema.String, Field)),
+  scores: Schema.optionalKey(Schema.Record(Schema.String, Schema.Number)),
+})
+
+/** Warning lines the pipeline logs. */
+const recordingWarnings = () => {
+  const lines: Array<string> = []
+  const logger = Logger.make(({ logLevel, message }) => {
+    if (logLevel === "Warn") lines.push(Array.isArray(message) ? message.join(" ") : String(message))
+  })
+  return {
+    lines,
+    layer: Layer.merge(Logger.layer([logger]), Layer.succeed(References.MinimumLogLevel, "All")),
+  }
+}
+
+/** The drift counter's series (tag sets) for operations starting with `prefix`, with their counts. */
+const driftSeries = (prefix: string) =>
+  Effect.map(Metric.snapshot, (snapshots) => {
+    const out = new Map<string, number>()
+    for (const snapshot of snapshots) {
+      if (snapshot.id !== "quantive_decode_drift" || snapshot.type !== "Counter") continue
+      const tags: Record<string, unknown> = { ...snapshot.attributes }
+      if (!String(tags["operation"]).startsWith(prefix) && tags["operation"] !== Drift.DRIFT_OVERFLOW) continue
+      out.set(`${tags["operation"]} ${tags["field"]}`, Number(snapshot.state.count))
+    }
+    return out
+  })
+
+const CALLS = 2000
+
+/** The fake, in process: thousands of calls through the whole pipeline, quickly. */
+const fakeLayer = (options: FakeQuantive.Options = {}) =>
+  FakeQuantive.layer({ ...options, client: { retry: Retry.none } })
+
+describe("drift reports: bounded whatever the server varies", () => {
+  it.effect("record keys that change on every call make one report, one warning and one series per field shape", () => {
+    const log = recordingWarnings()
+    const tracer = recordingTracer()
+    return Effect.gen(function* () {
+      Drift.resetDriftReports()
+      const { fake } = yield* FakeQuantive.FakeServer
+      let call = 0
+      fake.route("GET", "/v1/drifting", () => {
+        call++
+        // new keys every call, every value off its schema
+        return {
+          status: 200,
+          body: {
+            id: `i${call}`,
+            customFields: { [`field-${call}-a`]: { label: "a", value: "x" }, [`field-${call}-b`]: { label: "b" } },
+            scores: { [`score-${call}`]: "high" },
+          },
+        }
+      })
+      for (let i = 0; i < CALLS; i++) {
+        const item = yield* Quantive.request({
+          method: "GET",
+          path: "/v1/drifting",
+          success: Item,
+          operation: "Drifting.get",
+        }).pipe(Quantive.withDecode("tolerant"))
+        assert.strictEqual(item.id, `i${i + 1}`)
+      }
+      const reports = Drift.driftReports()
+      assert.deepStrictEqual(
+        reports.map(({ count, operation, path }) => ({ operation, path, count })),
+        [
+          { operation: "Drifting.get", path: "customFields.*.value", count: CALLS },
+          { operation: "Drifting.get", path: "scores.*", count: CALLS },
+        ],
+      )
+      assert.strictEqual(log.lines.length, 2)
+      assert.include(log.lines[0]!, "field customFields.*.value is off its schema")
+      assert.include(log.lines[0]!, "first seen at customFields.field-1-a.value")
+      const series = yield* driftSeries("Drifting.")
+      assert.deepStrictEqual(
+        [...series],
+        [["Drifting.get customFields.*.value", CALLS], ["Drifting.get scores.*", CALLS]],
+      )
+      // the call's span still says where, call by call
+      const events = tracer.spans.flatMap((span) => span.events).filter(([name]) => name === "quantive.decode_drift")
+      assert.strictEqual(events.length, 2 * CALLS)
+      assert.strictEqual(events[events.length - 1]![1]["quantive.position"], `scores.score-${CALLS}`)
+    }).pipe(Effect.provide(fakeLayer()), Effect.provide(Layer.merge(log.layer, tracer.layer)))
+  }, 120_000)
+
+  it.effect("past MAX_DRIFT_REPORTS shapes, new shapes count under one overflow report, warning and series", () => {
+    const log = recordingWarnings()
+    return Effect.gen(function* () {
+      Drift.resetDriftReports()
+      const { fake } = yield* FakeQuantive.FakeServer
+      fake.route("GET", "/v1/drifting", () => ({ status: 200, body: { id: "i", scores: { k: "high" } } }))
+      const extra = 40
+      const operations = Drift.MAX_DRIFT_REPORTS + extra
+      // each operation name makes a new shape; three rounds over all of them
+      for (let round = 0; round < 3; round++) {
+        for (let i = 0; i < operations; i++) {
+          yield* Quantive.request({ method: "GET", path: "/v1/drifting", success: Item, operation: `Op.n${i}` })
+            .pipe(Quantive.withDecode("tolerant"))
+        }
+      }
+      const reports = Drift.driftReports()
+      assert.strictEqual(reports.length, Drift.MAX_DRIFT_REPORTS + 1)
+      const overflow = reports.find((r) => r.operation === Drift.DRIFT_OVERFLOW)!
+      assert.deepStrictEqual(
+        { path: overflow.path, count: overflow.count },
+        { path: Drift.DRIFT_OVERFLOW, count: 3 * extra },
+      )
+      assert.isTrue(reports.filter((r) => r !== overflow).every((r) => r.count === 3 && r.path === "scores.*"))
+      assert.strictEqual(log.lines.length, Drift.MAX_DRIFT_REPORTS + 1)
+      assert.include(log.lines[log.lines.length - 1]!, `counted together as "${Drift.DRIFT_OVERFLOW}"`)
+      const series = yield* driftSeries("Op.n")
+      assert.strictEqual(series.size, Drift.MAX_DRIFT_REPORTS + 1)
+      assert.strictEqual(series.get(`${Drift.DRIFT_OVERFLOW} ${Drift.DRIFT_OVERFLOW}`), 3 * extra)
+    }).pipe(Effect.provide(fakeLayer()), Effect.provide(log.layer))
+  })
+
+  it.effect("a record key holding the secrets is redacted where the drift is shown", () => {
+    const log = recordingWarnings()
+    const tracer = recordingTracer()
+    return Effect.gen(function* () {
+      Drift.resetDriftReports()
+      const { fake } = yield* FakeQuantive.FakeServer
+      const key = `k-${fake.token}-${fake.accountId}`
+      fake.route("GET", "/v1/drifting", () => ({ status: 200, body: { id: "i", scores: { [key]: "high" } } }))
+      yield* Quantive.request({ method: "GET", path: "/v1/drifting", success: Item, operation: "Secret.get" })
+        .pipe(Quantive.withDecode("tolerant"))
+      const shown = JSON.stringify([log.lines, Drift.driftReports(), tracer.spans.map((span) => span.events)])
+      assert.include(shown, "scores.k-<redacted>-{accountId}")
+      assert.notInclude(shown, fake.token)
+      assert.notInclude(shown, fake.accountId)
+    }).pipe(
+      Effect.provide(fakeLayer({ token: `qt_${"a1b2c3d4".repeat(5)}`, accountId: "5f3c9a1b2c3d4e5f6a7b8c9d" })),
+      Effect.provide(Layer.merge(log.layer, tracer.layer)),
+    )
+  })
+})
