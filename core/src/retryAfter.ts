@@ -17,11 +17,11 @@
  * @internal
  */
 /** The largest delay accepted, in the header's unit. */
-const MAX_DELAY = 2 ** 31 - 1;
+const MAX_DELAY = 2 ** 31 - 1
 
-const DIGITS = /^[0-9]+$/;
+const DIGITS = /^[0-9]+$/
 
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const
 const LONG_DAYS = [
   "Sunday",
   "Monday",
@@ -30,7 +30,7 @@ const LONG_DAYS = [
   "Thursday",
   "Friday",
   "Saturday",
-] as const;
+] as const
 const MONTHS = [
   "Jan",
   "Feb",
@@ -44,28 +44,28 @@ const MONTHS = [
   "Oct",
   "Nov",
   "Dec",
-] as const;
+] as const
 
-const DAY = DAYS.join("|");
-const LONG_DAY = LONG_DAYS.join("|");
-const MONTH = MONTHS.join("|");
-const TIME = "([0-9]{2}):([0-9]{2}):([0-9]{2})";
+const DAY = DAYS.join("|")
+const LONG_DAY = LONG_DAYS.join("|")
+const MONTH = MONTHS.join("|")
+const TIME = "([0-9]{2}):([0-9]{2}):([0-9]{2})"
 
 /** `Sun, 06 Nov 1994 08:49:37 GMT` */
 const IMF_FIXDATE = new RegExp(
   `^(${DAY}), ([0-9]{2}) (${MONTH}) ([0-9]{4}) ${TIME} GMT$`,
-);
+)
 /** `Sunday, 06-Nov-94 08:49:37 GMT` */
 const RFC_850 = new RegExp(
   `^(${LONG_DAY}), ([0-9]{2})-(${MONTH})-([0-9]{2}) ${TIME} GMT$`,
-);
+)
 /** `Sun Nov  6 08:49:37 1994` (a one-digit day is padded with a space) */
 const ASCTIME = new RegExp(
   `^(${DAY}) (${MONTH}) ([0-9]{2}| [0-9]) ${TIME} ([0-9]{4})$`,
-);
+)
 
 /** A weekday name alone: the part of a date before its comma, when fetch's ", " join is split. */
-const WEEKDAY_ONLY = new RegExp(`^\\s*(${DAY}|${LONG_DAY})$`);
+const WEEKDAY_ONLY = new RegExp(`^\\s*(${DAY}|${LONG_DAY})$`)
 
 /** The instant of a valid date, or undefined (day out of the month's range, bad time, weekday that disagrees). */
 const instant = (
@@ -77,15 +77,15 @@ const instant = (
   minute: number,
   second: number,
 ): number | undefined => {
-  if (year < 100 || hour > 23 || minute > 59 || second > 60) return undefined;
-  const date = new Date(Date.UTC(year, month, day));
+  if (year < 100 || hour > 23 || minute > 59 || second > 60) return undefined
+  const date = new Date(Date.UTC(year, month, day))
   if (
     date.getUTCMonth() !== month || date.getUTCDate() !== day ||
     date.getUTCDay() !== weekday
-  ) return undefined;
+  ) return undefined
   // A leap second (:60) is the next minute's first instant.
-  return Date.UTC(year, month, day, hour, minute, second);
-};
+  return Date.UTC(year, month, day, hour, minute, second)
+}
 
 /**
  * The instant of an HTTP-date in one of RFC 9110's three formats, or undefined. A two-digit RFC 850 year that would be
@@ -97,7 +97,7 @@ export const parseHttpDate = (
   text: string,
   now: number,
 ): number | undefined => {
-  let m = IMF_FIXDATE.exec(text);
+  let m = IMF_FIXDATE.exec(text)
   if (m) {
     return instant(
       DAYS.indexOf(m[1] as never),
@@ -107,13 +107,13 @@ export const parseHttpDate = (
       +m[5]!,
       +m[6]!,
       +m[7]!,
-    );
+    )
   }
-  m = RFC_850.exec(text);
+  m = RFC_850.exec(text)
   if (m) {
-    const thisYear = new Date(now).getUTCFullYear();
-    let year = Math.floor(thisYear / 100) * 100 + +m[4]!;
-    if (year > thisYear + 50) year -= 100;
+    const thisYear = new Date(now).getUTCFullYear()
+    let year = Math.floor(thisYear / 100) * 100 + +m[4]!
+    if (year > thisYear + 50) year -= 100
     return instant(
       LONG_DAYS.indexOf(m[1] as never),
       year,
@@ -122,9 +122,9 @@ export const parseHttpDate = (
       +m[5]!,
       +m[6]!,
       +m[7]!,
-    );
+    )
   }
-  m = ASCTIME.exec(text);
+  m = ASCTIME.exec(text)
   if (m) {
     return instant(
       DAYS.indexOf(m[1] as never),
@@ -134,56 +134,54 @@ export const parseHttpDate = (
       +m[4]!,
       +m[5]!,
       +m[6]!,
-    );
+    )
   }
-  return undefined;
-};
+  return undefined
+}
 
 /** Digits only, within range; the number or undefined. */
 const parseDigits = (text: string): number | undefined => {
-  if (!DIGITS.test(text)) return undefined;
-  const significant = text.replace(/^0+(?=.)/, "");
-  if (significant.length > 10) return undefined;
-  const value = Number(significant);
-  return value <= MAX_DELAY ? value : undefined;
-};
+  if (!DIGITS.test(text)) return undefined
+  const significant = text.replace(/^0+(?=.)/, "")
+  if (significant.length > 10) return undefined
+  const value = Number(significant)
+  return value <= MAX_DELAY ? value : undefined
+}
 
 /** The optional whitespace HTTP allows around a field value (space and tab only). */
-const trimOws = (text: string) => text.replace(/^[ \t]+|[ \t]+$/g, "");
+const trimOws = (text: string) => text.replace(/^[ \t]+|[ \t]+$/g, "")
 
 /**
  * Splits a header fetch joined with ", " into its members, keeping the comma of an IMF-fixdate or RFC 850 date inside
  * its member.
  */
 const members = (value: string): ReadonlyArray<string> => {
-  const parts = value.split(",");
-  const out: Array<string> = [];
+  const parts = value.split(",")
+  const out: Array<string> = []
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
+    const part = parts[i]!
     if (WEEKDAY_ONLY.test(part) && i + 1 < parts.length) {
-      out.push(trimOws(`${part},${parts[++i]}`));
+      out.push(trimOws(`${part},${parts[++i]}`))
     } else {
-      out.push(trimOws(part));
+      out.push(trimOws(part))
     }
   }
-  return out;
-};
+  return out
+}
 
 /** One member of `Retry-After`: the wait in milliseconds, or why not. */
 const parseMember = (member: string, now: number): number | string => {
-  if (member === "") return "an empty value";
+  if (member === "") return "an empty value"
   if (DIGITS.test(member)) {
-    const seconds = parseDigits(member);
-    return seconds === undefined
-      ? `delay-seconds above ${MAX_DELAY}`
-      : seconds * 1000;
+    const seconds = parseDigits(member)
+    return seconds === undefined ? `delay-seconds above ${MAX_DELAY}` : seconds * 1000
   }
-  const date = parseHttpDate(member, now);
-  if (date !== undefined) return Math.max(0, date - now);
+  const date = parseHttpDate(member, now)
+  if (date !== undefined) return Math.max(0, date - now)
   return /^[+-]?[0-9.eE+-]+$/.test(member)
     ? "not delay-seconds (digits only: no sign, fraction or exponent)"
-    : "neither delay-seconds nor an HTTP-date in one of RFC 9110's three formats";
-};
+    : "neither delay-seconds nor an HTTP-date in one of RFC 9110's three formats"
+}
 
 /**
  * The wait a response asks for, and the headers that were present but ignored, each with why (no header value is
@@ -193,15 +191,15 @@ const parseMember = (member: string, now: number): number | string => {
  */
 export interface RetryAfterReading {
   /** The wait, in milliseconds; undefined for none. */
-  readonly waitMillis: number | undefined;
+  readonly waitMillis: number | undefined
   /** The header the wait was taken from. */
-  readonly source: "retry-after-ms" | "retry-after" | undefined;
+  readonly source: "retry-after-ms" | "retry-after" | undefined
   readonly ignored: ReadonlyArray<
     {
-      readonly header: "retry-after-ms" | "retry-after";
-      readonly reason: string;
+      readonly header: "retry-after-ms" | "retry-after"
+      readonly reason: string
     }
-  >;
+  >
 }
 
 /**
@@ -215,49 +213,47 @@ export const readRetryAfter = (
 ): RetryAfterReading => {
   const ignored: Array<
     {
-      readonly header: "retry-after-ms" | "retry-after";
-      readonly reason: string;
+      readonly header: "retry-after-ms" | "retry-after"
+      readonly reason: string
     }
-  > = [];
-  const ms = headers["retry-after-ms"];
+  > = []
+  const ms = headers["retry-after-ms"]
   if (ms !== undefined) {
-    const value = trimOws(ms);
-    const millis = parseDigits(value);
+    const value = trimOws(ms)
+    const millis = parseDigits(value)
     if (millis !== undefined) {
-      return { waitMillis: millis, source: "retry-after-ms", ignored };
+      return { waitMillis: millis, source: "retry-after-ms", ignored }
     }
     ignored.push({
       header: "retry-after-ms",
       reason: DIGITS.test(value)
         ? `milliseconds above ${MAX_DELAY}`
         : "not a number of milliseconds (digits only: no sign, fraction or exponent)",
-    });
+    })
   }
-  const header = headers["retry-after"];
+  const header = headers["retry-after"]
   if (header === undefined) {
-    return { waitMillis: undefined, source: undefined, ignored };
+    return { waitMillis: undefined, source: undefined, ignored }
   }
-  const parts = members(header);
-  const waits: Array<number> = [];
+  const parts = members(header)
+  const waits: Array<number> = []
   for (const member of parts) {
-    const result = parseMember(member, now);
+    const result = parseMember(member, now)
     if (typeof result === "string") {
       ignored.push({
         header: "retry-after",
-        reason: parts.length > 1
-          ? `a repeated header with an invalid member (${result})`
-          : result,
-      });
-      return { waitMillis: undefined, source: undefined, ignored };
+        reason: parts.length > 1 ? `a repeated header with an invalid member (${result})` : result,
+      })
+      return { waitMillis: undefined, source: undefined, ignored }
     }
-    waits.push(result);
+    waits.push(result)
   }
   if (waits.some((wait) => wait !== waits[0])) {
     ignored.push({
       header: "retry-after",
       reason: `a repeated header whose ${waits.length} values disagree`,
-    });
-    return { waitMillis: undefined, source: undefined, ignored };
+    })
+    return { waitMillis: undefined, source: undefined, ignored }
   }
-  return { waitMillis: waits[0]!, source: "retry-after", ignored };
-};
+  return { waitMillis: waits[0]!, source: "retry-after", ignored }
+}

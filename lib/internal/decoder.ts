@@ -14,11 +14,11 @@
  *
  * @internal
  */
-import { Either, ParseResult, Schema, type SchemaAST as AST } from "effect";
-import { tolerant } from "./decoderCore.ts";
-import { type Drift, FAIL, nodeOf } from "./decoderNodes.ts";
+import { Either, ParseResult, Schema, type SchemaAST as AST } from "effect"
+import { tolerant } from "./decoderCore.ts"
+import { type Drift, FAIL, nodeOf } from "./decoderNodes.ts"
 
-export type { Drift } from "./decoderNodes.ts";
+export type { Drift } from "./decoderNodes.ts"
 
 /**
  * `strict`: any field off its schema fails the decode. `tolerant`: an optional field off its schema is dropped and
@@ -27,7 +27,7 @@ export type { Drift } from "./decoderNodes.ts";
  * @since 0.2.0
  * @category models
  */
-export type DecodeMode = "strict" | "tolerant";
+export type DecodeMode = "strict" | "tolerant"
 
 /**
  * @since 0.2.0
@@ -47,43 +47,33 @@ export interface Decoder<A> {
     input: unknown,
     mode: DecodeMode,
     onDrift?: (drift: Drift) => void,
-  ) => Either.Either<A, ParseResult.ParseError>;
+  ) => Either.Either<A, ParseResult.ParseError>
 }
 
-const decoders = new WeakMap<AST.AST, Decoder<any>>();
+const decoders = new WeakMap<AST.AST, Decoder<any>>()
 
 const tooDeep = (ast: AST.AST, input: unknown) =>
-  Either.left(
-    new ParseResult.ParseError({
-      issue: new ParseResult.Type(ast, input, "is nested too deeply to decode"),
-    }),
-  );
+  Either.left(new ParseResult.ParseError({ issue: new ParseResult.Type(ast, input, "is nested too deeply to decode") }))
 
 const make = <A>(ast: AST.AST): Decoder<A> => {
-  const root = nodeOf(ast);
-  const full = Schema.decodeUnknownEither(Schema.make<A, unknown, never>(ast));
+  const root = nodeOf(ast)
+  const full = Schema.decodeUnknownEither(Schema.make<A, unknown, never>(ast))
   return {
     decode: (input, mode, onDrift) => {
       try {
-        const t = mode === "tolerant" ? tolerant(onDrift) : undefined;
-        const out = root.decode(input, t);
-        if (out !== FAIL) return Either.right(out as A);
+        const t = mode === "tolerant" ? tolerant(onDrift) : undefined
+        const out = root.decode(input, t)
+        if (out !== FAIL) return Either.right(out as A)
         // Schema's own decoder for the error (with tolerant mode's drifted fields removed, so that it names the
         // required field that failed)
-        return full(
-          root.prepare(
-            input,
-            t === undefined ? undefined : tolerant(undefined),
-            false,
-          ),
-        );
+        return full(root.prepare(input, t === undefined ? undefined : tolerant(undefined), false))
       } catch (error) {
-        if (error instanceof RangeError) return tooDeep(ast, input);
-        throw error;
+        if (error instanceof RangeError) return tooDeep(ast, input)
+        throw error
       }
     },
-  };
-};
+  }
+}
 
 /**
  * The decoder of `schema`, compiled once per schema (memoized on its AST).
@@ -91,13 +81,11 @@ const make = <A>(ast: AST.AST): Decoder<A> => {
  * @since 0.2.0
  * @category constructors
  */
-export const compile = <A, I>(
-  schema: Schema.Schema<A, I, never>,
-): Decoder<A> => {
-  let decoder = decoders.get(schema.ast);
+export const compile = <A, I>(schema: Schema.Schema<A, I, never>): Decoder<A> => {
+  let decoder = decoders.get(schema.ast)
   if (decoder === undefined) {
-    decoder = make<A>(schema.ast);
-    decoders.set(schema.ast, decoder);
+    decoder = make<A>(schema.ast)
+    decoders.set(schema.ast, decoder)
   }
-  return decoder;
-};
+  return decoder
+}

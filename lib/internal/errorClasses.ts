@@ -4,17 +4,17 @@
  *
  * @internal
  */
-import { Schema } from "effect";
+import { Schema } from "effect"
 
 type CommonFields = {
-  readonly message: typeof Schema.String;
-  readonly method: typeof Schema.String;
-  readonly path: typeof Schema.String;
-  readonly serverMessage: Schema.optional<typeof Schema.String>;
-  readonly requestId: Schema.optional<typeof Schema.String>;
-  readonly attempts: Schema.optional<typeof Schema.Number>;
-  readonly elapsedMillis: Schema.optional<typeof Schema.Number>;
-};
+  readonly message: typeof Schema.String
+  readonly method: typeof Schema.String
+  readonly path: typeof Schema.String
+  readonly serverMessage: Schema.optional<typeof Schema.String>
+  readonly requestId: Schema.optional<typeof Schema.String>
+  readonly attempts: Schema.optional<typeof Schema.Number>
+  readonly elapsedMillis: Schema.optional<typeof Schema.Number>
+}
 
 const Common: CommonFields = {
   message: Schema.String,
@@ -24,26 +24,24 @@ const Common: CommonFields = {
   requestId: Schema.optional(Schema.String),
   attempts: Schema.optional(Schema.Number),
   elapsedMillis: Schema.optional(Schema.Number),
-};
+}
 
 type StatusFields = CommonFields & {
-  readonly status: typeof Schema.Number;
-};
+  readonly status: typeof Schema.Number
+}
 
-const WithStatus: StatusFields = { ...Common, status: Schema.Number };
+const WithStatus: StatusFields = { ...Common, status: Schema.Number }
 
 /** An explicitly typed error base (explicit for JSR's fast type check and `isolatedDeclarations`). */
-type Base<Self, Tag extends string, Fields extends Schema.Struct.Fields> =
-  Schema.TaggedErrorClass<
-    Self,
-    Tag,
-    { readonly _tag: Schema.tag<Tag> } & Fields
-  >;
+type Base<Self, Tag extends string, Fields extends Schema.Struct.Fields> = Schema.TaggedErrorClass<
+  Self,
+  Tag,
+  { readonly _tag: Schema.tag<Tag> } & Fields
+>
 
-const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema
-  .TaggedError<BadRequest>(
-    "@effect-quantive/client/BadRequest",
-  )("BadRequest", WithStatus);
+const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema.TaggedError<BadRequest>(
+  "@effect-quantive/client/BadRequest",
+)("BadRequest", WithStatus)
 
 /**
  * 400: the server rejected the request as malformed.
@@ -53,10 +51,9 @@ const BadRequestBase: Base<BadRequest, "BadRequest", StatusFields> = Schema
  */
 export class BadRequest extends BadRequestBase {}
 
-const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> =
-  Schema.TaggedError<Unauthorized>(
-    "@effect-quantive/client/Unauthorized",
-  )("Unauthorized", WithStatus);
+const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> = Schema.TaggedError<Unauthorized>(
+  "@effect-quantive/client/Unauthorized",
+)("Unauthorized", WithStatus)
 
 /**
  * 401: the token is missing, wrong or revoked.
@@ -66,13 +63,9 @@ const UnauthorizedBase: Base<Unauthorized, "Unauthorized", StatusFields> =
  */
 export class Unauthorized extends UnauthorizedBase {}
 
-const PaymentRequiredBase: Base<
-  PaymentRequired,
-  "PaymentRequired",
-  StatusFields
-> = Schema.TaggedError<PaymentRequired>(
+const PaymentRequiredBase: Base<PaymentRequired, "PaymentRequired", StatusFields> = Schema.TaggedError<PaymentRequired>(
   "@effect-quantive/client/PaymentRequired",
-)("PaymentRequired", WithStatus);
+)("PaymentRequired", WithStatus)
 
 /**
  * 402: the account's subscription does not cover the request.
@@ -82,10 +75,9 @@ const PaymentRequiredBase: Base<
  */
 export class PaymentRequired extends PaymentRequiredBase {}
 
-const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema
-  .TaggedError<Forbidden>(
-    "@effect-quantive/client/Forbidden",
-  )("Forbidden", WithStatus);
+const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema.TaggedError<Forbidden>(
+  "@effect-quantive/client/Forbidden",
+)("Forbidden", WithStatus)
 
 /**
  * 403: the token's user may not do this.
@@ -95,10 +87,9 @@ const ForbiddenBase: Base<Forbidden, "Forbidden", StatusFields> = Schema
  */
 export class Forbidden extends ForbiddenBase {}
 
-const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema
-  .TaggedError<NotFound>(
-    "@effect-quantive/client/NotFound",
-  )("NotFound", WithStatus);
+const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema.TaggedError<NotFound>(
+  "@effect-quantive/client/NotFound",
+)("NotFound", WithStatus)
 
 /**
  * 404: the resource does not exist.
@@ -108,10 +99,9 @@ const NotFoundBase: Base<NotFound, "NotFound", StatusFields> = Schema
  */
 export class NotFound extends NotFoundBase {}
 
-const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema
-  .TaggedError<Conflict>(
-    "@effect-quantive/client/Conflict",
-  )("Conflict", WithStatus);
+const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema.TaggedError<Conflict>(
+  "@effect-quantive/client/Conflict",
+)("Conflict", WithStatus)
 
 /**
  * 409: the request conflicts with the current state (a taken domain, an existing user).
@@ -121,11 +111,9 @@ const ConflictBase: Base<Conflict, "Conflict", StatusFields> = Schema
  */
 export class Conflict extends ConflictBase {}
 
-const LockedBase: Base<Locked, "Locked", StatusFields> = Schema.TaggedError<
-  Locked
->(
+const LockedBase: Base<Locked, "Locked", StatusFields> = Schema.TaggedError<Locked>(
   "@effect-quantive/client/Locked",
-)("Locked", WithStatus);
+)("Locked", WithStatus)
 
 /**
  * 423: the resource is locked (a locked goal).
@@ -138,15 +126,10 @@ export class Locked extends LockedBase {}
 const TooManyRequestsBase: Base<
   TooManyRequests,
   "TooManyRequests",
-  StatusFields & {
-    readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf>;
-  }
+  StatusFields & { readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf> }
 > = Schema.TaggedError<TooManyRequests>(
   "@effect-quantive/client/TooManyRequests",
-)("TooManyRequests", {
-  ...WithStatus,
-  retryAfter: Schema.optional(Schema.DurationFromSelf),
-});
+)("TooManyRequests", { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) })
 
 /**
  * 429: too many requests. `retryAfter` holds the parsed `Retry-After` (seconds, HTTP date or `retry-after-ms`)
@@ -160,15 +143,10 @@ export class TooManyRequests extends TooManyRequestsBase {}
 const ServerErrorBase: Base<
   ServerError,
   "ServerError",
-  StatusFields & {
-    readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf>;
-  }
+  StatusFields & { readonly retryAfter: Schema.optional<typeof Schema.DurationFromSelf> }
 > = Schema.TaggedError<ServerError>(
   "@effect-quantive/client/ServerError",
-)("ServerError", {
-  ...WithStatus,
-  retryAfter: Schema.optional(Schema.DurationFromSelf),
-});
+)("ServerError", { ...WithStatus, retryAfter: Schema.optional(Schema.DurationFromSelf) })
 
 /**
  * 5xx: the server failed. `status` tells which; `retryAfter` holds a 503's `Retry-After` when it had one.
@@ -178,15 +156,11 @@ const ServerErrorBase: Base<
  */
 export class ServerError extends ServerErrorBase {}
 
-const UnexpectedStatusBase: Base<
-  UnexpectedStatus,
-  "UnexpectedStatus",
-  StatusFields
-> = Schema.TaggedError<
+const UnexpectedStatusBase: Base<UnexpectedStatus, "UnexpectedStatus", StatusFields> = Schema.TaggedError<
   UnexpectedStatus
 >(
   "@effect-quantive/client/UnexpectedStatus",
-)("UnexpectedStatus", WithStatus);
+)("UnexpectedStatus", WithStatus)
 
 /**
  * A status the operation does not document and that no universal mapping covers, or a redirect that was refused
@@ -204,15 +178,7 @@ export class UnexpectedStatus extends UnexpectedStatusBase {}
  * @category models
  */
 export const TransportReason: Schema.Literal<
-  [
-    "Connect",
-    "Reset",
-    "Timeout",
-    "Aborted",
-    "Body",
-    "ResponseTooLarge",
-    "Transport",
-  ]
+  ["Connect", "Reset", "Timeout", "Aborted", "Body", "ResponseTooLarge", "Transport"]
 > = Schema.Literal(
   "Connect",
   "Reset",
@@ -221,28 +187,21 @@ export const TransportReason: Schema.Literal<
   "Body",
   "ResponseTooLarge",
   "Transport",
-);
+)
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type TransportReason = typeof TransportReason.Type;
+export type TransportReason = typeof TransportReason.Type
 
 const TransportErrorBase: Base<
   TransportError,
   "TransportError",
-  CommonFields & {
-    readonly status: Schema.optional<typeof Schema.Number>;
-    readonly reason: typeof TransportReason;
-  }
+  CommonFields & { readonly status: Schema.optional<typeof Schema.Number>; readonly reason: typeof TransportReason }
 > = Schema.TaggedError<TransportError>(
   "@effect-quantive/client/TransportError",
-)("TransportError", {
-  ...Common,
-  status: Schema.optional(Schema.Number),
-  reason: TransportReason,
-});
+)("TransportError", { ...Common, status: Schema.optional(Schema.Number), reason: TransportReason })
 
 /**
  * No usable response: DNS failure, connection refused or reset, a body cut short, a timeout, an abort, or a body
@@ -258,8 +217,8 @@ const DecodeErrorBase: Base<
   DecodeError,
   "DecodeError",
   StatusFields & {
-    readonly issuePath: Schema.optional<typeof Schema.String>;
-    readonly snippet: Schema.optional<typeof Schema.String>;
+    readonly issuePath: Schema.optional<typeof Schema.String>
+    readonly snippet: Schema.optional<typeof Schema.String>
   }
 > = Schema.TaggedError<DecodeError>(
   "@effect-quantive/client/DecodeError",
@@ -267,7 +226,7 @@ const DecodeErrorBase: Base<
   ...WithStatus,
   issuePath: Schema.optional(Schema.String),
   snippet: Schema.optional(Schema.String),
-});
+})
 
 /**
  * A 2xx body that is not JSON or does not match the operation's schema. `issuePath` names the field that failed;
@@ -284,7 +243,7 @@ const InvalidInputBase: Base<
   CommonFields & { readonly field: Schema.optional<typeof Schema.String> }
 > = Schema.TaggedError<InvalidInput>(
   "@effect-quantive/client/InvalidInput",
-)("InvalidInput", { ...Common, field: Schema.optional(Schema.String) });
+)("InvalidInput", { ...Common, field: Schema.optional(Schema.String) })
 
 /**
  * Input rejected before any request was sent: an empty or dot-segment id, a body that does not match its schema,
@@ -301,34 +260,25 @@ export class InvalidInput extends InvalidInputBase {}
  * @since 0.1.0
  * @category models
  */
-export const PaginationReason: Schema.Literal<
-  ["InconsistentPage", "OrderMismatch", "NoProgress"]
-> = Schema.Literal(
+export const PaginationReason: Schema.Literal<["InconsistentPage", "OrderMismatch", "NoProgress"]> = Schema.Literal(
   "InconsistentPage",
   "OrderMismatch",
   "NoProgress",
-);
+)
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type PaginationReason = typeof PaginationReason.Type;
+export type PaginationReason = typeof PaginationReason.Type
 
 const PaginationErrorBase: Base<
   PaginationError,
   "PaginationError",
-  CommonFields & {
-    readonly reason: typeof PaginationReason;
-    readonly skip: typeof Schema.Number;
-  }
+  CommonFields & { readonly reason: typeof PaginationReason; readonly skip: typeof Schema.Number }
 > = Schema.TaggedError<PaginationError>(
   "@effect-quantive/client/PaginationError",
-)("PaginationError", {
-  ...Common,
-  reason: PaginationReason,
-  skip: Schema.Number,
-});
+)("PaginationError", { ...Common, reason: PaginationReason, skip: Schema.Number })
 
 /**
  * A `pages`/`stream` whose server misbehaved, instead of a hang or silent loss: a page inconsistent with its own
@@ -340,24 +290,19 @@ const PaginationErrorBase: Base<
  */
 export class PaginationError extends PaginationErrorBase {}
 
-type CoordinatorErrorFields = Pick<
-  CommonFields,
-  "message" | "method" | "path" | "attempts" | "elapsedMillis"
->;
+type CoordinatorErrorFields = Pick<CommonFields, "message" | "method" | "path" | "attempts" | "elapsedMillis">
 
 const CoordinatorErrorBase: Schema.TaggedErrorClass<
   CoordinatorError,
   "CoordinatorError",
   { readonly _tag: Schema.tag<"CoordinatorError"> } & CoordinatorErrorFields
-> = Schema.TaggedError<CoordinatorError>(
-  "@effect-quantive/client/CoordinatorError",
-)("CoordinatorError", {
+> = Schema.TaggedError<CoordinatorError>("@effect-quantive/client/CoordinatorError")("CoordinatorError", {
   message: Common.message,
   method: Common.method,
   path: Common.path,
   attempts: Common.attempts,
   elapsedMillis: Common.elapsedMillis,
-});
+})
 
 /**
  * The account's shared store (Redis) could not be reached, and the coordinator was built with

@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import type { Operation } from "./operation.ts";
+import type { Operation } from "./operation.ts"
 
 /** @internal */
 export const endpoints = {
@@ -13,13 +13,7 @@ export const endpoints = {
     api: "v1",
     path: "/accounts/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "Specifies the account ID.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "Specifies the account ID." },
     ],
     statuses: [400, 401, 402, 403, 500],
   },
@@ -36,14 +30,8 @@ export const endpoints = {
     api: "v1",
     path: "/accounts/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "Specifies the account ID.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "Specifies the account ID." },
     ],
     statuses: [400, 401, 402, 403, 500],
   },
-} as const satisfies Readonly<Record<string, Operation>>;
+} as const satisfies Readonly<Record<string, Operation>>

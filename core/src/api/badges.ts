@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import type { Operation } from "./operation.ts";
+import type { Operation } from "./operation.ts"
 
 /** @internal */
 export const endpoints = {
@@ -34,13 +34,7 @@ export const endpoints = {
     api: "v1",
     path: "/badges/assign/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the badge.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
     ],
     statuses: [400, 401, 402, 403, 404, 500],
   },
@@ -57,13 +51,7 @@ export const endpoints = {
     api: "v1",
     path: "/badges/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the badge.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
     ],
     statuses: [400, 401, 402, 403, 404, 500],
   },
@@ -80,13 +68,7 @@ export const endpoints = {
     api: "v1",
     path: "/badges/approve/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the assigned badge request.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the assigned badge request." },
     ],
     statuses: [400, 401, 402, 403, 500],
   },
@@ -103,13 +85,7 @@ export const endpoints = {
     api: "v1",
     path: "/badges/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the badge.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
     ],
     statuses: [400, 401, 402, 403, 404, 500],
   },
@@ -119,13 +95,7 @@ export const endpoints = {
     api: "v1",
     path: "/badges/approve/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the assigned badge request.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the assigned badge request." },
     ],
     statuses: [400, 401, 402, 403, 500],
   },
@@ -158,14 +128,8 @@ export const endpoints = {
     api: "v1",
     path: "/badges/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the badge.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the badge." },
     ],
     statuses: [400, 401, 402, 403, 500],
   },
-} as const satisfies Readonly<Record<string, Operation>>;
+} as const satisfies Readonly<Record<string, Operation>>

@@ -4,10 +4,9 @@
  *
  * @internal
  */
-import type { Operation } from "./operation.ts";
+import type { Operation } from "./operation.ts"
 
-const SUNSET =
-  "the Announcements feature was sunset on 2022-03-15; there is no replacement";
+const SUNSET = "the Announcements feature was sunset on 2022-03-15; there is no replacement"
 
 /** @internal */
 export const endpoints = {
@@ -22,8 +21,7 @@ export const endpoints = {
         in: "query",
         kind: "string",
         required: false,
-        description:
-          "The formatting used for the comment. By default it is returned as 'mentionsMarkup' and it can " +
+        description: "The formatting used for the comment. By default it is returned as 'mentionsMarkup' and it can " +
           "contain markdown and special markup for mentioned people. Use 'plainText' if you want the " +
           "response without markdown and special markup.",
       },
@@ -37,20 +35,13 @@ export const endpoints = {
     api: "v1",
     path: "/announcements/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the announcement.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the announcement." },
       {
         name: "formatting",
         in: "query",
         kind: "string",
         required: false,
-        description:
-          "The formatting used for the comment. By default it is returned as 'mentionsMarkup' and it can " +
+        description: "The formatting used for the comment. By default it is returned as 'mentionsMarkup' and it can " +
           "contain markdown and special markup for mentioned people. Use 'plainText' if you want the " +
           "response without markdown and special markup.",
       },
@@ -72,13 +63,7 @@ export const endpoints = {
     api: "v1",
     path: "/announcements/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the announcement.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the announcement." },
     ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
@@ -89,13 +74,7 @@ export const endpoints = {
     api: "v1",
     path: "/announcements/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the announcement.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the announcement." },
     ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
@@ -106,13 +85,7 @@ export const endpoints = {
     api: "v1",
     path: "/announcements/{id}/react",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the announcement.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the announcement." },
     ],
     statuses: [400, 401, 402, 403, 500],
     deprecated: SUNSET,
@@ -135,16 +108,14 @@ export const endpoints = {
         in: "query",
         kind: "string",
         required: false,
-        description:
-          "The formatting used for the description and custom fields of type text area. By default " +
+        description: "The formatting used for the description and custom fields of type text area. By default " +
           "returned as 'mentionsMarkup' (Ex: \"@[Mariya " +
           "Velikova:[email\u00a0protected]:602a65efc05575000123291b]\"). Use 'plainText' if you need the " +
           'response to be returned without markdown and special markup (Ex: "@Mariya Velikova").',
       },
     ],
     statuses: [400, 401, 402, 403, 500],
-    deprecated:
-      "use the Key Results API: GET key results with an ownerIds filter",
+    deprecated: "use the Key Results API: GET key results with an ownerIds filter",
   },
   goalsUpdate: {
     operation: "Goals.update",
@@ -180,4 +151,4 @@ export const endpoints = {
     statuses: [400, 401, 402, 403, 404, 500],
     deprecated: "confidence is set on key results now: use PATCH Key Result",
   },
-} as const satisfies Readonly<Record<string, Operation>>;
+} as const satisfies Readonly<Record<string, Operation>>

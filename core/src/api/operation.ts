@@ -11,7 +11,7 @@
  * @since 0.3.0
  * @category models
  */
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
 
 /**
  * An API version segment: `v1`, `v2`.
@@ -19,7 +19,7 @@ export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  * @since 0.3.0
  * @category models
  */
-export type ApiVersion = `v${number}`;
+export type ApiVersion = `v${number}`
 
 /**
  * Every status an operation of the reference documents.
@@ -27,17 +27,7 @@ export type ApiVersion = `v${number}`;
  * @since 0.3.0
  * @category models
  */
-export const documentedStatuses = [
-  400,
-  401,
-  402,
-  403,
-  404,
-  409,
-  423,
-  429,
-  500,
-] as const;
+export const documentedStatuses = [400, 401, 402, 403, 404, 409, 423, 429, 500] as const
 
 /**
  * A status an operation can document.
@@ -45,7 +35,7 @@ export const documentedStatuses = [
  * @since 0.3.0
  * @category models
  */
-export type DocumentedStatus = typeof documentedStatuses[number];
+export type DocumentedStatus = typeof documentedStatuses[number]
 
 /**
  * A path or query parameter of an operation, as the reference documents it. The path parameters are the `{name}`
@@ -55,13 +45,13 @@ export type DocumentedStatus = typeof documentedStatuses[number];
  * @category models
  */
 export interface Param {
-  readonly name: string;
-  readonly in: "path" | "query";
+  readonly name: string
+  readonly in: "path" | "query"
   /** The type of the value the API reads: the query string carries it as text. */
-  readonly kind: "string" | "integer" | "boolean";
-  readonly required: boolean;
+  readonly kind: "string" | "integer" | "boolean"
+  readonly required: boolean
   /** What the parameter is, in the reference's words. */
-  readonly description?: string;
+  readonly description?: string
 }
 
 /**
@@ -72,14 +62,14 @@ export interface Param {
  */
 export interface Operation<S extends DocumentedStatus = DocumentedStatus> {
   /** `Group.method`, as span names and error messages name it. */
-  readonly operation: string;
-  readonly method: Method;
-  readonly api: ApiVersion;
+  readonly operation: string
+  readonly method: Method
+  readonly api: ApiVersion
   /** The path after the version, with `{name}` placeholders: `/accounts/{id}`. */
-  readonly path: string;
+  readonly path: string
   /** Its path and query parameters (none when absent). */
-  readonly params?: ReadonlyArray<Param>;
-  readonly statuses: ReadonlyArray<S>;
+  readonly params?: ReadonlyArray<Param>
+  readonly statuses: ReadonlyArray<S>
   /** Set on a deprecated operation: what replaces it. */
-  readonly deprecated?: string;
+  readonly deprecated?: string
 }

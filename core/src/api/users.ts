@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { Operation } from "./operation.ts";
+import type { Operation } from "./operation.ts"
 
 /** The `userId` path parameter, as the reference describes it for every user operation. */
 const userIdParam = {
@@ -13,7 +13,7 @@ const userIdParam = {
   kind: "string",
   required: true,
   description: "Specifies the user unique identifier (id).",
-} as const;
+} as const
 
 /** @internal */
 export const endpoints = {
@@ -28,8 +28,7 @@ export const endpoints = {
         in: "query",
         kind: "string",
         required: false,
-        description:
-          "Specifies the list of fields to be returned in the response. For example, to get only the " +
+        description: "Specifies the list of fields to be returned in the response. For example, to get only the " +
           "user's email, first and last name use fields=email,firstName,lastName",
       },
       {
@@ -37,16 +36,14 @@ export const endpoints = {
         in: "query",
         kind: "integer",
         required: false,
-        description:
-          "The max number of entities that can be returned by the GET query. By default take value is 100.",
+        description: "The max number of entities that can be returned by the GET query. By default take value is 100.",
       },
       {
         name: "formatting",
         in: "query",
         kind: "string",
         required: false,
-        description:
-          "The formatting used for the description and custom fields of type text area. By default " +
+        description: "The formatting used for the description and custom fields of type text area. By default " +
           "returned as 'mentionsMarkup'. Ex: \"@[John " +
           "Smith:john.smith@okrs.tech:602a65efc05575000123291b]\". Use 'plainText' if you need the response " +
           'to be returned without markdown and special markup. Ex: "@John Smith"',
@@ -56,8 +53,7 @@ export const endpoints = {
         in: "query",
         kind: "string",
         required: false,
-        description:
-          "Specifies the filter in Mongo syntax. For example, to get a single user by their Id, use " +
+        description: "Specifies the filter in Mongo syntax. For example, to get a single user by their Id, use " +
           'filter={"_id":"611fce386400780001b19e1e"}.',
       },
       {
@@ -65,8 +61,7 @@ export const endpoints = {
         in: "query",
         kind: "string",
         required: false,
-        description:
-          "Specifies the sort expression. For example, to sort users by their creation date user " +
+        description: "Specifies the sort expression. For example, to sort users by their creation date user " +
           "sort=dateCreated or sort=-dateCreated (to sort in descending order).",
       },
       {
@@ -74,8 +69,7 @@ export const endpoints = {
         in: "query",
         kind: "integer",
         required: false,
-        description:
-          "Specifies how many items to skip from the beginning of the collection. Use this to implement " +
+        description: "Specifies how many items to skip from the beginning of the collection. Use this to implement " +
           "paging. For example, if you want to get users 5-10 use skip=5&take=5. Always sort your response " +
           "to ensure that you're paging through the collection in the same order, for example " +
           "sort=dateCreated&skip=5&take=5.",
@@ -85,8 +79,7 @@ export const endpoints = {
         in: "query",
         kind: "integer",
         required: false,
-        description:
-          "Specifies how many items to take from the collection. Use this to implement paging. For " +
+        description: "Specifies how many items to take from the collection. Use this to implement paging. For " +
           "example, if you want to get the first 10 users use take=10. Always sort your response to ensure " +
           "that you're paging through the collection in the same order, for example " +
           "sort=dateCreated&take=10.",
@@ -106,8 +99,7 @@ export const endpoints = {
         in: "query",
         kind: "string",
         required: false,
-        description:
-          "The formatting used for the custom fields of type text area. By default they are returned as " +
+        description: "The formatting used for the custom fields of type text area. By default they are returned as " +
           "'mentionsMarkup' and they can contain markdown and special markup for mentioned people. Use " +
           "'plainText' if you want the response without markdown and special markup.",
       },
@@ -222,13 +214,7 @@ export const endpoints = {
     api: "v1",
     path: "/accounts/user/{id}",
     params: [
-      {
-        name: "id",
-        in: "path",
-        kind: "string",
-        required: true,
-        description: "The ID of the user.",
-      },
+      { name: "id", in: "path", kind: "string", required: true, description: "The ID of the user." },
     ],
     statuses: [400, 401, 402, 403, 409, 500],
   },
@@ -272,8 +258,7 @@ export const endpoints = {
     api: "v1",
     path: "/users/settings",
     statuses: [400, 404, 500],
-    deprecated:
-      "use Users.updateLanguage(userId, settings) (PUT /users/{userId})",
+    deprecated: "use Users.updateLanguage(userId, settings) (PUT /users/{userId})",
   },
   legacyCreate: {
     operation: "LegacyUsers.create",
@@ -303,8 +288,7 @@ export const endpoints = {
         in: "query",
         kind: "string",
         required: false,
-        description:
-          "Filter query in Lucene query syntax. Supports filtering by: email, name, roles. Filter syntax: " +
+        description: "Filter query in Lucene query syntax. Supports filtering by: email, name, roles. Filter syntax: " +
           "filter=property:value. To filter by roles, use filter=roles:roleId1,roleId2.",
       },
       {
@@ -312,8 +296,7 @@ export const endpoints = {
         in: "query",
         kind: "integer",
         required: false,
-        description:
-          "How many entities to skip when executing a get query. By default skip value is 0. Used when " +
+        description: "How many entities to skip when executing a get query. By default skip value is 0. Used when " +
           "implementing paging",
       },
       {
@@ -330,8 +313,7 @@ export const endpoints = {
         in: "query",
         kind: "boolean",
         required: false,
-        description:
-          "Specifies whether or not to include shadowed (e.g. team roles) user roles in the response. If " +
+        description: "Specifies whether or not to include shadowed (e.g. team roles) user roles in the response. If " +
           "this parameter is set to 'true' all user roles in current account will be fetched. If set to " +
           "'false' or not set at all, shadowed roles (like team roles) will be excluded from the result.",
       },
@@ -350,4 +332,4 @@ export const endpoints = {
     statuses: [],
     deprecated: "the API documents no replacement",
   },
-} as const satisfies Readonly<Record<string, Operation>>;
+} as const satisfies Readonly<Record<string, Operation>>

@@ -6,26 +6,25 @@
 
 /** mulberry32: a small, fast, seedable PRNG. @internal */
 export const prng = (seed: number): () => number => {
-  let a = seed >>> 0;
+  let a = seed >>> 0
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
 
 /** A Mongo-style 24-hex-digit id. @internal */
 export const objectId = (random: () => number): string => {
-  let out = "";
-  for (let i = 0; i < 24; i++) out += Math.floor(random() * 16).toString(16);
-  return out;
-};
+  let out = ""
+  for (let i = 0; i < 24; i++) out += Math.floor(random() * 16).toString(16)
+  return out
+}
 
 /** @internal */
-export const pick = <A>(random: () => number, items: ReadonlyArray<A>): A =>
-  items[Math.floor(random() * items.length)]!;
+export const pick = <A>(random: () => number, items: ReadonlyArray<A>): A => items[Math.floor(random() * items.length)]!
 
 const COMPANIES = [
   ["Northwind Traders", "northwind"],
@@ -34,17 +33,10 @@ const COMPANIES = [
   ["Tailspin Toys", "tailspin"],
   ["Wide World Importers", "wideworld"],
   ["Adventure Works", "adventureworks"],
-] as const;
+] as const
 
 /** Domains that are always taken in the fake, besides the account's own. @internal */
-export const TAKEN_DOMAINS: ReadonlyArray<string> = [
-  "acme",
-  "globex",
-  "initech",
-  "umbrella",
-  "hooli",
-  "quantive",
-];
+export const TAKEN_DOMAINS: ReadonlyArray<string> = ["acme", "globex", "initech", "umbrella", "hooli", "quantive"]
 
 const deadline = (random: () => number, day: string) => ({
   dayOfTheWeek: day,
@@ -53,13 +45,8 @@ const deadline = (random: () => number, day: string) => ({
   lastScheduled: "2026-11-16T09:00:00Z",
   periodStart: "2026-11-16T00:00:00Z",
   remindAt: { hour: 9 + Math.floor(random() * 3), minute: 0 },
-  reportChannels: {
-    email: true,
-    mobile: random() < 0.5,
-    msTeams: random() < 0.3,
-    slack: random() < 0.5,
-  },
-});
+  reportChannels: { email: true, mobile: random() < 0.5, msTeams: random() < 0.3, slack: random() < 0.5 },
+})
 
 /**
  * An account as the fake holds it: its id, and the other fields of the API's account object.
@@ -67,16 +54,16 @@ const deadline = (random: () => number, day: string) => ({
  * @internal
  */
 export interface FakeAccount {
-  readonly id: string;
-  readonly name: string;
-  readonly domain: string;
-  readonly ownerId?: string;
+  readonly id: string
+  readonly name: string
+  readonly domain: string
+  readonly ownerId?: string
   readonly subscriptions?: ReadonlyArray<{
-    readonly usersAllowed?: number;
-    readonly maxUserLimit?: number;
-    readonly [field: string]: unknown;
-  }>;
-  readonly [field: string]: unknown;
+    readonly usersAllowed?: number
+    readonly maxUserLimit?: number
+    readonly [field: string]: unknown
+  }>
+  readonly [field: string]: unknown
 }
 
 /**
@@ -85,26 +72,18 @@ export interface FakeAccount {
  * @internal
  */
 export const makeAccount = (seed: number): FakeAccount => {
-  const random = prng(seed);
-  const [name, domain] = pick(random, COMPANIES);
-  const id = objectId(random);
-  const ownerId = objectId(random);
-  const usersCount = 20 + Math.floor(random() * 480);
+  const random = prng(seed)
+  const [name, domain] = pick(random, COMPANIES)
+  const id = objectId(random)
+  const ownerId = objectId(random)
+  const usersCount = 20 + Math.floor(random() * 480)
   return {
     id,
     name,
     domain,
-    accountMarketingInfo: {
-      companySize: "201-500",
-      country: "Bulgaria",
-      ownerJobFunction: "People Operations",
-    },
+    accountMarketingInfo: { companySize: "201-500", country: "Bulgaria", ownerJobFunction: "People Operations" },
     billingSystem: "chargebee",
-    companyDescription: {
-      industry: "Software",
-      sector: "Technology",
-      summary: `${name} builds and sells software.`,
-    },
+    companyDescription: { industry: "Software", sector: "Technology", summary: `${name} builds and sells software.` },
     confidenceSettings: {
       confidenceMapping: [
         { color: "#ea80fc", name: "Low", range: { from: 0, to: 3 } },
@@ -148,12 +127,7 @@ export const makeAccount = (seed: number): FakeAccount => {
         includePeopleWithoutObjectives: false,
         includeSessionsWithoutMetrics: false,
         includeTeamsWithoutObjectives: false,
-        okrUpdate: {
-          excludeTeamIds: [],
-          excludeUserIds: [],
-          sendToTeamMembers: true,
-          timezone: "Europe/Sofia",
-        },
+        okrUpdate: { excludeTeamIds: [], excludeUserIds: [], sendToTeamMembers: true, timezone: "Europe/Sofia" },
         targetSessionIds: [objectId(random)],
       },
       reportsDeadline: deadline(random, "Monday"),
@@ -161,23 +135,14 @@ export const makeAccount = (seed: number): FakeAccount => {
       timezone: "Europe/Sofia",
     },
     ownerId,
-    products: [{
-      edition: "enterprise",
-      id: objectId(random),
-      type: "results",
-    }],
+    products: [{ edition: "enterprise", id: objectId(random), type: "results" }],
     saasSubscriptionId: "",
     settings: "{}",
     subscriptionId: objectId(random),
     subscriptionProvider: "chargebee",
     subscriptions: [{
       acquisition_mode: "sales",
-      addons: [{
-        addonAdded: "2022-01-01T00:00:00Z",
-        addonId: "insights",
-        name: "Insights",
-        trialEnds: "",
-      }],
+      addons: [{ addonAdded: "2022-01-01T00:00:00Z", addonId: "insights", name: "Insights", trialEnds: "" }],
       allowCancellation: false,
       hasUsedTrial: true,
       isConverted: true,
@@ -187,13 +152,9 @@ export const makeAccount = (seed: number): FakeAccount => {
       usersAllowed: 1000,
       usersCount,
     }],
-    trackingProperties: {
-      enableLiveChat: false,
-      ignoreConversion: false,
-      shouldTrack: false,
-    },
+    trackingProperties: { enableLiveChat: false, ignoreConversion: false, shouldTrack: false },
     trialEnds: "2021-03-18T10:20:30Z",
     type: 1,
     useQuantiveAuth0Domain: true,
-  };
-};
+  }
+}

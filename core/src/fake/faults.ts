@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { type FakeReply, reply, type TransportFault } from "./reply.ts";
+import { type FakeReply, reply, type TransportFault } from "./reply.ts"
 
 /**
  * A fault to inject into the next matching requests.
@@ -24,36 +24,19 @@ import { type FakeReply, reply, type TransportFault } from "./reply.ts";
  */
 export type Fault =
   | {
-    readonly _tag: "Status";
-    readonly status: number;
-    readonly body?: unknown;
-    readonly headers?: Readonly<Record<string, string>>;
+    readonly _tag: "Status"
+    readonly status: number
+    readonly body?: unknown
+    readonly headers?: Readonly<Record<string, string>>
   }
-  | {
-    readonly _tag: "Raw";
-    readonly status?: number;
-    readonly body: string;
-    readonly contentType?: string;
-  }
+  | { readonly _tag: "Raw"; readonly status?: number; readonly body: string; readonly contentType?: string }
   | { readonly _tag: "Latency"; readonly millis: number }
   | { readonly _tag: "ResetBeforeHeaders" }
   | { readonly _tag: "NoHeaders" }
   | { readonly _tag: "TruncateBody"; readonly afterBytes?: number }
-  | {
-    readonly _tag: "DripBody";
-    readonly chunkBytes?: number;
-    readonly intervalMillis?: number;
-  }
-  | {
-    readonly _tag: "Oversize";
-    readonly bytes: number;
-    readonly chunked?: boolean;
-  }
-  | {
-    readonly _tag: "Redirect";
-    readonly status?: number;
-    readonly location: string;
-  };
+  | { readonly _tag: "DripBody"; readonly chunkBytes?: number; readonly intervalMillis?: number }
+  | { readonly _tag: "Oversize"; readonly bytes: number; readonly chunked?: boolean }
+  | { readonly _tag: "Redirect"; readonly status?: number; readonly location: string }
 
 /**
  * Which requests a fault applies to, and how many times.
@@ -63,22 +46,22 @@ export type Fault =
  */
 export interface FaultOptions {
   /** How many matching requests the fault hits; `Infinity` for all. Default 1. */
-  readonly times?: number;
-  readonly method?: string;
+  readonly times?: number
+  readonly method?: string
   /** Matches the path after the version (`/accounts/x`) or, as a RegExp, the full path (`/v1/accounts/x`). */
-  readonly path?: string | RegExp;
+  readonly path?: string | RegExp
 }
 
 interface ArmedFault {
-  readonly fault: Fault;
-  remaining: number;
-  readonly method: string | undefined;
-  readonly path: string | RegExp | undefined;
+  readonly fault: Fault
+  remaining: number
+  readonly method: string | undefined
+  readonly path: string | RegExp | undefined
 }
 
 /** The armed faults, in the order they were injected. @internal */
 export class FaultQueue {
-  private faults: Array<ArmedFault> = [];
+  private faults: Array<ArmedFault> = []
 
   inject(fault: Fault, options: FaultOptions = {}): void {
     this.faults.push({
@@ -86,11 +69,11 @@ export class FaultQueue {
       remaining: options.times ?? 1,
       method: options.method?.toUpperCase(),
       path: options.path,
-    });
+    })
   }
 
   clear(): void {
-    this.faults = [];
+    this.faults = []
   }
 
   /** The first armed fault matching the method and path (from the version on), counted as used. */
@@ -99,15 +82,13 @@ export class FaultQueue {
       armed.remaining > 0 &&
       (armed.method === undefined || armed.method === method) &&
       (armed.path === undefined ||
-        (typeof armed.path === "string"
-          ? path.replace(/^\/v\d/, "") === armed.path
-          : armed.path.test(path)))
-    );
-    if (index < 0) return undefined;
-    const armed = this.faults[index]!;
-    armed.remaining -= 1;
-    if (armed.remaining <= 0) this.faults.splice(index, 1);
-    return armed.fault;
+        (typeof armed.path === "string" ? path.replace(/^\/v\d/, "") === armed.path : armed.path.test(path)))
+    )
+    if (index < 0) return undefined
+    const armed = this.faults[index]!
+    armed.remaining -= 1
+    if (armed.remaining <= 0) this.faults.splice(index, 1)
+    return armed.fault
   }
 }
 
@@ -122,49 +103,25 @@ export const faultOutcome = (
 ): { readonly reply: FakeReply } | { readonly transport: TransportFault } => {
   switch (fault._tag) {
     case "Status": {
-      const body = fault.body ??
-        { statusCode: fault.status, message: `injected ${fault.status}` };
-      return { reply: reply(fault.status, body, { ...fault.headers }) };
+      const body = fault.body ?? { statusCode: fault.status, message: `injected ${fault.status}` }
+      return { reply: reply(fault.status, body, { ...fault.headers }) }
     }
     case "Raw": {
-      const headers = {
-        "content-type": fault.contentType ?? "application/json",
-      };
-      return {
-        reply: { status: fault.status ?? 200, headers, body: fault.body },
-      };
+      const headers = { "content-type": fault.contentType ?? "application/json" }
+      return { reply: { status: fault.status ?? 200, headers, body: fault.body } }
     }
     case "Oversize":
-      return {
-        reply: {
-          ...reply(200, { padding: "x".repeat(Math.max(0, fault.bytes)) }),
-          chunked: fault.chunked,
-        },
-      };
+      return { reply: { ...reply(200, { padding: "x".repeat(Math.max(0, fault.bytes)) }), chunked: fault.chunked } }
     case "Redirect":
-      return {
-        reply: {
-          status: fault.status ?? 302,
-          headers: { location: fault.location },
-          body: "",
-        },
-      };
+      return { reply: { status: fault.status ?? 302, headers: { location: fault.location }, body: "" } }
     case "ResetBeforeHeaders":
     case "NoHeaders":
-      return { reply: { status: 0, headers: {}, body: "", transport: fault } };
+      return { reply: { status: 0, headers: {}, body: "", transport: fault } }
     case "TruncateBody":
-      return {
-        transport: { _tag: "TruncateBody", afterBytes: fault.afterBytes ?? 16 },
-      };
+      return { transport: { _tag: "TruncateBody", afterBytes: fault.afterBytes ?? 16 } }
     case "DripBody": {
-      const chunkBytes = fault.chunkBytes ?? 8;
-      return {
-        transport: {
-          _tag: "DripBody",
-          chunkBytes,
-          intervalMillis: fault.intervalMillis ?? 50,
-        },
-      };
+      const chunkBytes = fault.chunkBytes ?? 8
+      return { transport: { _tag: "DripBody", chunkBytes, intervalMillis: fault.intervalMillis ?? 50 } }
     }
   }
-};
+}

@@ -20,17 +20,17 @@
  */
 
 interface Entry<A> {
-  readonly version: number;
-  readonly source: ReadonlyArray<A>;
-  readonly snapshot: ReadonlyArray<A>;
+  readonly version: number
+  readonly source: ReadonlyArray<A>
+  readonly snapshot: ReadonlyArray<A>
   /** Per field, the value each item held. */
-  readonly values: ReadonlyArray<ReadonlyArray<unknown>>;
-  readonly fields: ReadonlyArray<string>;
-  readonly view: ReadonlyArray<A>;
+  readonly values: ReadonlyArray<ReadonlyArray<unknown>>
+  readonly fields: ReadonlyArray<string>
+  readonly view: ReadonlyArray<A>
 }
 
 /** At most this many (filter, sort) views are kept; the oldest goes first. */
-const MAX_ENTRIES = 16;
+const MAX_ENTRIES = 16
 
 /** @internal */
 export interface ListCache<A> {
@@ -43,34 +43,21 @@ export interface ListCache<A> {
     items: ReadonlyArray<A>,
     fields: ReadonlyArray<string>,
     compute: () => ReadonlyArray<A>,
-  ) => ReadonlyArray<A>;
+  ) => ReadonlyArray<A>
 }
 
 /** The values of each field, field after field (one column per field: each loop reads one name, which is fast). */
-const valuesOf = <A>(
-  items: ReadonlyArray<A>,
-  fields: ReadonlyArray<string>,
-): Array<ReadonlyArray<unknown>> =>
-  fields.map((field) =>
-    items.map((item) => (item as Record<string, unknown>)[field])
-  );
+const valuesOf = <A>(items: ReadonlyArray<A>, fields: ReadonlyArray<string>): Array<ReadonlyArray<unknown>> =>
+  fields.map((field) => items.map((item) => (item as Record<string, unknown>)[field]))
 
-type Column = ReadonlyArray<unknown>;
-type ColumnCheck = (
-  items: ReadonlyArray<unknown>,
-  field: string,
-  column: Column,
-) => boolean;
+type Column = ReadonlyArray<unknown>
+type ColumnCheck = (items: ReadonlyArray<unknown>, field: string, column: Column) => boolean
 
 /** Whether every item still holds its value in `field`: one keyed read per item (a slow read when names vary). */
 const sameColumn: ColumnCheck = (items, field, column) => {
-  for (let i = 0; i < items.length; i++) {
-    if ((items[i] as Record<string, unknown>)[field] !== column[i]) {
-      return false;
-    }
-  }
-  return true;
-};
+  for (let i = 0; i < items.length; i++) if ((items[i] as Record<string, unknown>)[field] !== column[i]) return false
+  return true
+}
 
 /**
  * The default sort's fields (`dateCreated,_id`) read by name: a keyed read whose name changes from call to call is
@@ -78,43 +65,28 @@ const sameColumn: ColumnCheck = (items, field, column) => {
  */
 const NAMED_CHECKS: Readonly<Record<string, ColumnCheck>> = {
   id: (items, _, column) => {
-    for (let i = 0; i < items.length; i++) {
-      if ((items[i] as { id?: unknown }).id !== column[i]) return false;
-    }
-    return true;
+    for (let i = 0; i < items.length; i++) if ((items[i] as { id?: unknown }).id !== column[i]) return false
+    return true
   },
   dateCreated: (items, _, column) => {
     for (let i = 0; i < items.length; i++) {
-      if ((items[i] as { dateCreated?: unknown }).dateCreated !== column[i]) {
-        return false;
-      }
+      if ((items[i] as { dateCreated?: unknown }).dateCreated !== column[i]) return false
     }
-    return true;
+    return true
   },
-};
+}
 
-const isValid = <A>(
-  entry: Entry<A>,
-  version: number,
-  items: ReadonlyArray<A>,
-): boolean => {
-  const { fields, snapshot, values } = entry;
-  if (
-    entry.version !== version || entry.source !== items ||
-    snapshot.length !== items.length
-  ) return false;
-  for (let i = 0; i < items.length; i++) {
-    if (items[i] !== snapshot[i]) return false;
-  }
+const isValid = <A>(entry: Entry<A>, version: number, items: ReadonlyArray<A>): boolean => {
+  const { fields, snapshot, values } = entry
+  if (entry.version !== version || entry.source !== items || snapshot.length !== items.length) return false
+  for (let i = 0; i < items.length; i++) if (items[i] !== snapshot[i]) return false
   for (let f = 0; f < fields.length; f++) {
-    const field = fields[f]!;
-    const check = Object.hasOwn(NAMED_CHECKS, field)
-      ? NAMED_CHECKS[field]!
-      : sameColumn;
-    if (!check(items, field, values[f]!)) return false;
+    const field = fields[f]!
+    const check = Object.hasOwn(NAMED_CHECKS, field) ? NAMED_CHECKS[field]! : sameColumn
+    if (!check(items, field, values[f]!)) return false
   }
-  return true;
-};
+  return true
+}
 
 /**
  * A cache of views over a collection, read against `version()`, the fake's data version.
@@ -122,19 +94,15 @@ const isValid = <A>(
  * @internal
  */
 export const makeListCache = <A>(version: () => number): ListCache<A> => {
-  const entries = new Map<string, Entry<A>>();
+  const entries = new Map<string, Entry<A>>()
   return {
     view: (key, items, fields, compute) => {
-      const now = version();
-      const cached = entries.get(key);
-      if (cached !== undefined && isValid(cached, now, items)) {
-        return cached.view;
-      }
-      const view = compute();
-      entries.delete(key);
-      if (entries.size >= MAX_ENTRIES) {
-        entries.delete(entries.keys().next().value!);
-      }
+      const now = version()
+      const cached = entries.get(key)
+      if (cached !== undefined && isValid(cached, now, items)) return cached.view
+      const view = compute()
+      entries.delete(key)
+      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!)
       entries.set(key, {
         version: now,
         source: items,
@@ -142,8 +110,8 @@ export const makeListCache = <A>(version: () => number): ListCache<A> => {
         values: valuesOf(items, fields),
         fields,
         view,
-      });
-      return view;
+      })
+      return view
     },
-  };
-};
+  }
+}

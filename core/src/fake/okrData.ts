@@ -6,14 +6,14 @@
  *
  * @internal
  */
-import { objectId, pick } from "./data.ts";
-import type { FakeUser } from "./userData.ts";
-import type { UsersState } from "./userState.ts";
+import { objectId, pick } from "./data.ts"
+import type { FakeUser } from "./userData.ts"
+import type { UsersState } from "./userState.ts"
 
 /** A record of the fake's data: an id and any JSON fields, as the API sends them. @internal */
 export interface FakeRecord {
-  id: string;
-  [field: string]: unknown;
+  id: string
+  [field: string]: unknown
 }
 
 /**
@@ -22,29 +22,27 @@ export interface FakeRecord {
  * @internal
  */
 export interface FakeGoal extends FakeRecord {
-  locked: boolean;
-  ownerIds: Array<string>;
+  locked: boolean
+  ownerIds: Array<string>
 }
 
 /** A metric (key result) of the fake: owned by `ownerIds`, under the goal `goalId`. @internal */
 export interface FakeMetric extends FakeRecord {
-  goalId: string;
-  ownerIds: Array<string>;
+  goalId: string
+  ownerIds: Array<string>
 }
 
 /** The seeded OKR data of an account: what `makeOkrData` makes. @internal */
 export interface OkrData {
-  readonly announcements: Array<FakeRecord>;
-  readonly reactions: Map<string, Set<string>>;
-  readonly metrics: Array<FakeMetric>;
-  readonly goals: Array<FakeGoal>;
+  readonly announcements: Array<FakeRecord>
+  readonly reactions: Map<string, Set<string>>
+  readonly metrics: Array<FakeMetric>
+  readonly goals: Array<FakeGoal>
 }
 
 /** A string field of a record, `""` when missing or not a string. @internal */
-export const text = (
-  record: Record<string, unknown> | undefined,
-  key: string,
-): string => typeof record?.[key] === "string" ? (record[key] as string) : "";
+export const text = (record: Record<string, unknown> | undefined, key: string): string =>
+  typeof record?.[key] === "string" ? (record[key] as string) : ""
 
 /**
  * The id of the demo account's first key result, whatever the seed: the README's check-in example
@@ -52,24 +50,22 @@ export const text = (
  *
  * @internal
  */
-export const DEMO_KEY_RESULT_ID = "5f1e0c3a9b2d4e6f7a8b9c0d";
+export const DEMO_KEY_RESULT_ID = "5f1e0c3a9b2d4e6f7a8b9c0d"
 
-const DAY = 86_400_000;
-const EPOCH = Date.UTC(2025, 0, 6, 9, 0, 0);
+const DAY = 86_400_000
+const EPOCH = Date.UTC(2025, 0, 6, 9, 0, 0)
 
 /** An ISO timestamp with whole seconds, as the deprecated endpoints write dates. @internal */
-export const iso = (millis: number) =>
-  new Date(millis).toISOString().replace(/\.\d{3}Z$/, "Z");
+export const iso = (millis: number) => new Date(millis).toISOString().replace(/\.\d{3}Z$/, "Z")
 
 /** Mention markup as the API writes it: `@[Name:email:id]`. */
 const mention = (user: FakeUser | undefined) =>
   user === undefined
     ? "@[Someone:someone@example.com:000000000000000000000000]"
-    : `@[${text(user, "name")}:${text(user, "email")}:${user.id}]`;
+    : `@[${text(user, "name")}:${text(user, "email")}:${user.id}]`
 
 /** `formatting=plainText`: markup becomes `@Name`, markdown emphasis is dropped. @internal */
-export const plainText = (s: string) =>
-  s.replace(/@\[([^:\]]*):[^\]]*\]/g, "@$1").replace(/\*\*|__/g, "");
+export const plainText = (s: string) => s.replace(/@\[([^:\]]*):[^\]]*\]/g, "@$1").replace(/\*\*|__/g, "")
 
 const GOAL_NAMES = [
   "Become a market leader",
@@ -80,7 +76,7 @@ const GOAL_NAMES = [
   "Reduce churn below 3%",
   "Expand to the US market",
   "Make the product reliable",
-];
+]
 const METRIC_NAMES = [
   "Sign 20 enterprise customers",
   "Reach an NPS of 50",
@@ -90,20 +86,17 @@ const METRIC_NAMES = [
   "Publish 12 case studies",
   "Reach 99.95% uptime",
   "Launch in 3 new regions",
-];
+]
 const ANNOUNCEMENTS = [
   "Welcome to the new OKR cycle, **everyone**! Thanks {m} for setting it up.",
   "Q1 check-ins are due on Friday. {m} will send the reminders.",
   "Great progress on our key results this month, {m}!",
   "The all-hands moves to Thursday; {m} has the details.",
   "Please review your team's objectives before the planning day. Questions to {m}.",
-];
+]
 
 /** A user as the API writes a goal's or metric's `assignee`. @internal */
-export const assigneeOf = (
-  user: FakeUser | undefined,
-  accountId: string,
-): Record<string, unknown> => ({
+export const assigneeOf = (user: FakeUser | undefined, accountId: string): Record<string, unknown> => ({
   accountId,
   email: text(user, "email"),
   id: user?.id ?? "",
@@ -112,12 +105,10 @@ export const assigneeOf = (
   picture: text(user, "picture"),
   tags: [],
   type: "user",
-});
+})
 
 /** A user as the API writes an announcement's `author`. @internal */
-export const authorOf = (
-  user: FakeUser | undefined,
-): Record<string, unknown> => ({
+export const authorOf = (user: FakeUser | undefined): Record<string, unknown> => ({
   accountId: text(user, "accountId"),
   dateCreated: text(user, "dateCreated"),
   email: text(user, "email"),
@@ -127,7 +118,7 @@ export const authorOf = (
   lastName: text(user, "lastName"),
   name: text(user, "name"),
   picture: text(user, "picture"),
-});
+})
 
 /**
  * The goals (some `locked`), their metrics and the announcements of an account, drawn from `random`, which the caller
@@ -135,30 +126,22 @@ export const authorOf = (
  *
  * @internal
  */
-export const makeOkrData = (
-  random: () => number,
-  usersState: UsersState,
-  accountId: string,
-): OkrData => {
-  const users = usersState.users;
-  const byId = new Map(users.map((user) => [user.id, user]));
-  const someone = (): FakeUser | undefined =>
-    users.length === 0 ? undefined : pick(random, users);
-  const idOf = (user: FakeUser | undefined) => user?.id ?? usersState.ownerId;
-  const sessions = [0, 1, 2].map(() => objectId(random));
+export const makeOkrData = (random: () => number, usersState: UsersState, accountId: string): OkrData => {
+  const users = usersState.users
+  const byId = new Map(users.map((user) => [user.id, user]))
+  const someone = (): FakeUser | undefined => users.length === 0 ? undefined : pick(random, users)
+  const idOf = (user: FakeUser | undefined) => user?.id ?? usersState.ownerId
+  const sessions = [0, 1, 2].map(() => objectId(random))
 
-  const goals: Array<FakeGoal> = [];
-  const metrics: Array<FakeMetric> = [];
-  const goalCount = Math.max(6, Math.min(40, Math.ceil(users.length / 3)));
+  const goals: Array<FakeGoal> = []
+  const metrics: Array<FakeMetric> = []
+  const goalCount = Math.max(6, Math.min(40, Math.ceil(users.length / 3)))
   for (let i = 0; i < goalCount; i++) {
-    const owner = i === 0
-      ? byId.get(usersState.ownerId) ?? someone()
-      : someone();
-    const id = objectId(random);
-    const from = EPOCH + (i % 3) * 91 * DAY;
-    const name = GOAL_NAMES[i % GOAL_NAMES.length]! +
-      (i < GOAL_NAMES.length ? "" : ` ${Math.floor(i / 8) + 1}`);
-    const attainment = Math.round(random() * 100) / 100;
+    const owner = i === 0 ? byId.get(usersState.ownerId) ?? someone() : someone()
+    const id = objectId(random)
+    const from = EPOCH + (i % 3) * 91 * DAY
+    const name = GOAL_NAMES[i % GOAL_NAMES.length]! + (i < GOAL_NAMES.length ? "" : ` ${Math.floor(i / 8) + 1}`)
+    const attainment = Math.round(random() * 100) / 100
     goals.push({
       id,
       accountId,
@@ -176,10 +159,7 @@ export const makeOkrData = (
       dateFrom: iso(from),
       dateTo: iso(from + 90 * DAY),
       description: `${name}, owned by ${mention(owner)}.`,
-      designScore: {
-        policies: [{ isPassed: true, policy: "has-metrics", score: 1 }],
-        totalPoints: 1,
-      },
+      designScore: { policies: [{ isPassed: true, policy: "has-metrics", score: 1 }], totalPoints: 1 },
       duration: 90,
       fullAggregatedAttainment: attainment,
       fullSubTreeCount: 0,
@@ -205,20 +185,15 @@ export const makeOkrData = (
       tasksCount: 0,
       url: `https://app.quantive.example/#/goal/${id}`,
       watchers: [idOf(owner)],
-      workflow: {
-        approvedAt: "",
-        reviewers: [],
-        reviewersNeeded: 0,
-        status: "approved",
-      },
-    });
-    const count = 1 + Math.floor(random() * 3);
+      workflow: { approvedAt: "", reviewers: [], reviewersNeeded: 0, status: "approved" },
+    })
+    const count = 1 + Math.floor(random() * 3)
     for (let k = 0; k < count; k++) {
       // A metric is owned by its goal's owner more often than not, else by another user.
-      const metricOwner = random() < 0.6 ? owner : someone();
-      const drawn = objectId(random);
-      const metricId = metrics.length === 0 ? DEMO_KEY_RESULT_ID : drawn;
-      const target = 100;
+      const metricOwner = random() < 0.6 ? owner : someone()
+      const drawn = objectId(random)
+      const metricId = metrics.length === 0 ? DEMO_KEY_RESULT_ID : drawn
+      const target = 100
       metrics.push({
         id: metricId,
         actual: Math.floor(random() * 120),
@@ -251,19 +226,17 @@ export const makeOkrData = (
         targetOperator: "at_least",
         tasksCount: 0,
         url: `https://app.quantive.example/#/metric/${metricId}`,
-      });
+      })
     }
   }
 
-  const announcements: Array<FakeRecord> = [];
-  const reactions = new Map<string, Set<string>>();
+  const announcements: Array<FakeRecord> = []
+  const reactions = new Map<string, Set<string>>()
   ANNOUNCEMENTS.forEach((template, i) => {
-    const author = i === 0
-      ? byId.get(usersState.ownerId) ?? someone()
-      : someone();
-    const mentioned = someone();
-    const id = objectId(random);
-    const goal = goals[i % goals.length]!;
+    const author = i === 0 ? byId.get(usersState.ownerId) ?? someone() : someone()
+    const mentioned = someone()
+    const id = objectId(random)
+    const goal = goals[i % goals.length]!
     announcements.push({
       id,
       announcementTargetId: i % 2 === 0 ? accountId : goal.id,
@@ -274,12 +247,12 @@ export const makeOkrData = (
       dateCreated: iso(EPOCH + i * 3 * DAY),
       notificationStrategy: i % 2 === 0 ? "all" : "mentioned",
       notify: [idOf(mentioned)],
-    });
+    })
     // The token's user reacted to every other announcement; a few others did too.
-    const reacted = new Set<string>(i % 2 === 0 ? [usersState.ownerId] : []);
-    for (let r = 0; r < 3; r++) reacted.add(idOf(someone()));
-    reactions.set(id, reacted);
-  });
+    const reacted = new Set<string>(i % 2 === 0 ? [usersState.ownerId] : [])
+    for (let r = 0; r < 3; r++) reacted.add(idOf(someone()))
+    reactions.set(id, reacted)
+  })
 
-  return { announcements, reactions, metrics, goals };
-};
+  return { announcements, reactions, metrics, goals }
+}

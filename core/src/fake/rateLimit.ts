@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { type FakeReply, reply } from "./reply.ts";
+import { type FakeReply, reply } from "./reply.ts"
 
 /**
  * A server-side rate limit: past `requests` within `perMillis`, answer 429 with `Retry-After`.
@@ -13,16 +13,16 @@ import { type FakeReply, reply } from "./reply.ts";
  * @category models
  */
 export interface RateLimit {
-  readonly requests: number;
-  readonly perMillis: number;
+  readonly requests: number
+  readonly perMillis: number
   /** The `Retry-After` seconds sent; by default the time left in the window, rounded up. */
-  readonly retryAfterSeconds?: number;
+  readonly retryAfterSeconds?: number
 }
 
 /** A fixed counting window for a `RateLimit`. @internal */
 export interface RateWindow {
-  start: number;
-  count: number;
+  start: number
+  count: number
 }
 
 /**
@@ -31,21 +31,14 @@ export interface RateWindow {
  *
  * @internal
  */
-export const overLimit = (
-  limit: RateLimit,
-  window: RateWindow,
-  message: string,
-): FakeReply | undefined => {
-  const now = Date.now();
+export const overLimit = (limit: RateLimit, window: RateWindow, message: string): FakeReply | undefined => {
+  const now = Date.now()
   if (now - window.start >= limit.perMillis) {
-    window.start = now;
-    window.count = 0;
+    window.start = now
+    window.count = 0
   }
-  window.count += 1;
-  if (window.count <= limit.requests) return undefined;
-  const seconds = limit.retryAfterSeconds ??
-    Math.max(1, Math.ceil((window.start + limit.perMillis - now) / 1000));
-  return reply(429, { statusCode: 429, message }, {
-    "retry-after": String(seconds),
-  });
-};
+  window.count += 1
+  if (window.count <= limit.requests) return undefined
+  const seconds = limit.retryAfterSeconds ?? Math.max(1, Math.ceil((window.start + limit.perMillis - now) / 1000))
+  return reply(429, { statusCode: 429, message }, { "retry-after": String(seconds) })
+}

@@ -4,14 +4,14 @@
  *
  * @internal
  */
-import { pick } from "./data.ts";
-import { DAY, EPOCH, hexId, isoDate, MINUTE } from "./seeded.ts";
+import { pick } from "./data.ts"
+import { DAY, EPOCH, hexId, isoDate, MINUTE } from "./seeded.ts"
 
 /** A team object of the API's shape (`roles[].team`). @internal */
 export interface FakeTeam {
-  id: string;
-  manager: string;
-  [field: string]: unknown;
+  id: string
+  manager: string
+  [field: string]: unknown
 }
 
 // deno-fmt-ignore
@@ -19,26 +19,8 @@ const DEPARTMENTS = [
   "Leadership", "Engineering", "Product", "Design", "Sales", "Marketing", "Customer Success", "Finance",
   "People", "Operations", "Legal", "Data", "Security", "Support", "Partnerships", "Platform",
 ]
-const COLORS = [
-  "#1e88e5",
-  "#43a047",
-  "#e53935",
-  "#8e24aa",
-  "#fb8c00",
-  "#00897b",
-  "#3949ab",
-  "#6d4c41",
-];
-const AVATARS = [
-  "rocket",
-  "star",
-  "bolt",
-  "leaf",
-  "flag",
-  "compass",
-  "target",
-  "globe",
-];
+const COLORS = ["#1e88e5", "#43a047", "#e53935", "#8e24aa", "#fb8c00", "#00897b", "#3949ab", "#6d4c41"]
+const AVATARS = ["rocket", "star", "bolt", "leaf", "flag", "compass", "target", "globe"]
 const TAGS: ReadonlyArray<readonly [string, string]> = [
   ["engineering", "Engineering"],
   ["go-to-market", "Go to market"],
@@ -46,27 +28,27 @@ const TAGS: ReadonlyArray<readonly [string, string]> = [
   ["growth", "Growth"],
   ["platform", "Platform"],
   ["customer", "Customer"],
-];
+]
 
 /** What one team is made of; `manager` and `members` are filled in once the users are drawn. @internal */
 export interface TeamSpec {
-  readonly id: string;
-  readonly name: string;
-  readonly color: string;
-  readonly avatar: string;
-  readonly dateCreated: string;
-  readonly parentId: string;
-  readonly external: boolean;
-  readonly badgeId: string;
-  readonly badgeAssignmentId: string;
-  readonly tagId: string;
-  readonly tag: readonly [string, string];
-  readonly counts: readonly [number, number, number, number];
-  readonly description: string;
-  readonly summary: string;
-  readonly externalId: string;
-  manager: string;
-  readonly members: Array<string>;
+  readonly id: string
+  readonly name: string
+  readonly color: string
+  readonly avatar: string
+  readonly dateCreated: string
+  readonly parentId: string
+  readonly external: boolean
+  readonly badgeId: string
+  readonly badgeAssignmentId: string
+  readonly tagId: string
+  readonly tag: readonly [string, string]
+  readonly counts: readonly [number, number, number, number]
+  readonly description: string
+  readonly summary: string
+  readonly externalId: string
+  manager: string
+  readonly members: Array<string>
 }
 
 /** The spec of the `index`th team: a department's name, its parent one of the first teams. @internal */
@@ -76,46 +58,33 @@ export const teamSpec = (
   index: number,
   parents: ReadonlyArray<TeamSpec>,
 ): TeamSpec => {
-  const department = DEPARTMENTS[index % DEPARTMENTS.length]!;
-  const round = Math.floor(index / DEPARTMENTS.length);
-  const id = hexId(random);
-  const name = round === 0 ? department : `${department} ${round + 1}`;
+  const department = DEPARTMENTS[index % DEPARTMENTS.length]!
+  const round = Math.floor(index / DEPARTMENTS.length)
+  const id = hexId(random)
+  const name = round === 0 ? department : `${department} ${round + 1}`
   return {
     id,
     name,
     color: pick(random, COLORS),
     avatar: pick(random, AVATARS),
-    dateCreated: isoDate(
-      EPOCH + index * DAY + Math.floor(random() * 480) * MINUTE,
-    ),
-    parentId: parents.length === 0
-      ? ""
-      : parents[Math.floor(random() * Math.min(parents.length, 8))]!.id,
+    dateCreated: isoDate(EPOCH + index * DAY + Math.floor(random() * 480) * MINUTE),
+    parentId: parents.length === 0 ? "" : parents[Math.floor(random() * Math.min(parents.length, 8))]!.id,
     external: random() < 0.3,
     badgeId: hexId(random),
     badgeAssignmentId: hexId(random),
     tagId: hexId(random),
     tag: pick(random, TAGS),
-    counts: [
-      Math.floor(random() * 6),
-      Math.floor(random() * 12),
-      Math.floor(random() * 40),
-      Math.floor(random() * 9),
-    ],
+    counts: [Math.floor(random() * 6), Math.floor(random() * 12), Math.floor(random() * 40), Math.floor(random() * 9)],
     description: `The ${name} team.`,
     summary: `Awarded to ${name} for shipping its key results.`,
     externalId: `hr-${id.slice(-6)}`,
     manager: ownerId,
     members: [],
-  };
-};
+  }
+}
 
 /** A fresh team object of the API's shape (every user gets its own copies). @internal */
-export const teamObject = (
-  spec: TeamSpec,
-  accountId: string,
-  ownerId: string,
-): FakeTeam => ({
+export const teamObject = (spec: TeamSpec, accountId: string, ownerId: string): FakeTeam => ({
   ExternalTeamMapping: spec.external
     ? { ExternalId: spec.externalId, ExternalSystem: "workday" }
     : { ExternalId: "", ExternalSystem: "" },
@@ -160,11 +129,8 @@ export const teamObject = (
     title: spec.tag[1],
   }],
   teamGoalCount: spec.counts[3],
-});
+})
 
 /** A team with no members, for a user who has none (a user created through the API in an empty account). @internal */
-export const blankTeam = (
-  random: () => number,
-  accountId: string,
-  ownerId: string,
-): FakeTeam => teamObject(teamSpec(random, ownerId, 0, []), accountId, ownerId);
+export const blankTeam = (random: () => number, accountId: string, ownerId: string): FakeTeam =>
+  teamObject(teamSpec(random, ownerId, 0, []), accountId, ownerId)

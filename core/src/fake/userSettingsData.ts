@@ -4,52 +4,32 @@
  *
  * @internal
  */
-import { pick } from "./data.ts";
-import {
-  chance,
-  DAY,
-  deepFreeze,
-  either,
-  hexId,
-  isoDate,
-  MINUTE,
-  sharedBy,
-  type UserContext,
-} from "./seeded.ts";
+import { pick } from "./data.ts"
+import { chance, DAY, deepFreeze, either, hexId, isoDate, MINUTE, sharedBy, type UserContext } from "./seeded.ts"
 
-const FAVS = ["Grow ARR", "Ship v2", "Hire 10 engineers"];
-const HOME_SCREENS = ["home", "home", "okrs", "insightboards"];
+const FAVS = ["Grow ARR", "Ship v2", "Hire 10 engineers"]
+const HOME_SCREENS = ["home", "home", "okrs", "insightboards"]
 
-const memos = new WeakMap<
-  UserContext,
-  (key: string, make: () => unknown) => unknown
->();
+const memos = new WeakMap<UserContext, (key: string, make: () => unknown) => unknown>()
 
 /** The context's memo of shared, frozen sub-objects: the same draws give the same object. */
 const memoOf = (ctx: UserContext) => {
-  let memo = memos.get(ctx);
+  let memo = memos.get(ctx)
   if (memo === undefined) {
-    memo = sharedBy<unknown>();
-    memos.set(ctx, memo);
+    memo = sharedBy<unknown>()
+    memos.set(ctx, memo)
   }
-  return memo as <A>(key: string, make: () => A) => A;
-};
+  return memo as <A>(key: string, make: () => A) => A
+}
 
-const EMPTY_LIST: ReadonlyArray<never> = deepFreeze([]);
-const EMPTY_OBJECT = deepFreeze({});
-const TREE_FILTER = deepFreeze({ ownerIds: "", tags: "", teamIds: "" });
-const NO_FAVORITES = deepFreeze({ favorites: EMPTY_LIST });
-const ORG_CHART = deepFreeze({
-  showDeactivatedMembers: false,
-  showDeactivatedTeams: false,
-});
-const SNIPPETS = deepFreeze([{
-  code: "SELECT count(*) FROM goals",
-  language: "sql",
-  name: "Goal count",
-}]);
-const TEAMS_OKRS_GROUPING = deepFreeze({ groupBy: "session", sortBy: "name" });
-const TREE_VIEW_ORDER = deepFreeze({ field: "name", name: "Name" });
+const EMPTY_LIST: ReadonlyArray<never> = deepFreeze([])
+const EMPTY_OBJECT = deepFreeze({})
+const TREE_FILTER = deepFreeze({ ownerIds: "", tags: "", teamIds: "" })
+const NO_FAVORITES = deepFreeze({ favorites: EMPTY_LIST })
+const ORG_CHART = deepFreeze({ showDeactivatedMembers: false, showDeactivatedTeams: false })
+const SNIPPETS = deepFreeze([{ code: "SELECT count(*) FROM goals", language: "sql", name: "Goal count" }])
+const TEAMS_OKRS_GROUPING = deepFreeze({ groupBy: "session", sortBy: "name" })
+const TREE_VIEW_ORDER = deepFreeze({ field: "name", name: "Name" })
 
 /**
  * A user's `userSettings`: the session filters pick among `ctx.sessions`, the dates fall after `created`. The top
@@ -64,34 +44,18 @@ export const userSettings = (
   teamIds: ReadonlyArray<string>,
   created: number,
 ) => {
-  const memo = memoOf(ctx);
-  const session = pick(random, ctx.sessions);
-  const parent = ctx.sessions[0]!;
-  const later = (days: number) =>
-    isoDate(created + Math.floor(random() * days) * DAY + 9 * 60 * MINUTE);
-  const property = (viewName: string) => ({
-    propertyName: "name",
-    type: "string",
-    viewName,
-  });
-  const bits = (...flags: ReadonlyArray<boolean>) =>
-    flags.map((flag) => (flag ? "1" : "0")).join("");
+  const memo = memoOf(ctx)
+  const session = pick(random, ctx.sessions)
+  const parent = ctx.sessions[0]!
+  const later = (days: number) => isoDate(created + Math.floor(random() * days) * DAY + 9 * 60 * MINUTE)
+  const property = (viewName: string) => ({ propertyName: "name", type: "string", viewName })
+  const bits = (...flags: ReadonlyArray<boolean>) => flags.map((flag) => (flag ? "1" : "0")).join("")
   const alert = (hide: boolean) =>
-    memo(
-      `alert ${hide}`,
-      () => ({
-        hidePiSettingsAccountAndDomainAlert: hide,
-        hidePiSettingsMethodologyAlert: false,
-      }),
-    );
+    memo(`alert ${hide}`, () => ({ hidePiSettingsAccountAndDomainAlert: hide, hidePiSettingsMethodologyAlert: false }))
   const checklist = (...f: ReadonlyArray<boolean>) =>
     memo(`checklist ${bits(...f)}`, () => ({
       optOut: f[0]!,
-      showCards: {
-        inviteTeammate: true,
-        visitDemoAccount: f[1]!,
-        visitMarketplace: true,
-      },
+      showCards: { inviteTeammate: true, visitDemoAccount: f[1]!, visitMarketplace: true },
       stepsV1: {
         createdOkr: f[2]!,
         invitedTeammate: f[3]!,
@@ -100,23 +64,13 @@ export const userSettings = (
         watchedVideo: f[6]!,
       },
       stepsV1Completed: f[7]!,
-    }));
+    }))
   const goalsGrid = (ownerVisible: boolean) =>
     memo(`goalsGrid ${ownerVisible}`, () => [
       { field: "name", isCustom: false, label: "Name", visible: true },
-      {
-        field: "attainment",
-        isCustom: false,
-        label: "Progress",
-        visible: true,
-      },
-      {
-        field: "owner",
-        isCustom: false,
-        label: "Owner",
-        visible: ownerVisible,
-      },
-    ]);
+      { field: "attainment", isCustom: false, label: "Progress", visible: true },
+      { field: "owner", isCustom: false, label: "Owner", visible: ownerVisible },
+    ])
   const leftNav = (closed: boolean, reports: boolean) =>
     memo(`leftNav ${closed} ${reports}`, () => ({
       hub: true,
@@ -126,21 +80,18 @@ export const userSettings = (
       okrs: true,
       people: true,
       reports,
-    }));
-  const homeCollapsed = (todo: boolean) =>
-    memo(`home ${todo}`, () => ({ myOkrs: false, todo }));
+    }))
+  const homeCollapsed = (todo: boolean) => memo(`home ${todo}`, () => ({ myOkrs: false, todo }))
   const width = (w: number) =>
     memo(`columns ${w}`, () => [{
       goalProperty: property("okrs"),
       metricProperty: property("okrs"),
       taskProperty: property("tasks"),
       width: w,
-    }]);
+    }])
   return {
     alertSettings: alert(chance(random, 0.3)),
-    alignmentTreeFilter: chance(random, 0.2)
-      ? { ownerIds: "", tags: "", teamIds: teamIds.join(",") }
-      : TREE_FILTER,
+    alignmentTreeFilter: chance(random, 0.2) ? { ownerIds: "", tags: "", teamIds: teamIds.join(",") } : TREE_FILTER,
     alignmentTreeMode: either(random, "tree", "list"),
     checklist: checklist(
       chance(random, 0.2),
@@ -154,10 +105,7 @@ export const userSettings = (
     ),
     collapsedEntities: chance(random, 0.3) ? [hexId(random)] : EMPTY_LIST,
     commentsOrdering: either(random, "newest", "oldest"),
-    customFieldsSettings: {
-      hideManageOrderBanner: chance(random, 0.5),
-      lastUpdated: later(400),
-    },
+    customFieldsSettings: { hideManageOrderBanner: chance(random, 0.5), lastUpdated: later(400) },
     dashboardSettings: [{
       dashboardId: hexId(random),
       settings: memo(`dashboard ${session.id}`, () => [{
@@ -175,12 +123,10 @@ export const userSettings = (
     hasAcceptedPrivacyNotice: chance(random, 0.95),
     homeCollapsedItems: homeCollapsed(chance(random, 0.2)),
     homeScreen: pick(random, HOME_SCREENS),
-    homeWidgets: chance(random, 0.3)
-      ? memo("widgets closed", () => ({ closed: ["gettingStarted"] }))
-      : memo(
-        "widgets open",
-        () => ({ closed: EMPTY_LIST }),
-      ),
+    homeWidgets: chance(random, 0.3) ? memo("widgets closed", () => ({ closed: ["gettingStarted"] })) : memo(
+      "widgets open",
+      () => ({ closed: EMPTY_LIST }),
+    ),
     insightTemplateSuggestions: {
       dismissed: chance(random, 0.4),
       insightboards: [{
@@ -191,27 +137,17 @@ export const userSettings = (
       tooltipShown: chance(random, 0.6),
     },
     insightboardParams: EMPTY_OBJECT,
-    kpiVirtualGroups: chance(random, 0.3)
-      ? { favorites: [hexId(random)] }
-      : NO_FAVORITES,
-    kpis: either(random, "week", "month") === "week"
-      ? memo("kpis week", () => kpis("week"))
-      : memo(
-        "kpis month",
-        () => kpis("month"),
-      ),
+    kpiVirtualGroups: chance(random, 0.3) ? { favorites: [hexId(random)] } : NO_FAVORITES,
+    kpis: either(random, "week", "month") === "week" ? memo("kpis week", () => kpis("week")) : memo(
+      "kpis month",
+      () => kpis("month"),
+    ),
     leftNavItems: leftNav(chance(random, 0.15), chance(random, 0.8)),
     listFilters: EMPTY_LIST,
     listIds: chance(random, 0.25) ? [hexId(random)] : EMPTY_LIST,
     myOkrsGrouping: either(random, "session", "team") === "session"
-      ? memo(
-        "grouping session",
-        () => ({ groupBy: "session", sortBy: "dateCreated" }),
-      )
-      : memo(
-        "grouping team",
-        () => ({ groupBy: "team", sortBy: "dateCreated" }),
-      ),
+      ? memo("grouping session", () => ({ groupBy: "session", sortBy: "dateCreated" }))
+      : memo("grouping team", () => ({ groupBy: "team", sortBy: "dateCreated" })),
     newHomeExperience: chance(random, 0.6),
     onboardingMetadata: EMPTY_OBJECT,
     organizationChartSettings: ORG_CHART,
@@ -221,24 +157,17 @@ export const userSettings = (
         progressSessionFilter: { sessionIds: [session.id] },
       },
     })),
-    reflections: {
-      newLabel: { firstSeenAt: later(300), userHasPosted: chance(random, 0.3) },
-    },
+    reflections: { newLabel: { firstSeenAt: later(300), userHasPosted: chance(random, 0.3) } },
     resizableGridColumns: width(240 + 40 * Math.floor(random() * 4)),
-    sessionsIds: memo(
-      `sessions ${session.id}`,
-      () => [{ linkedSessionIds: [session.id], parentId: parent.id }],
-    ),
+    sessionsIds: memo(`sessions ${session.id}`, () => [{ linkedSessionIds: [session.id], parentId: parent.id }]),
     showArchivedSessions: false,
     showDeactivatedTeams: false,
     showDeactivatedUsers: chance(random, 0.1),
     snippets: SNIPPETS,
-    surveys: chance(random, 0.5)
-      ? memo("surveys nps", () => ({ shown: ["nps-2024"] }))
-      : memo(
-        "surveys none",
-        () => ({ shown: EMPTY_LIST }),
-      ),
+    surveys: chance(random, 0.5) ? memo("surveys nps", () => ({ shown: ["nps-2024"] })) : memo(
+      "surveys none",
+      () => ({ shown: EMPTY_LIST }),
+    ),
     taskOrder: either(random, "dueDate", "name"),
     taskView: either(random, "list", "board"),
     teamsOkrsGrouping: TEAMS_OKRS_GROUPING,
@@ -248,14 +177,8 @@ export const userSettings = (
     useDragMode: false,
     useScrollbars: chance(random, 0.2),
     verificationEmailSent: true,
-    whiteboards: {
-      opened: [{ id: hexId(random), openedAt: later(500), zoom: 1 }],
-    },
-  };
-};
+    whiteboards: { opened: [{ id: hexId(random), openedAt: later(500), zoom: 1 }] },
+  }
+}
 
-const kpis = (groupBy: string) => ({
-  from: "2024-01-01",
-  groupBy,
-  to: "2024-12-31",
-});
+const kpis = (groupBy: string) => ({ from: "2024-01-01", groupBy, to: "2024-12-31" })

@@ -5,10 +5,10 @@
  *
  * @internal
  */
-import { checkEffectVersion } from "../effectVersion.ts";
+import { checkEffectVersion } from "../effectVersion.ts"
 
-checkEffectVersion();
-const entry = await import("../../../mod.ts");
+checkEffectVersion()
+const entry = await import("../../../mod.ts")
 
 export const {
   Account,
@@ -118,4 +118,4 @@ export const {
   UserUpdateRolesParams,
   Users,
   UsersPage,
-} = entry;
+} = entry

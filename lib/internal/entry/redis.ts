@@ -4,9 +4,9 @@
  *
  * @internal
  */
-import { checkEffectVersion } from "../effectVersion.ts";
+import { checkEffectVersion } from "../effectVersion.ts"
 
-checkEffectVersion();
-const entry = await import("../../../redis.ts");
+checkEffectVersion()
+const entry = await import("../../../redis.ts")
 
-export const { QuantiveRedis } = entry;
+export const { QuantiveRedis } = entry

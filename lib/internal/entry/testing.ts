@@ -4,9 +4,9 @@
  *
  * @internal
  */
-import { checkEffectVersion } from "../effectVersion.ts";
+import { checkEffectVersion } from "../effectVersion.ts"
 
-checkEffectVersion();
-const entry = await import("../../../testing.ts");
+checkEffectVersion()
+const entry = await import("../../../testing.ts")
 
-export const { FakeQuantive } = entry;
+export const { FakeQuantive } = entry

@@ -4,82 +4,65 @@
  *
  * @internal
  */
-import { HttpBody, HttpClientRequest } from "@effect/platform";
-import { Either } from "effect";
-import { loneSurrogateIndex } from "../../../core/src/jsonValue.ts";
-import type { Endpoint, RequestInput } from "../../QuantiveClient.ts";
-import type * as QE from "../../QuantiveError.ts";
-import { type CallContext, invalidInput } from "../errors.ts";
-import type { Redactor } from "../redact.ts";
-import { encodeJsonBody } from "./encodeBody.ts";
-import { queryProblem } from "./options.ts";
+import { HttpBody, HttpClientRequest } from "@effect/platform"
+import { Either } from "effect"
+import { loneSurrogateIndex } from "../../../core/src/jsonValue.ts"
+import type { Endpoint, RequestInput } from "../../QuantiveClient.ts"
+import type * as QE from "../../QuantiveError.ts"
+import { type CallContext, invalidInput } from "../errors.ts"
+import type { Redactor } from "../redact.ts"
+import { encodeJsonBody } from "./encodeBody.ts"
+import { queryProblem } from "./options.ts"
 
 /** A `.` or `..` path segment, also percent-encoded (`%2e`, `.%2E`, …), which a URL parser resolves. */
-const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?=$|\/)/i;
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?=$|\/)/i
 
 const buildPath = (
   endpoint: Endpoint<any>,
   params: Readonly<Record<string, string>>,
   ctx: CallContext,
 ): Either.Either<string, QE.InvalidInput> => {
-  let failure: QE.InvalidInput | undefined;
+  let failure: QE.InvalidInput | undefined
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value: unknown = params[name];
+    const value: unknown = params[name]
     if (typeof value !== "string" || value.trim() === "") {
-      failure ??= invalidInput(ctx, name, `${name} must be a non-empty string`);
-      return "";
+      failure ??= invalidInput(ctx, name, `${name} must be a non-empty string`)
+      return ""
     }
     if (value === "." || value === "..") {
-      failure ??= invalidInput(ctx, name, `${name} must not be "." or ".."`);
-      return "";
+      failure ??= invalidInput(ctx, name, `${name} must not be "." or ".."`)
+      return ""
     }
     if (loneSurrogateIndex(value) >= 0) {
-      failure ??= invalidInput(
-        ctx,
-        name,
-        `${name} holds a lone surrogate, which cannot be sent in a URL`,
-      );
-      return "";
+      failure ??= invalidInput(ctx, name, `${name} holds a lone surrogate, which cannot be sent in a URL`)
+      return ""
     }
-    return encodeURIComponent(value);
-  });
+    return encodeURIComponent(value)
+  })
   if (failure === undefined && DOT_SEGMENT.test(path)) {
     // The path as sent (a template of `Quantive.request`, spliced with its params, e.g. `%2{x}` with x = "e"): a URL
     // parser would resolve the segment and take the request, with its token, out of the API root.
-    failure = invalidInput(
-      ctx,
-      "path",
-      `the path holds a "." or ".." segment, which would leave the API root`,
-    );
+    failure = invalidInput(ctx, "path", `the path holds a "." or ".." segment, which would leave the API root`)
   }
-  return failure === undefined
-    ? Either.right(`/${endpoint.api}${path}`)
-    : Either.left(failure);
-};
+  return failure === undefined ? Either.right(`/${endpoint.api}${path}`) : Either.left(failure)
+}
 
 /**
  * Checks the query parameters and serializes them (`?a=1&b=2`, or nothing); a value that cannot be sent as given is
  * refused. Serialized once, as `URLSearchParams` does: setting them one by one on a `URL` re-parses it every time.
  */
-const queryOf = (
-  query: RequestInput["query"],
-  ctx: CallContext,
-): Either.Either<string, QE.InvalidInput> => {
-  if (query === undefined) return Either.right("");
-  const problem = queryProblem(query);
-  if (problem !== undefined) {
-    return Either.left(
-      invalidInput(ctx, ctx.redact(problem.field), problem.problem),
-    );
-  }
-  const params = new URLSearchParams();
+const queryOf = (query: RequestInput["query"], ctx: CallContext): Either.Either<string, QE.InvalidInput> => {
+  if (query === undefined) return Either.right("")
+  const problem = queryProblem(query)
+  if (problem !== undefined) return Either.left(invalidInput(ctx, ctx.redact(problem.field), problem.problem))
+  const params = new URLSearchParams()
   for (const key of Object.keys(query)) {
-    const value = query[key];
-    if (value !== undefined) params.append(key, String(value));
+    const value = query[key]
+    if (value !== undefined) params.append(key, String(value))
   }
-  const serialized = params.toString();
-  return Either.right(serialized === "" ? "" : `?${serialized}`);
-};
+  const serialized = params.toString()
+  return Either.right(serialized === "" ? "" : `?${serialized}`)
+}
 
 /**
  * What an endpoint costs to prepare once per client: the names every span, log line, metric and error use (with the
@@ -88,26 +71,23 @@ const queryOf = (
  * @internal
  */
 export interface Prepared {
-  readonly endpoint: Endpoint<any>;
-  readonly operation: string;
+  readonly endpoint: Endpoint<any>
+  readonly operation: string
   /** The path template as shown (redacted like the operation): the real one is `endpoint.path`. */
-  readonly template: string;
-  readonly documented: ReadonlySet<number>;
-  readonly spanName: string;
+  readonly template: string
+  readonly documented: ReadonlySet<number>
+  readonly spanName: string
   readonly spanOptions: {
-    readonly kind: "client";
-    readonly captureStackTrace: false;
-    readonly attributes: Record<string, string>;
-  };
+    readonly kind: "client"
+    readonly captureStackTrace: false
+    readonly attributes: Record<string, string>
+  }
 }
 
 /** @internal */
-export const prepare = (
-  endpoint: Endpoint<any>,
-  redact: Redactor,
-): Prepared => {
-  const template = redact(`/${endpoint.api}${endpoint.path}`);
-  const operation = redact(String(endpoint.operation));
+export const prepare = (endpoint: Endpoint<any>, redact: Redactor): Prepared => {
+  const template = redact(`/${endpoint.api}${endpoint.path}`)
+  const operation = redact(String(endpoint.operation))
   return {
     endpoint,
     operation,
@@ -124,13 +104,13 @@ export const prepare = (
         "url.template": template,
       },
     },
-  };
-};
+  }
+}
 
 /** A request ready to send, and the context its errors are described in. @internal */
 export interface Built {
-  readonly request: HttpClientRequest.HttpClientRequest;
-  readonly ctx: CallContext;
+  readonly request: HttpClientRequest.HttpClientRequest
+  readonly ctx: CallContext
 }
 
 /**
@@ -146,32 +126,20 @@ export const build = (
   headers: Readonly<Record<string, string>>,
   redact: Redactor,
 ): Either.Either<Built, QE.InvalidInput> => {
-  const { endpoint, operation, template } = prepared;
-  const templateCtx: CallContext = {
-    operation,
-    method: endpoint.method,
-    path: template,
-    redact,
-    template,
-  };
-  const path = buildPath(endpoint, input.params ?? {}, templateCtx);
-  if (Either.isLeft(path)) return Either.left(path.left);
-  const ctx: CallContext = { ...templateCtx, path: redact(path.right) };
-  const query = queryOf(input.query, ctx);
-  if (Either.isLeft(query)) return Either.left(query.left);
+  const { endpoint, operation, template } = prepared
+  const templateCtx: CallContext = { operation, method: endpoint.method, path: template, redact, template }
+  const path = buildPath(endpoint, input.params ?? {}, templateCtx)
+  if (Either.isLeft(path)) return Either.left(path.left)
+  const ctx: CallContext = { ...templateCtx, path: redact(path.right) }
+  const query = queryOf(input.query, ctx)
+  if (Either.isLeft(query)) return Either.left(query.left)
   // `root` and the encoded path hold nothing for a URL parser to normalize: the string is sent as it is (the platform
   // parses it once).
-  let request = HttpClientRequest.make(endpoint.method)(
-    root + path.right + query.right,
-    { headers },
-  );
+  let request = HttpClientRequest.make(endpoint.method)(root + path.right + query.right, { headers })
   if (input.body !== undefined) {
-    const encoded = encodeJsonBody(input.body.schema, input.body.value, ctx);
-    if (Either.isLeft(encoded)) return Either.left(encoded.left);
-    request = HttpClientRequest.setBody(
-      request,
-      HttpBody.text(encoded.right, "application/json"),
-    );
+    const encoded = encodeJsonBody(input.body.schema, input.body.value, ctx)
+    if (Either.isLeft(encoded)) return Either.left(encoded.left)
+    request = HttpClientRequest.setBody(request, HttpBody.text(encoded.right, "application/json"))
   }
-  return Either.right({ request, ctx });
-};
+  return Either.right({ request, ctx })
+}

@@ -7,22 +7,22 @@
  *
  * @internal
  */
-import { Clock, Effect, Either, Metric, Option } from "effect";
-import type { Schema, Tracer } from "effect";
-import type * as QE from "../../QuantiveError.ts";
-import type { DecodeMode } from "../callSettings.ts";
-import { compile, type Drift } from "../decoder.ts";
-import { type CallContext, decodeError, formatIssue } from "../errors.ts";
-import { snippet } from "../redact.ts";
+import { Clock, Effect, Either, Metric, Option } from "effect"
+import type { Schema, Tracer } from "effect"
+import type * as QE from "../../QuantiveError.ts"
+import type { DecodeMode } from "../callSettings.ts"
+import { compile, type Drift } from "../decoder.ts"
+import { type CallContext, decodeError, formatIssue } from "../errors.ts"
+import { snippet } from "../redact.ts"
 
-import type { DriftReport, Success } from "../../QuantiveClient.ts";
-import { type Body, textOf } from "../transport/body.ts";
+import type { DriftReport, Success } from "../../QuantiveClient.ts"
+import { type Body, textOf } from "../transport/body.ts"
 
 interface Report {
-  readonly operation: string;
-  readonly path: string;
-  count: number;
-  readonly message: string;
+  readonly operation: string
+  readonly path: string
+  count: number
+  readonly message: string
 }
 
 /**
@@ -32,13 +32,13 @@ interface Report {
  *
  * @internal
  */
-export const MAX_DRIFT_REPORTS = 256;
+export const MAX_DRIFT_REPORTS = 256
 
 /** The operation and path of the report counting the drifts past `MAX_DRIFT_REPORTS` shapes. @internal */
-export const DRIFT_OVERFLOW = "(other fields)";
+export const DRIFT_OVERFLOW = "(other fields)"
 
 /** The overflow report's key: every other key holds a NUL between operation and path. */
-const OVERFLOW_KEY = "overflow";
+const OVERFLOW_KEY = "overflow"
 
 /**
  * The drifts one client has seen, by operation and field shape; owned by the client (each layer builds its own).
@@ -46,62 +46,50 @@ const OVERFLOW_KEY = "overflow";
  * @internal
  */
 export class DriftLog {
-  private readonly reports = new Map<string, Report>();
+  private readonly reports = new Map<string, Report>()
 
   /** The report a drift of this operation and shape counts in, and whether it is new (the first of its kind). */
-  reportOf(
-    operation: string,
-    path: string,
-    message: string,
-  ): readonly [Report, boolean] {
-    const reports = this.reports;
-    const key = `${operation}\u0000${path}`;
-    const seen = reports.get(key) ??
-      (reports.size < MAX_DRIFT_REPORTS
-        ? undefined
-        : reports.get(OVERFLOW_KEY));
-    if (seen !== undefined) return [seen, false];
+  reportOf(operation: string, path: string, message: string): readonly [Report, boolean] {
+    const reports = this.reports
+    const key = `${operation}\u0000${path}`
+    const seen = reports.get(key) ?? (reports.size < MAX_DRIFT_REPORTS ? undefined : reports.get(OVERFLOW_KEY))
+    if (seen !== undefined) return [seen, false]
     const fresh: Report = reports.size < MAX_DRIFT_REPORTS
       ? { operation, path, count: 0, message }
-      : { operation: DRIFT_OVERFLOW, path: DRIFT_OVERFLOW, count: 0, message };
-    reports.set(fresh.operation === DRIFT_OVERFLOW ? OVERFLOW_KEY : key, fresh);
-    return [fresh, true];
+      : { operation: DRIFT_OVERFLOW, path: DRIFT_OVERFLOW, count: 0, message }
+    reports.set(fresh.operation === DRIFT_OVERFLOW ? OVERFLOW_KEY : key, fresh)
+    return [fresh, true]
   }
 
   /** Every report so far, as copies. */
   snapshot(): ReadonlyArray<DriftReport> {
-    return [...this.reports.values()].map((report) => ({ ...report }));
+    return [...this.reports.values()].map((report) => ({ ...report }))
   }
 }
 
 /** @internal */
-export const driftCounter: Metric.Metric.Counter<number> = Metric.counter(
-  "quantive_decode_drift",
-  {
-    description:
-      "optional fields dropped in tolerant decode mode because their value was off the schema",
-  },
-);
+export const driftCounter: Metric.Metric.Counter<number> = Metric.counter("quantive_decode_drift", {
+  description: "optional fields dropped in tolerant decode mode because their value was off the schema",
+})
 
 /**
  * The field's shape: array positions as `[]`, record keys as `*` (`items[].customFields.*.value`), so that one report
  * stands for one field of the schema, whatever the item or the key.
  */
 const pathOf = (drift: Drift) => {
-  let out = "";
+  let out = ""
   drift.path.forEach((key, i) => {
-    if (typeof key === "number") out += "[]";
+    if (typeof key === "number") out += "[]"
     else {
-      const name = drift.entries?.includes(i) ? "*" : String(key);
-      out += out === "" ? name : `.${name}`;
+      const name = drift.entries?.includes(i) ? "*" : String(key)
+      out += out === "" ? name : `.${name}`
     }
-  });
-  return out;
-};
+  })
+  return out
+}
 
 /** Where the field was (record keys and positions included), as safe text: server keys may hold anything. */
-const positionOf = (drift: Drift, ctx: CallContext) =>
-  snippet(ctx.redact(drift.path.map(String).join(".")), 200);
+const positionOf = (drift: Drift, ctx: CallContext) => snippet(ctx.redact(drift.path.map(String).join(".")), 200)
 
 const report = (
   log: DriftLog,
@@ -110,50 +98,39 @@ const report = (
   callSpan: Tracer.Span | undefined,
 ) =>
   Effect.gen(function* () {
-    const now = yield* Clock.currentTimeNanos;
-    const span = callSpan === undefined
-      ? yield* Effect.option(Effect.currentSpan)
-      : Option.some(callSpan);
+    const now = yield* Clock.currentTimeNanos
+    const span = callSpan === undefined ? yield* Effect.option(Effect.currentSpan) : Option.some(callSpan)
     for (const drift of drifts) {
-      const path = pathOf(drift);
-      const message = snippet(ctx.redact(drift.message), 200);
-      const position = positionOf(drift, ctx);
-      const [seen, fresh] = log.reportOf(ctx.operation, path, message);
-      seen.count += 1;
+      const path = pathOf(drift)
+      const message = snippet(ctx.redact(drift.message), 200)
+      const position = positionOf(drift, ctx)
+      const [seen, fresh] = log.reportOf(ctx.operation, path, message)
+      seen.count += 1
       if (fresh && seen.operation === DRIFT_OVERFLOW) {
         yield* Effect.logWarning(
           `${ctx.operation}: field ${path} is off its schema and was dropped (tolerant decoding; first seen at ` +
             `${position}): ${message}; ${MAX_DRIFT_REPORTS} drifting fields are already reported, so this one and ` +
             `any further new ones are counted together as "${DRIFT_OVERFLOW}"`,
-        ).pipe(
-          Effect.annotateLogs({
-            operation: DRIFT_OVERFLOW,
-            field: DRIFT_OVERFLOW,
-          }),
-        );
+        ).pipe(Effect.annotateLogs({ operation: DRIFT_OVERFLOW, field: DRIFT_OVERFLOW }))
       } else if (fresh) {
         yield* Effect.logWarning(
           `${ctx.operation}: field ${path} is off its schema and was dropped (tolerant decoding; first seen at ` +
             `${position}): ${message}`,
-        ).pipe(Effect.annotateLogs({ operation: ctx.operation, field: path }));
+        ).pipe(Effect.annotateLogs({ operation: ctx.operation, field: path }))
       }
       if (Option.isSome(span)) {
         span.value.event("quantive.decode_drift", now, {
           "quantive.field": path,
           "quantive.position": position,
           "quantive.problem": message,
-        });
+        })
       }
       yield* Metric.update(
-        Metric.tagged(
-          Metric.tagged(driftCounter, "operation", seen.operation),
-          "field",
-          seen.path,
-        ),
+        Metric.tagged(Metric.tagged(driftCounter, "operation", seen.operation), "field", seen.path),
         1,
-      );
+      )
     }
-  });
+  })
 
 /** `span`: the call's span, for a body decoded after the call (by default, the current span). @internal */
 export const decodeJson = <A>(
@@ -167,50 +144,24 @@ export const decodeJson = <A>(
   span?: Tracer.Span | undefined,
 ): Effect.Effect<A, QE.DecodeError> => {
   if (bodyText.trim() === "") {
-    return Effect.fail(
-      decodeError(
-        ctx,
-        status,
-        requestId,
-        "the body is empty where JSON was expected",
-        {},
-      ),
-    );
+    return Effect.fail(decodeError(ctx, status, requestId, "the body is empty where JSON was expected", {}))
   }
-  let parsed: unknown;
+  let parsed: unknown
   try {
-    parsed = JSON.parse(bodyText);
+    parsed = JSON.parse(bodyText)
   } catch {
-    const start = snippet(ctx.redact(bodyText.slice(0, 64 * 1024)), 120);
-    return Effect.fail(
-      decodeError(ctx, status, requestId, `the body is not JSON: ${start}`, {
-        snippet: start,
-      }),
-    );
+    const start = snippet(ctx.redact(bodyText.slice(0, 64 * 1024)), 120)
+    return Effect.fail(decodeError(ctx, status, requestId, `the body is not JSON: ${start}`, { snippet: start }))
   }
-  if (schema === undefined) return Effect.succeed(parsed as A);
-  let drifts: Array<Drift> | undefined;
-  const decoded = compile(schema).decode(
-    parsed,
-    mode,
-    (drift) => (drifts ??= []).push(drift),
-  );
+  if (schema === undefined) return Effect.succeed(parsed as A)
+  let drifts: Array<Drift> | undefined
+  const decoded = compile(schema).decode(parsed, mode, (drift) => (drifts ??= []).push(drift))
   if (Either.isLeft(decoded)) {
-    const { issuePath, message } = formatIssue(decoded.left, ctx.redact);
-    return Effect.fail(
-      decodeError(
-        ctx,
-        status,
-        requestId,
-        `${issuePath || "(root)"}: ${message}`,
-        { issuePath },
-      ),
-    );
+    const { issuePath, message } = formatIssue(decoded.left, ctx.redact)
+    return Effect.fail(decodeError(ctx, status, requestId, `${issuePath || "(root)"}: ${message}`, { issuePath }))
   }
-  return drifts === undefined
-    ? Effect.succeed(decoded.right)
-    : Effect.as(report(log, drifts, ctx, span), decoded.right);
-};
+  return drifts === undefined ? Effect.succeed(decoded.right) : Effect.as(report(log, drifts, ctx, span), decoded.right)
+}
 
 /**
  * A 2xx body becomes the success value: nothing for `Void` (its body is not read), the text for `Text` (a JSON
@@ -228,44 +179,23 @@ export const decodeBody = <A>(
   log: DriftLog,
   span?: Tracer.Span | undefined,
 ): Effect.Effect<A, QE.DecodeError | QE.TransportError> => {
-  if (success._tag === "Void") return Effect.succeed(undefined as A);
-  return Effect.flatMap(
-    textOf(body, ctx, status),
-    (text): Effect.Effect<A, QE.DecodeError> => {
-      switch (success._tag) {
-        case "Text": {
-          try {
-            const parsed: unknown = JSON.parse(text);
-            if (typeof parsed === "string") return Effect.succeed(parsed as A);
-          } catch {
-            // a plain text body
-          }
-          return Effect.succeed(text as A);
+  if (success._tag === "Void") return Effect.succeed(undefined as A)
+  return Effect.flatMap(textOf(body, ctx, status), (text): Effect.Effect<A, QE.DecodeError> => {
+    switch (success._tag) {
+      case "Text": {
+        try {
+          const parsed: unknown = JSON.parse(text)
+          if (typeof parsed === "string") return Effect.succeed(parsed as A)
+        } catch {
+          // a plain text body
         }
-        case "Any":
-          if (text.trim() === "") return Effect.succeed(undefined as A);
-          return decodeJson(
-            undefined,
-            status,
-            text,
-            ctx,
-            requestId,
-            mode,
-            log,
-            span,
-          );
-        case "Json":
-          return decodeJson(
-            success.schema,
-            status,
-            text,
-            ctx,
-            requestId,
-            mode,
-            log,
-            span,
-          );
+        return Effect.succeed(text as A)
       }
-    },
-  );
-};
+      case "Any":
+        if (text.trim() === "") return Effect.succeed(undefined as A)
+        return decodeJson(undefined, status, text, ctx, requestId, mode, log, span)
+      case "Json":
+        return decodeJson(success.schema, status, text, ctx, requestId, mode, log, span)
+    }
+  })
+}

@@ -10,12 +10,12 @@
  *
  * @internal
  */
-import { Clock, Duration, Effect, Exit, Fiber, Scope } from "effect";
+import { Clock, Duration, Effect, Exit, Fiber, Scope } from "effect"
 
 /** The live clock's class: a fiber whose clock is one of these waits in real time. */
-const LiveClock = Clock.make().constructor;
+const LiveClock = Clock.make().constructor
 
-const close = (scope: Scope.CloseableScope) => Scope.close(scope, Exit.void);
+const close = (scope: Scope.CloseableScope) => Scope.close(scope, Exit.void)
 
 /**
  * Runs `attempt` with a scope its requests are tied to, closing the scope when `duration` passes on the fiber's clock;
@@ -30,39 +30,32 @@ export const withDeadline = <A, E, E2>(
 ): Effect.Effect<A, E | E2> =>
   Effect.flatMap(Scope.make(), (scope) =>
     Effect.clockWith((clock) => {
-      let passed = false;
+      let passed = false
       const expire = () => {
-        passed = true;
-        return close(scope);
-      };
+        passed = true
+        return close(scope)
+      }
       /** The attempt, then the timer stopped; on failure the scope is closed, and a deadline passed is the error. */
       const run = (stop: Effect.Effect<unknown>): Effect.Effect<A, E | E2> =>
         Effect.flatMap(
-          Effect.exit(Effect.onInterrupt(attempt(scope), () =>
-            Effect.zipRight(stop, close(scope)))),
+          Effect.exit(Effect.onInterrupt(attempt(scope), () => Effect.zipRight(stop, close(scope)))),
           (exit) =>
             Effect.zipRight(
               stop,
               Exit.isSuccess(exit) ? exit : Effect.zipRight(
                 close(scope),
-                Effect.suspend((): Effect.Effect<A, E | E2> =>
-                  passed ? Effect.fail(onTimeout()) : exit
-                ),
+                Effect.suspend((): Effect.Effect<A, E | E2> => passed ? Effect.fail(onTimeout()) : exit),
               ),
             ),
-        );
+        )
       if (clock instanceof LiveClock) {
         return Effect.suspend(() => {
-          const timer = setTimeout(() =>
-            Effect.runSync(expire()), Duration.toMillis(duration));
-          return run(Effect.sync(() =>
-            clearTimeout(timer)
-          ));
-        });
+          const timer = setTimeout(() => Effect.runSync(expire()), Duration.toMillis(duration))
+          return run(Effect.sync(() => clearTimeout(timer)))
+        })
       }
       return Effect.flatMap(
         Effect.forkDaemon(Effect.flatMap(clock.sleep(duration), expire)),
-        (timer) =>
-          run(Fiber.interrupt(timer)),
-      );
-    }));
+        (timer) => run(Fiber.interrupt(timer)),
+      )
+    }))

@@ -6,23 +6,16 @@
  *
  * @internal
  */
-import {
-  FetchHttpClient,
-  HttpBody,
-  type HttpClient,
-  type HttpClientError,
-  HttpClientRequest,
-} from "@effect/platform";
-import type { HttpClientResponse } from "@effect/platform";
-import { Effect, Option, type Scope } from "effect";
-import * as QE from "../../QuantiveError.ts";
-import { readBytes } from "./body.ts";
-import type { ResolvedConfig } from "../config.ts";
-import { type CallContext, describe, fromHttpClientError } from "../errors.ts";
+import { FetchHttpClient, HttpBody, type HttpClient, type HttpClientError, HttpClientRequest } from "@effect/platform"
+import type { HttpClientResponse } from "@effect/platform"
+import { Effect, Option, type Scope } from "effect"
+import * as QE from "../../QuantiveError.ts"
+import { readBytes } from "./body.ts"
+import type { ResolvedConfig } from "../config.ts"
+import { type CallContext, describe, fromHttpClientError } from "../errors.ts"
 
 const isRedirect = (status: number) =>
-  status === 301 || status === 302 || status === 303 || status === 307 ||
-  status === 308;
+  status === 301 || status === 302 || status === 303 || status === 307 || status === 308
 
 const withManualRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.flatMap(
@@ -32,26 +25,19 @@ const withManualRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
         ...Option.getOrElse(init, () => ({})),
         redirect: "manual",
       }),
-  );
+  )
 
 /** Why a redirect target is refused, or undefined when it may be followed. */
 const refusal = (next: URL, config: ResolvedConfig): string | undefined => {
-  const base = config.baseUrl;
-  if (next.origin !== base.origin) {
-    return `redirect to another origin refused: credentials stay with the API root`;
+  const base = config.baseUrl
+  if (next.origin !== base.origin) return `redirect to another origin refused: credentials stay with the API root`
+  if (next.username !== "" || next.password !== "") return "redirect carrying credentials in the URL refused"
+  const root = base.pathname.replace(/\/+$/, "")
+  if (root !== "" && next.pathname !== root && !next.pathname.startsWith(`${root}/`)) {
+    return "redirect out of the configured API root refused"
   }
-  if (next.username !== "" || next.password !== "") {
-    return "redirect carrying credentials in the URL refused";
-  }
-  const root = base.pathname.replace(/\/+$/, "");
-  if (
-    root !== "" && next.pathname !== root &&
-    !next.pathname.startsWith(`${root}/`)
-  ) {
-    return "redirect out of the configured API root refused";
-  }
-  return undefined;
-};
+  return undefined
+}
 
 /**
  * Sends, following redirects within the API root only.
@@ -59,75 +45,49 @@ const refusal = (next: URL, config: ResolvedConfig): string | undefined => {
  * @internal
  */
 export const send = (
-  client: HttpClient.HttpClient.With<
-    HttpClientError.HttpClientError,
-    Scope.Scope
-  >,
+  client: HttpClient.HttpClient.With<HttpClientError.HttpClientError, Scope.Scope>,
   request: HttpClientRequest.HttpClientRequest,
   ctx: CallContext,
   config: ResolvedConfig,
   hops: number,
-): Effect.Effect<
-  HttpClientResponse.HttpClientResponse,
-  QE.TransportError | QE.UnexpectedStatus,
-  Scope.Scope
-> =>
+): Effect.Effect<HttpClientResponse.HttpClientResponse, QE.TransportError | QE.UnexpectedStatus, Scope.Scope> =>
   client.execute(request).pipe(
     withManualRedirects,
     Effect.mapError((error) => fromHttpClientError(error, ctx)),
     Effect.flatMap((response) => {
-      if (!isRedirect(response.status)) return Effect.succeed(response);
-      const headers = response.headers;
-      const location = headers["location"];
-      if (location === undefined) return Effect.succeed(response);
+      if (!isRedirect(response.status)) return Effect.succeed(response)
+      const headers = response.headers
+      const location = headers["location"]
+      if (location === undefined) return Effect.succeed(response)
       // Read to the end (so the connection can be reused), never decoded.
-      const drain = Effect.ignore(
-        readBytes(response, headers, ctx, config.maxResponseBytes),
-      );
+      const drain = Effect.ignore(readBytes(response, headers, ctx, config.maxResponseBytes))
       const refuse = (why: string) =>
         Effect.zipRight(
           drain,
           Effect.fail(
             new QE.UnexpectedStatus({
-              message: describe(
-                "UnexpectedStatus",
-                ctx,
-                response.status,
-                why,
-                undefined,
-              ),
+              message: describe("UnexpectedStatus", ctx, response.status, why, undefined),
               method: ctx.method,
               path: ctx.path,
               status: response.status,
             }),
           ),
-        );
-      let next: URL;
-      try {
-        next = new URL(location, request.url);
-      } catch {
-        return refuse("redirect to an invalid location refused");
-      }
-      const why = refusal(next, config);
-      if (why !== undefined) return refuse(why);
-      if (hops >= config.maxRedirects) {
-        return refuse(`more than ${config.maxRedirects} redirects`);
-      }
-      const redirected = response.status === 303
-        ? HttpClientRequest.setMethod(
-          HttpClientRequest.setBody(request, HttpBody.empty),
-          "GET",
         )
-        : request;
+      let next: URL
+      try {
+        next = new URL(location, request.url)
+      } catch {
+        return refuse("redirect to an invalid location refused")
+      }
+      const why = refusal(next, config)
+      if (why !== undefined) return refuse(why)
+      if (hops >= config.maxRedirects) return refuse(`more than ${config.maxRedirects} redirects`)
+      const redirected = response.status === 303
+        ? HttpClientRequest.setMethod(HttpClientRequest.setBody(request, HttpBody.empty), "GET")
+        : request
       return Effect.zipRight(
         drain,
-        send(
-          client,
-          HttpClientRequest.setUrl(redirected, next.href),
-          ctx,
-          config,
-          hops + 1,
-        ),
-      );
+        send(client, HttpClientRequest.setUrl(redirected, next.href), ctx, config, hops + 1),
+      )
     }),
-  );
+  )

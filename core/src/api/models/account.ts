@@ -14,7 +14,7 @@ import {
   required,
   string,
   struct,
-} from "./model.ts";
+} from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -22,8 +22,7 @@ import {
  */
 export const account: ModelModule = {
   module: "Account",
-  description:
-    "The Account models: the account returned by `GET`/`PATCH /accounts/{id}`, the patch " +
+  description: "The Account models: the account returned by `GET`/`PATCH /accounts/{id}`, the patch " +
     "body and the domain-check body. Every field the samples show is modelled; all but `id`, " +
     "`name` and `domain` are optional, since the API may omit them, and unknown extra fields " +
     "are tolerated (ignored on decode).",
@@ -54,8 +53,7 @@ export const account: ModelModule = {
     {
       _tag: "Model",
       name: "ConfidenceLevel",
-      description:
-        "One confidence level: a named, coloured range of confidence values.",
+      description: "One confidence level: a named, coloured range of confidence values.",
       since: "0.1.0",
       fields: {
         color: optional(string),
@@ -110,8 +108,7 @@ export const account: ModelModule = {
     {
       _tag: "Model",
       name: "NotificationDeadline",
-      description:
-        "A recurring deadline (check-ins, reports, retrospectives). `dayOfTheWeek` is an English " +
+      description: "A recurring deadline (check-ins, reports, retrospectives). `dayOfTheWeek` is an English " +
         'day name ("Monday").',
       since: "0.1.0",
       fields: {
@@ -137,10 +134,7 @@ export const account: ModelModule = {
         excludeTeamIds: optional(array(string)),
         excludeUserIds: optional(array(string)),
         timezone: optional(string),
-        includeObjectivesWithoutKrs: optional(
-          boolean,
-          "Aggregated report only.",
-        ),
+        includeObjectivesWithoutKrs: optional(boolean, "Aggregated report only."),
         sendToTeamMembers: optional(boolean, "OKR update only."),
       },
     },
@@ -235,36 +229,20 @@ export const account: ModelModule = {
     {
       _tag: "Model",
       name: "Account",
-      description:
-        "A Quantive Results account: name, domain, settings, subscription details " +
+      description: "A Quantive Results account: name, domain, settings, subscription details " +
         "(`accountResponse`).",
       since: "0.1.0",
       fields: {
         id: required(string, "The account's unique identifier."),
-        name: required(
-          string,
-          "The account's name (`accountName` in the update body).",
-        ),
-        domain: required(
-          string,
-          "The account's domain name, as `POST /accounts/domain` checks it.",
-        ),
+        name: required(string, "The account's name (`accountName` in the update body)."),
+        domain: required(string, "The account's domain name, as `POST /accounts/domain` checks it."),
         accountMarketingInfo: optional(ref("AccountMarketingInfo")),
         billingSystem: optional(string),
         companyDescription: optional(ref("CompanyDescription")),
-        confidenceSettings: optional(
-          ref("ConfidenceSettings"),
-          "The confidence levels of the account.",
-        ),
+        confidenceSettings: optional(ref("ConfidenceSettings"), "The confidence levels of the account."),
         csManaged: optional(boolean),
-        dateCreated: optional(
-          string,
-          "When the account was created (an ISO date).",
-        ),
-        edition: optional(
-          ref("Edition"),
-          "The edition (plan) the account runs on.",
-        ),
+        dateCreated: optional(string, "When the account was created (an ISO date)."),
+        edition: optional(ref("Edition"), "The edition (plan) the account runs on."),
         isActive: optional(boolean, "Whether the account is active."),
         language: optional(string, "The account's language."),
         methodologySummary: optional(string),
@@ -278,10 +256,7 @@ export const account: ModelModule = {
         settings: optional(string),
         subscriptionId: optional(string),
         subscriptionProvider: optional(string),
-        subscriptions: optional(
-          array(ref("Subscription")),
-          "The account's subscriptions.",
-        ),
+        subscriptions: optional(array(ref("Subscription")), "The account's subscriptions."),
         trackingProperties: optional(ref("TrackingProperties")),
         trialEnds: optional(string),
         type: optional(number),
@@ -291,8 +266,7 @@ export const account: ModelModule = {
     {
       _tag: "Model",
       name: "AccountUpdateParams",
-      description:
-        "The body of `PATCH /accounts/{id}` (`accountRequest`): every field optional, at least " +
+      description: "The body of `PATCH /accounts/{id}` (`accountRequest`): every field optional, at least " +
         "one required. Note the request names the account `accountName`, while the response " +
         "calls it `name`.",
       since: "0.1.0",
@@ -319,4 +293,4 @@ export const account: ModelModule = {
       },
     },
   ],
-};
+}

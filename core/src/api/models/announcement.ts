@@ -3,16 +3,7 @@
  *
  * @since 0.4.0
  */
-import {
-  array,
-  type ModelModule,
-  nonEmptyString,
-  number,
-  optional,
-  ref,
-  required,
-  string,
-} from "./model.ts";
+import { array, type ModelModule, nonEmptyString, number, optional, ref, required, string } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -20,8 +11,7 @@ import {
  */
 export const announcement: ModelModule = {
   module: "Announcement",
-  description:
-    "The Announcement models (deprecated: Gtmhub sunset the Announcements feature on " +
+  description: "The Announcement models (deprecated: Gtmhub sunset the Announcements feature on " +
     "2022-03-15): the announcement returned by `GET`/`POST`/`PATCH /announcements…` and " +
     "`DELETE /announcements/{id}/react`, the page of `GET /announcements`, and the create " +
     "and update bodies. Every field the samples show is modelled; all but the announcement's " +
@@ -32,8 +22,7 @@ export const announcement: ModelModule = {
     {
       _tag: "Model",
       name: "AnnouncementAuthor",
-      description:
-        "The author of an announcement, as embedded in it: the user's name, e-mail, language and " +
+      description: "The author of an announcement, as embedded in it: the user's name, e-mail, language and " +
         "picture.",
       since: "0.1.0",
       fields: {
@@ -51,8 +40,7 @@ export const announcement: ModelModule = {
     {
       _tag: "Model",
       name: "Announcement",
-      description:
-        "An announcement (`announcementResponse`): a comment posted in the account by its " +
+      description: "An announcement (`announcementResponse`): a comment posted in the account by its " +
         "author, with what it targets (`announcementTargetId`, `announcementType`), and who is " +
         "notified and how (`notify`, `notificationStrategy`). `comment` may contain markdown and " +
         'mention markup (`@[Name:email:id]`) unless it was read with `formatting: "plainText"`.',
@@ -72,26 +60,18 @@ export const announcement: ModelModule = {
     {
       _tag: "Model",
       name: "AnnouncementsPage",
-      description:
-        "The announcements of the account (`announcementsResponse`), as `GET /announcements` " +
+      description: "The announcements of the account (`announcementsResponse`), as `GET /announcements` " +
         "answers: the items, and how many there are.",
       since: "0.1.0",
       fields: {
-        items: required(
-          array(ref("Announcement")),
-          "The announcements of this page.",
-        ),
-        totalCount: required(
-          number,
-          "How many announcements there are in all, not just on this page.",
-        ),
+        items: required(array(ref("Announcement")), "The announcements of this page."),
+        totalCount: required(number, "How many announcements there are in all, not just on this page."),
       },
     },
     {
       _tag: "Model",
       name: "AnnouncementCreateParams",
-      description:
-        "The body of `POST /announcements` (`announcement`), which creates an announcement in " +
+      description: "The body of `POST /announcements` (`announcement`), which creates an announcement in " +
         "the current account. Only `comment` is required (an announcement is its comment); the " +
         "rest is as the sample shows. Note the sample's spelling `authorID` (capital `ID`), " +
         "where the response says `authorId`: it is sent as the sample spells it.",
@@ -108,8 +88,7 @@ export const announcement: ModelModule = {
     {
       _tag: "Model",
       name: "AnnouncementUpdateParams",
-      description:
-        "The body of `PATCH /announcements/{id}` (`announcement`), which updates the specified " +
+      description: "The body of `PATCH /announcements/{id}` (`announcement`), which updates the specified " +
         "announcement: its comment, the only field the sample shows.",
       since: "0.1.0",
       fields: {
@@ -117,4 +96,4 @@ export const announcement: ModelModule = {
       },
     },
   ],
-};
+}

@@ -3,17 +3,7 @@
  *
  * @since 0.4.0
  */
-import {
-  array,
-  boolean,
-  type ModelModule,
-  nonEmptyString,
-  number,
-  optional,
-  ref,
-  required,
-  string,
-} from "./model.ts";
+import { array, boolean, type ModelModule, nonEmptyString, number, optional, ref, required, string } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -21,8 +11,7 @@ import {
  */
 export const badge: ModelModule = {
   module: "Badge",
-  description:
-    "The Badge models: a badge (`badgeResponse`), the pages of badges and of badge " +
+  description: "The Badge models: a badge (`badgeResponse`), the pages of badges and of badge " +
     "assignments, the users and teams a badge is awarded to, and the request bodies of the " +
     "Badges endpoints. Every field the samples show is modelled; all but the ids of badges, " +
     "assignments and assignee teams are optional, since the API may omit them, and unknown " +
@@ -37,8 +26,7 @@ export const badge: ModelModule = {
     {
       _tag: "Model",
       name: "Badge",
-      description:
-        "A badge of the account (`badgeResponse`): a recognition that can be awarded to users " +
+      description: "A badge of the account (`badgeResponse`): a recognition that can be awarded to users " +
         "and teams, with its look (`icon`, `background` colour, `pattern`), name and " +
         "summary.\n\n`accountId`, `assignmentCondition` and `type` are not in the Badges samples: " +
         "they are the further fields the Users samples show on the same badge object (nested in " +
@@ -63,24 +51,19 @@ export const badge: ModelModule = {
     {
       _tag: "Model",
       name: "BadgesPage",
-      description:
-        "The badges of the account (`badgesResponse`), the answer of `GET /badges`, which gets " +
+      description: "The badges of the account (`badgesResponse`), the answer of `GET /badges`, which gets " +
         "all badges based on a filter (all badges of the account when none is given). " +
         "`totalCount` counts every badge.",
       since: "0.1.0",
       fields: {
         items: required(array(ref("Badge")), "The badges of this page."),
-        totalCount: required(
-          number,
-          "How many badges there are in all, not just on this page.",
-        ),
+        totalCount: required(number, "How many badges there are in all, not just on this page."),
       },
     },
     {
       _tag: "Model",
       name: "AssignedBadge",
-      description:
-        "A badge assignment (`assignedBadgeResponse`): the badge (`badgeId`) awarded to users or " +
+      description: "A badge assignment (`assignedBadgeResponse`): the badge (`badgeId`) awarded to users or " +
         "teams (`assigneeIds`), by whom and when, with a comment, who is notified " +
         "(`notificationStrategy`, `notify`), and its `status`: an assignment may need to be " +
         "approved (`approvedBy`) before it counts.",
@@ -88,61 +71,32 @@ export const badge: ModelModule = {
       fields: {
         id: required(string, "The assignment's unique identifier."),
         accountId: optional(string),
-        approvedBy: optional(
-          string,
-          "The id of the user who approved the assignment.",
-        ),
-        assignedById: optional(
-          string,
-          "The id of the user who assigned the badge.",
-        ),
-        assignedOn: optional(
-          string,
-          "When the badge was assigned (an ISO date).",
-        ),
-        assigneeIds: optional(
-          array(string),
-          "The ids of the users or teams the badge is awarded to.",
-        ),
+        approvedBy: optional(string, "The id of the user who approved the assignment."),
+        assignedById: optional(string, "The id of the user who assigned the badge."),
+        assignedOn: optional(string, "When the badge was assigned (an ISO date)."),
+        assigneeIds: optional(array(string), "The ids of the users or teams the badge is awarded to."),
         badgeId: optional(string, "The id of the badge awarded."),
-        comment: optional(
-          string,
-          "The comment that comes with the assignment.",
-        ),
+        comment: optional(string, "The comment that comes with the assignment."),
         notificationStrategy: optional(string),
-        notify: optional(
-          array(string),
-          "The ids of the users notified of the assignment.",
-        ),
-        status: optional(
-          string,
-          "The assignment's status: an assignment may need to be approved before it counts.",
-        ),
+        notify: optional(array(string), "The ids of the users notified of the assignment."),
+        status: optional(string, "The assignment's status: an assignment may need to be approved before it counts."),
       },
     },
     {
       _tag: "Model",
       name: "AssignedBadgesPage",
-      description:
-        "Badge assignments (`assignedBadgesResponse`): the answer of `GET /badges/approve`, the " +
+      description: "Badge assignments (`assignedBadgesResponse`): the answer of `GET /badges/approve`, the " +
         "badge assignations that need to be approved.",
       since: "0.1.0",
       fields: {
-        items: required(
-          array(ref("AssignedBadge")),
-          "The badge assignments of this page.",
-        ),
-        totalCount: required(
-          number,
-          "How many badge assignments there are in all, not just on this page.",
-        ),
+        items: required(array(ref("AssignedBadge")), "The badge assignments of this page."),
+        totalCount: required(number, "How many badge assignments there are in all, not just on this page."),
       },
     },
     {
       _tag: "Model",
       name: "AssignedBadgeV2",
-      description:
-        "A badge assignment with its badge expanded (the items of the reference's " +
+      description: "A badge assignment with its badge expanded (the items of the reference's " +
         "`assignedBadgesResponseV2`): an `AssignedBadge` whose `badgeId` is replaced by the " +
         "whole `badge`.",
       since: "0.1.0",
@@ -163,8 +117,7 @@ export const badge: ModelModule = {
     {
       _tag: "Model",
       name: "AssignedBadgesV2",
-      description:
-        "Badge assignments with their badges expanded (`assignedBadgesResponseV2`): the answer " +
+      description: "Badge assignments with their badges expanded (`assignedBadgesResponseV2`): the answer " +
         "of `GET /badges/assign` and `GET /badges/current`, the badges assigned to the current " +
         "user.",
       since: "0.1.0",
@@ -176,8 +129,7 @@ export const badge: ModelModule = {
     {
       _tag: "Model",
       name: "BadgeAssigneeTeamTag",
-      description:
-        "A tag on a team that holds a badge (`tagResponse`): its name and title, who created it " +
+      description: "A tag on a team that holds a badge (`tagResponse`): its name and title, who created it " +
         "and when, whether it is active, and its child tags (`items`, tags again: the reference " +
         "prints four levels and then the type name). Unlike the `TeamTag` nested in a user's " +
         "role, `isActive` is a plain boolean here.",
@@ -187,9 +139,7 @@ export const badge: ModelModule = {
         dateCreated: optional(string),
         id: optional(string),
         isActive: optional(boolean),
-        items: optional(
-          array(ref("BadgeAssigneeTeamTag", { recursive: true })),
-        ),
+        items: optional(array(ref("BadgeAssigneeTeamTag", { recursive: true }))),
         name: optional(string),
         title: optional(string),
       },
@@ -197,8 +147,7 @@ export const badge: ModelModule = {
     {
       _tag: "Model",
       name: "BadgeAssigneeTeam",
-      description:
-        "A team a badge is awarded to (the `Teams` of the reference's `badgeAssigneesResponse`): " +
+      description: "A team a badge is awarded to (the `Teams` of the reference's `badgeAssigneesResponse`): " +
         "the team with its badges, its manager and members both as ids (`manager`, `members`) " +
         "and as users (`managerInfo`, `membersInfo`), its place in the hierarchy (`parentId`), " +
         "its look and its tags. Unlike the `Team` nested in a user's role, `isActive` is a plain " +
@@ -228,8 +177,7 @@ export const badge: ModelModule = {
     {
       _tag: "Model",
       name: "BadgeAssignees",
-      description:
-        "The users and teams that have a badge awarded (`badgeAssigneesResponse`), the answer of " +
+      description: "The users and teams that have a badge awarded (`badgeAssigneesResponse`), the answer of " +
         "`GET /badges/assign/{id}`. Note the capitalised field names. Both are optional: a badge " +
         "held by users only may come without `Teams` (or with `null`, which reads as absent), " +
         "and the other way round.",
@@ -242,8 +190,7 @@ export const badge: ModelModule = {
     {
       _tag: "Model",
       name: "BadgeCreateParams",
-      description:
-        "The body of `POST /badges` (`badge`), which creates a badge in the current account: its " +
+      description: "The body of `POST /badges` (`badge`), which creates a badge in the current account: its " +
         "name (required, non-empty), summary, look (`icon`, `background`, `pattern`), `type`, " +
         "and the condition under which it is assigned (`assignCondition`; the badge reads it " +
         "back as `assignmentCondition`).",
@@ -261,8 +208,7 @@ export const badge: ModelModule = {
     {
       _tag: "Model",
       name: "BadgeUpdateParams",
-      description:
-        "The body of `PATCH /badges/{id}` (`badge`), which updates a badge's properties: the " +
+      description: "The body of `PATCH /badges/{id}` (`badge`), which updates a badge's properties: the " +
         "fields of the create body, every one optional, at least one required (an empty patch " +
         "fails with `InvalidInput`); a given `name` must be non-empty.",
       since: "0.1.0",
@@ -280,20 +226,14 @@ export const badge: ModelModule = {
     {
       _tag: "Model",
       name: "BadgeAssignParams",
-      description:
-        "The body of `POST /badges/assign` (`assignBadge`), which assigns a badge to assignees, " +
+      description: "The body of `POST /badges/assign` (`assignBadge`), which assigns a badge to assignees, " +
         "each either a user or a team: the badge (`badgeId`, required) and the assignee ids " +
         "(`assigneeIds`, at least one, none empty), who assigns it (`assignedById`, a user id), " +
         "a comment, and who is notified (`notificationStrategy`, `notify`: user ids).",
       since: "0.1.0",
       fields: {
         badgeId: required(nonEmptyString),
-        assigneeIds: required(
-          array(nonEmptyString, {
-            minItems: 1,
-            message: "must hold at least one id",
-          }),
-        ),
+        assigneeIds: required(array(nonEmptyString, { minItems: 1, message: "must hold at least one id" })),
         assignedById: optional(nonEmptyString),
         comment: optional(string),
         notificationStrategy: optional(string),
@@ -301,4 +241,4 @@ export const badge: ModelModule = {
       },
     },
   ],
-};
+}

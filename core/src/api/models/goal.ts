@@ -16,7 +16,7 @@ import {
   required,
   string,
   unknown,
-} from "./model.ts";
+} from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -24,8 +24,7 @@ import {
  */
 export const goal: ModelModule = {
   module: "Goal",
-  description:
-    "The Goal (objective) models: the goal with its metrics and tasks that the deprecated " +
+  description: "The Goal (objective) models: the goal with its metrics and tasks that the deprecated " +
     "`PUT /goals/{goalId}` answers (`goalMetricsLinksResponse`), the stored goal that the " +
     "deprecated `PUT /goals/{goalId}/confidence` answers (`goal`, whose nested objects use " +
     "capitalised field names), and their request bodies. Every field the samples show is " +
@@ -38,8 +37,7 @@ export const goal: ModelModule = {
     {
       _tag: "Model",
       name: "GoalDesignPolicy",
-      description:
-        "One policy of a goal's design score: whether the goal passes it, and the points it " +
+      description: "One policy of a goal's design score: whether the goal passes it, and the points it " +
         "scores. The goal update's sample says `isPassed`, the confidence update's `passed`; " +
         "both are modelled.",
       since: "0.1.0",
@@ -53,8 +51,7 @@ export const goal: ModelModule = {
     {
       _tag: "Model",
       name: "GoalDesignScore",
-      description:
-        "How well a goal is written: the policies it was scored against and its total points.",
+      description: "How well a goal is written: the policies it was scored against and its total points.",
       since: "0.1.0",
       fields: {
         policies: optional(array(ref("GoalDesignPolicy"))),
@@ -64,8 +61,7 @@ export const goal: ModelModule = {
     {
       _tag: "Model",
       name: "GoalWithMetrics",
-      description:
-        "An objective with its metrics, tasks and links (`goalMetricsLinksResponse`), as the " +
+      description: "An objective with its metrics, tasks and links (`goalMetricsLinksResponse`), as the " +
         "deprecated `PUT /goals/{goalId}` answers: its name and description, its owners and " +
         "assignees, its session and parent, its attainment (own, aggregated, of its children), " +
         "its design score, its approval workflow, and whether it is `locked` (a locked goal " +
@@ -123,8 +119,7 @@ export const goal: ModelModule = {
     {
       _tag: "Model",
       name: "Goal",
-      description:
-        "An objective as stored (`goal`), as the deprecated `PUT /goals/{goalId}/confidence` " +
+      description: "An objective as stored (`goal`), as the deprecated `PUT /goals/{goalId}/confidence` " +
         "answers: the goal's fields in their stored form, with numeric enumerations " +
         "(`attainmentType`, `calculationStatus`, `deletionReason`), its deletion state " +
         "(`isDeleted`, `deletedAt`, `deletedById`), its `parent`, and its permissions " +
@@ -181,8 +176,7 @@ export const goal: ModelModule = {
     {
       _tag: "Model",
       name: "GoalUpdateParams",
-      description:
-        'The body of the deprecated `PUT /goals/{goalId}` (`goal`: "the object representing the ' +
+      description: 'The body of the deprecated `PUT /goals/{goalId}` (`goal`: "the object representing the ' +
         'goal to be updated"): the fields to change, at least one. `customFields` is a string, ' +
         'as the sample shows it (`"customFieldMultiselectDropdown:[\\"…\\"]"`); `links` is an open ' +
         "object (the sample shows `{}`); `ownerIds` is an id list (the sample's `{}` stands for " +
@@ -205,8 +199,7 @@ export const goal: ModelModule = {
     {
       _tag: "Model",
       name: "GoalUpdateConfidenceParams",
-      description:
-        "The body of the deprecated `PUT /goals/{goalId}/confidence` (`goalConfidence`): the " +
+      description: "The body of the deprecated `PUT /goals/{goalId}/confidence` (`goalConfidence`): the " +
         "goal's confidence `value` (a finite number; the account's confidence settings give its " +
         "scale) and, optionally, the `reason`.",
       since: "0.1.0",
@@ -216,4 +209,4 @@ export const goal: ModelModule = {
       },
     },
   ],
-};
+}

@@ -3,16 +3,7 @@
  *
  * @since 0.4.0
  */
-import {
-  array,
-  boolean,
-  type ModelModule,
-  number,
-  optional,
-  ref,
-  string,
-  struct,
-} from "./model.ts";
+import { array, boolean, type ModelModule, number, optional, ref, string, struct } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -20,8 +11,7 @@ import {
  */
 export const goalTask: ModelModule = {
   module: "GoalTask",
-  description:
-    "The task models of the goals: the tasks that the deprecated `PUT /goals/{goalId}` " +
+  description: "The task models of the goals: the tasks that the deprecated `PUT /goals/{goalId}` " +
     "answers with its goal (`goalMetricsLinksResponse`), and their status history. Every " +
     "field the samples show is modelled, all optional, and unknown extra fields are " +
     "tolerated (ignored on decode). Dates are ISO strings.",
@@ -30,8 +20,7 @@ export const goalTask: ModelModule = {
     {
       _tag: "Model",
       name: "GoalTaskSnapshot",
-      description:
-        "One status change of a task: from `oldStatus` to `newStatus`, by whom and when.",
+      description: "One status change of a task: from `oldStatus` to `newStatus`, by whom and when.",
       since: "0.1.0",
       fields: {
         id: optional(string),
@@ -45,8 +34,7 @@ export const goalTask: ModelModule = {
     {
       _tag: "Model",
       name: "GoalTask",
-      description:
-        "A task of a goal: what is to be done, by whom (`assignee`, `ownerId`), by when " +
+      description: "A task of a goal: what is to be done, by whom (`assignee`, `ownerId`), by when " +
         "(`dueDate`), its status and its history (`snapshots`), and where it comes from " +
         "(`externalSystem`, `externalId`).",
       since: "0.1.0",
@@ -81,4 +69,4 @@ export const goalTask: ModelModule = {
       },
     },
   ],
-};
+}

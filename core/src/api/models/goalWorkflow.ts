@@ -3,14 +3,7 @@
  *
  * @since 0.4.0
  */
-import {
-  array,
-  type ModelModule,
-  number,
-  optional,
-  ref,
-  string,
-} from "./model.ts";
+import { array, type ModelModule, number, optional, ref, string } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -18,8 +11,7 @@ import {
  */
 export const goalWorkflow: ModelModule = {
   module: "GoalWorkflow",
-  description:
-    "The approval workflow and closed-state models of the goals: the workflow in the goal " +
+  description: "The approval workflow and closed-state models of the goals: the workflow in the goal " +
     "update's form (`GoalWorkflow`, as the deprecated `PUT /goals/{goalId}` answers), and " +
     "the workflow, its reviewers and the closed state in the stored goal's form (capitalised " +
     "fields, numeric statuses, as the deprecated `PUT /goals/{goalId}/confidence` answers). " +
@@ -30,8 +22,7 @@ export const goalWorkflow: ModelModule = {
     {
       _tag: "Model",
       name: "GoalWorkflow",
-      description:
-        "The approval workflow of a goal, in the goal update's form: when it was approved, its " +
+      description: "The approval workflow of a goal, in the goal update's form: when it was approved, its " +
         "reviewers, how many are needed, and its status. The sample shows `reviewers` as a list " +
         "of numbers (`[2]`), and so it is modelled.",
       since: "0.1.0",
@@ -45,8 +36,7 @@ export const goalWorkflow: ModelModule = {
     {
       _tag: "Model",
       name: "GoalReviewer",
-      description:
-        "A reviewer of a goal's approval workflow, in the stored goal's form: the user and their " +
+      description: "A reviewer of a goal's approval workflow, in the stored goal's form: the user and their " +
         "response (a number).",
       since: "0.1.0",
       fields: {
@@ -57,8 +47,7 @@ export const goalWorkflow: ModelModule = {
     {
       _tag: "Model",
       name: "GoalApprovalWorkflow",
-      description:
-        "The approval workflow of a goal, in the stored goal's form (capitalised fields, a " +
+      description: "The approval workflow of a goal, in the stored goal's form (capitalised fields, a " +
         "numeric `Status`).",
       since: "0.1.0",
       fields: {
@@ -71,8 +60,7 @@ export const goalWorkflow: ModelModule = {
     {
       _tag: "Model",
       name: "GoalClosedState",
-      description:
-        "Whether a stored goal is closed, and why, in the stored goal's form (capitalised " +
+      description: "Whether a stored goal is closed, and why, in the stored goal's form (capitalised " +
         "fields, a numeric `Status`).",
       since: "0.1.0",
       fields: {
@@ -81,4 +69,4 @@ export const goalWorkflow: ModelModule = {
       },
     },
   ],
-};
+}

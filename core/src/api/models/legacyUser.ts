@@ -3,7 +3,7 @@
  *
  * @since 0.4.0
  */
-import type { ModelModule } from "./model.ts";
+import type { ModelModule } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -11,8 +11,7 @@ import type { ModelModule } from "./model.ts";
  */
 export const legacyUser: ModelModule = {
   module: "LegacyUser",
-  description:
-    "The models of the deprecated Users endpoints. They return the same user as the current " +
+  description: "The models of the deprecated Users endpoints. They return the same user as the current " +
     "endpoints (`userResponse`, the `User` of `User.ts`), so this module only names the " +
     "deprecated page and body: `LegacyUsersPage` (`GET /accounts/users`) and " +
     "`LegacyUserCreateParams` (the single-user `POST /users`).",
@@ -21,8 +20,7 @@ export const legacyUser: ModelModule = {
     {
       _tag: "Alias",
       name: "LegacyUsersPage",
-      description:
-        "A page of the users in the account (`usersResponse`), as the deprecated `GET " +
+      description: "A page of the users in the account (`usersResponse`), as the deprecated `GET " +
         "/accounts/users` answers: users of the same shape as `GET /users/{userId}` returns, and " +
         "`totalCount`, which counts every user that matches the filter, not just this page.",
       since: "0.1.0",
@@ -32,8 +30,7 @@ export const legacyUser: ModelModule = {
     {
       _tag: "Alias",
       name: "LegacyUserCreateParams",
-      description:
-        'The body of the deprecated single-user `POST /users` (`user`: "the object representing ' +
+      description: 'The body of the deprecated single-user `POST /users` (`user`: "the object representing ' +
         'a user"): `email` (required), `firstName`, `lastName`, `language` and `userName` (the ' +
         "login name, usually the e-mail). It is the same shape as one element of the current " +
         "bulk create's body. `skipEmail` is a query parameter, given apart.",
@@ -41,4 +38,4 @@ export const legacyUser: ModelModule = {
       of: "UserCreateParams",
     },
   ],
-};
+}

@@ -3,18 +3,7 @@
  *
  * @since 0.4.0
  */
-import {
-  array,
-  boolean,
-  type ModelModule,
-  number,
-  optional,
-  record,
-  ref,
-  required,
-  string,
-  unknown,
-} from "./model.ts";
+import { array, boolean, type ModelModule, number, optional, record, ref, required, string, unknown } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -22,8 +11,7 @@ import {
  */
 export const metric: ModelModule = {
   module: "Metric",
-  description:
-    "The Metric models: the metrics (key results) of `GET /metrics/owner/{ownerId}` and " +
+  description: "The Metric models: the metrics (key results) of `GET /metrics/owner/{ownerId}` and " +
     "their page. Every field the samples show is modelled, all optional, and unknown extra " +
     "fields are tolerated (ignored on decode). Dates are ISO strings. The building blocks " +
     "shared with the goals of `Goal.ts` (assignees and their tags, permissions, the value " +
@@ -38,8 +26,7 @@ export const metric: ModelModule = {
     {
       _tag: "Model",
       name: "MetricDynamicValue",
-      description:
-        "A dynamic value of a metric setting: a value resolved per team.",
+      description: "A dynamic value of a metric setting: a value resolved per team.",
       since: "0.1.0",
       fields: {
         teamId: optional(string),
@@ -49,8 +36,7 @@ export const metric: ModelModule = {
     {
       _tag: "Model",
       name: "MetricSetting",
-      description:
-        "One setting of a dynamic metric (a parameter of the insight that computes it): its " +
+      description: "One setting of a dynamic metric (a parameter of the insight that computes it): its " +
         "value and how it is displayed.",
       since: "0.1.0",
       fields: {
@@ -64,8 +50,7 @@ export const metric: ModelModule = {
     {
       _tag: "Model",
       name: "Metric",
-      description:
-        "A metric, that is a key result (an item of `metricsResponse`): its progress " +
+      description: "A metric, that is a key result (an item of `metricsResponse`): its progress " +
         "(`initialValue`, `actual`, `target`, `targetOperator`, `critical`), how it is measured " +
         "(`manualType`, or `dynamic` with an `insightName`, `fieldName` and `settings`), its " +
         "goal (`goalId`, `goalName`, …), its owners and assignees, and its dates (`dueDate`, " +
@@ -115,17 +100,13 @@ export const metric: ModelModule = {
     {
       _tag: "Model",
       name: "MetricsPage",
-      description:
-        "The metrics of one owner (`metricsResponse`), as `GET /metrics/owner/{ownerId}` " +
+      description: "The metrics of one owner (`metricsResponse`), as `GET /metrics/owner/{ownerId}` " +
         "answers: the items, and how many there are.",
       since: "0.1.0",
       fields: {
         items: required(array(ref("Metric")), "The metrics of this page."),
-        totalCount: required(
-          number,
-          "How many metrics there are in all, not just on this page.",
-        ),
+        totalCount: required(number, "How many metrics there are in all, not just on this page."),
       },
     },
   ],
-};
+}

@@ -32,22 +32,22 @@ export type Kind =
   | { readonly _tag: "Boolean" }
   | { readonly _tag: "Unknown" }
   | {
-    readonly _tag: "Literal";
-    readonly values: ReadonlyArray<string | number | boolean>;
+    readonly _tag: "Literal"
+    readonly values: ReadonlyArray<string | number | boolean>
   }
   | {
-    readonly _tag: "Array";
-    readonly item: Kind;
-    readonly minItems?: MinItems;
+    readonly _tag: "Array"
+    readonly item: Kind
+    readonly minItems?: MinItems
   }
   | { readonly _tag: "Record"; readonly value: Kind }
   | {
-    readonly _tag: "Ref";
-    readonly name: string;
-    readonly recursive?: boolean;
+    readonly _tag: "Ref"
+    readonly name: string
+    readonly recursive?: boolean
   }
   | { readonly _tag: "Struct"; readonly fields: Fields }
-  | { readonly _tag: "TypeParameter" };
+  | { readonly _tag: "TypeParameter" }
 
 /**
  * The least number of items an array holds, and the message that says so when it holds fewer.
@@ -56,8 +56,8 @@ export type Kind =
  * @category models
  */
 export interface MinItems {
-  readonly minItems: number;
-  readonly message: string;
+  readonly minItems: number
+  readonly message: string
 }
 
 /**
@@ -68,10 +68,10 @@ export interface MinItems {
  * @category models
  */
 export interface Field {
-  readonly kind: Kind;
-  readonly optional: boolean;
-  readonly nullable?: boolean;
-  readonly description?: string;
+  readonly kind: Kind
+  readonly optional: boolean
+  readonly nullable?: boolean
+  readonly description?: string
 }
 
 /**
@@ -80,7 +80,7 @@ export interface Field {
  * @since 0.4.0
  * @category models
  */
-export type Fields = { readonly [name: string]: Field };
+export type Fields = { readonly [name: string]: Field }
 
 /**
  * A model: a named object of the API (a response, a part of one, or a request body).
@@ -89,21 +89,21 @@ export type Fields = { readonly [name: string]: Field };
  * @category models
  */
 export interface Model {
-  readonly _tag: "Model";
-  readonly name: string;
+  readonly _tag: "Model"
+  readonly name: string
   /** What the model is, in the API's words (paragraphs separated by a blank line). */
-  readonly description: string;
+  readonly description: string
   /** The package version that introduced the model. */
-  readonly since: string;
-  readonly fields: Fields;
+  readonly since: string
+  readonly fields: Fields
   /** The model is published as a type only: its validator exists for the models that contain it. */
-  readonly nestedOnly?: boolean;
+  readonly nestedOnly?: boolean
   /** A generic model (a page of items): the parameter's name and the model it defaults to. */
-  readonly typeParameter?: { readonly name: string; readonly default: string };
+  readonly typeParameter?: { readonly name: string; readonly default: string }
   /** A request body that must set at least one field: the message when it sets none. */
-  readonly atLeastOneField?: string;
+  readonly atLeastOneField?: string
   /** The name under which the model's field record is published to the package (a field projection picks from it). */
-  readonly fieldRecord?: string;
+  readonly fieldRecord?: string
 }
 
 /**
@@ -113,14 +113,14 @@ export interface Model {
  * @category models
  */
 export interface Alias {
-  readonly _tag: "Alias";
-  readonly name: string;
-  readonly description: string;
-  readonly since: string;
+  readonly _tag: "Alias"
+  readonly name: string
+  readonly description: string
+  readonly since: string
   /** The model it names. */
-  readonly of: string;
+  readonly of: string
   /** The type arguments given to a generic model. */
-  readonly typeArguments?: ReadonlyArray<string>;
+  readonly typeArguments?: ReadonlyArray<string>
 }
 
 /**
@@ -130,57 +130,57 @@ export interface Alias {
  * @category models
  */
 export interface ModelModule {
-  readonly module: string;
-  readonly description: string;
-  readonly since: string;
-  readonly declarations: ReadonlyArray<Model | Alias>;
+  readonly module: string
+  readonly description: string
+  readonly since: string
+  readonly declarations: ReadonlyArray<Model | Alias>
   /** Models of other modules published again by this one. */
   readonly reexports?: ReadonlyArray<
     { readonly module: string; readonly names: ReadonlyArray<string> }
-  >;
+  >
 }
 
 /**
  * @since 0.4.0
  * @category kinds
  */
-export const string: Kind = { _tag: "String" };
+export const string: Kind = { _tag: "String" }
 
 /**
  * @since 0.4.0
  * @category kinds
  */
-export const nonEmptyString: Kind = { _tag: "NonEmptyString" };
+export const nonEmptyString: Kind = { _tag: "NonEmptyString" }
 
 /**
  * @since 0.4.0
  * @category kinds
  */
-export const number: Kind = { _tag: "Number" };
+export const number: Kind = { _tag: "Number" }
 
 /**
  * @since 0.4.0
  * @category kinds
  */
-export const finiteNumber: Kind = { _tag: "FiniteNumber" };
+export const finiteNumber: Kind = { _tag: "FiniteNumber" }
 
 /**
  * @since 0.4.0
  * @category kinds
  */
-export const boolean: Kind = { _tag: "Boolean" };
+export const boolean: Kind = { _tag: "Boolean" }
 
 /**
  * @since 0.4.0
  * @category kinds
  */
-export const unknown: Kind = { _tag: "Unknown" };
+export const unknown: Kind = { _tag: "Unknown" }
 
 /**
  * @since 0.4.0
  * @category kinds
  */
-export const typeParameter: Kind = { _tag: "TypeParameter" };
+export const typeParameter: Kind = { _tag: "TypeParameter" }
 
 /**
  * @since 0.4.0
@@ -188,22 +188,20 @@ export const typeParameter: Kind = { _tag: "TypeParameter" };
  */
 export const literal = (
   ...values: ReadonlyArray<string | number | boolean>
-): Kind => ({ _tag: "Literal", values });
+): Kind => ({ _tag: "Literal", values })
 
 /**
  * @since 0.4.0
  * @category kinds
  */
 export const array = (item: Kind, minItems?: MinItems): Kind =>
-  minItems === undefined
-    ? { _tag: "Array", item }
-    : { _tag: "Array", item, minItems };
+  minItems === undefined ? { _tag: "Array", item } : { _tag: "Array", item, minItems }
 
 /**
  * @since 0.4.0
  * @category kinds
  */
-export const record = (value: Kind): Kind => ({ _tag: "Record", value });
+export const record = (value: Kind): Kind => ({ _tag: "Record", value })
 
 /**
  * @since 0.4.0
@@ -212,16 +210,13 @@ export const record = (value: Kind): Kind => ({ _tag: "Record", value });
 export const ref = (
   name: string,
   options?: { readonly recursive?: boolean },
-): Kind =>
-  options?.recursive === true
-    ? { _tag: "Ref", name, recursive: true }
-    : { _tag: "Ref", name };
+): Kind => options?.recursive === true ? { _tag: "Ref", name, recursive: true } : { _tag: "Ref", name }
 
 /**
  * @since 0.4.0
  * @category kinds
  */
-export const struct = (fields: Fields): Kind => ({ _tag: "Struct", fields });
+export const struct = (fields: Fields): Kind => ({ _tag: "Struct", fields })
 
 /**
  * A field that is always present.
@@ -230,9 +225,7 @@ export const struct = (fields: Fields): Kind => ({ _tag: "Struct", fields });
  * @category fields
  */
 export const required = (kind: Kind, description?: string): Field =>
-  description === undefined
-    ? { kind, optional: false }
-    : { kind, optional: false, description };
+  description === undefined ? { kind, optional: false } : { kind, optional: false, description }
 
 /**
  * A field the API may omit (or send as `null`).
@@ -241,6 +234,4 @@ export const required = (kind: Kind, description?: string): Field =>
  * @category fields
  */
 export const optional = (kind: Kind, description?: string): Field =>
-  description === undefined
-    ? { kind, optional: true }
-    : { kind, optional: true, description };
+  description === undefined ? { kind, optional: true } : { kind, optional: true, description }

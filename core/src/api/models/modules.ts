@@ -3,21 +3,21 @@
  *
  * @since 0.4.0
  */
-import { account } from "./account.ts";
-import { announcement } from "./announcement.ts";
-import { badge } from "./badge.ts";
-import { goal } from "./goal.ts";
-import { goalTask } from "./goalTask.ts";
-import { goalWorkflow } from "./goalWorkflow.ts";
-import { legacyUser } from "./legacyUser.ts";
-import { metric } from "./metric.ts";
-import type { ModelModule } from "./model.ts";
-import { okr } from "./okr.ts";
-import { okrLinks } from "./okrLinks.ts";
-import { team } from "./team.ts";
-import { user } from "./user.ts";
-import { userProfile } from "./userProfile.ts";
-import { userSettings } from "./userSettings.ts";
+import { account } from "./account.ts"
+import { announcement } from "./announcement.ts"
+import { badge } from "./badge.ts"
+import { goal } from "./goal.ts"
+import { goalTask } from "./goalTask.ts"
+import { goalWorkflow } from "./goalWorkflow.ts"
+import { legacyUser } from "./legacyUser.ts"
+import { metric } from "./metric.ts"
+import type { ModelModule } from "./model.ts"
+import { okr } from "./okr.ts"
+import { okrLinks } from "./okrLinks.ts"
+import { team } from "./team.ts"
+import { user } from "./user.ts"
+import { userProfile } from "./userProfile.ts"
+import { userSettings } from "./userSettings.ts"
 
 /**
  * @since 0.4.0
@@ -38,4 +38,4 @@ export const modelModules: ReadonlyArray<ModelModule> = [
   user,
   userProfile,
   userSettings,
-];
+]

@@ -3,15 +3,7 @@
  *
  * @since 0.4.0
  */
-import {
-  array,
-  boolean,
-  type ModelModule,
-  number,
-  optional,
-  ref,
-  string,
-} from "./model.ts";
+import { array, boolean, type ModelModule, number, optional, ref, string } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -19,8 +11,7 @@ import {
  */
 export const okr: ModelModule = {
   module: "Okr",
-  description:
-    "The OKR building blocks that the metrics of `Metric.ts` and the goals of `Goal.ts` " +
+  description: "The OKR building blocks that the metrics of `Metric.ts` and the goals of `Goal.ts` " +
     "share: assignees and their tags, permissions and access, closed status and parent, a " +
     "metric's value format, and the `links` that expand related goals, metrics and sessions. " +
     "Every field the samples show is modelled, all optional, and unknown extra fields are " +
@@ -37,8 +28,7 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrBinary",
-      description:
-        "A permission bit set as the API serialises it (the reference's `Binary`): its `Subtype`.",
+      description: "A permission bit set as the API serialises it (the reference's `Binary`): its `Subtype`.",
       since: "0.1.0",
       fields: {
         Subtype: optional(number),
@@ -47,8 +37,7 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrOwnerPermission",
-      description:
-        "What the owners of an OKR entity are granted (the reference's `OwnerPermission`).",
+      description: "What the owners of an OKR entity are granted (the reference's `OwnerPermission`).",
       since: "0.1.0",
       fields: {
         grant: optional(ref("OkrBinary")),
@@ -57,8 +46,7 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrPermission",
-      description:
-        "What one principal (a user or a team: `principalKind`) is granted and denied on an OKR " +
+      description: "What one principal (a user or a team: `principalKind`) is granted and denied on an OKR " +
         "entity (the reference's `Permission`).",
       since: "0.1.0",
       fields: {
@@ -71,8 +59,7 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrAccess",
-      description:
-        "Who may access an OKR entity: whether it inherits its parent's permissions, the owners' " +
+      description: "Who may access an OKR entity: whether it inherits its parent's permissions, the owners' " +
         "permissions and everyone else's (the reference's `defaultAccess`).",
       since: "0.1.0",
       fields: {
@@ -84,8 +71,7 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrTag",
-      description:
-        "A tag (the reference's `tagResponse`): its name and title, who created it and when, " +
+      description: "A tag (the reference's `tagResponse`): its name and title, who created it and when, " +
         "whether it is active, and its nested tags (`items`, tags of the same shape).",
       since: "0.1.0",
       fields: {
@@ -101,8 +87,7 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrAssignee",
-      description:
-        "The user or team an OKR entity is assigned to (the reference's `assigneeResponse`): " +
+      description: "The user or team an OKR entity is assigned to (the reference's `assigneeResponse`): " +
         "`type` tells which; a team has an `avatar` and a `color`, a user an `email` and a " +
         "`picture`.",
       since: "0.1.0",
@@ -133,8 +118,7 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "OkrParent",
-      description:
-        "Where an OKR entity sits: the goal, metric (and the metric's goal) and session it " +
+      description: "Where an OKR entity sits: the goal, metric (and the metric's goal) and session it " +
         "belongs to.",
       since: "0.1.0",
       fields: {
@@ -147,8 +131,7 @@ export const okr: ModelModule = {
     {
       _tag: "Model",
       name: "MetricFormat",
-      description:
-        "How a metric's values are shown: decimals (`fractionSize`), a `prefix` (`$`) and a " +
+      description: "How a metric's values are shown: decimals (`fractionSize`), a `prefix` (`$`) and a " +
         "`suffix` (`%`).",
       since: "0.1.0",
       fields: {
@@ -159,4 +142,4 @@ export const okr: ModelModule = {
       },
     },
   ],
-};
+}

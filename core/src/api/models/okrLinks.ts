@@ -3,16 +3,7 @@
  *
  * @since 0.4.0
  */
-import {
-  array,
-  boolean,
-  type ModelModule,
-  number,
-  optional,
-  ref,
-  string,
-  struct,
-} from "./model.ts";
+import { array, boolean, type ModelModule, number, optional, ref, string, struct } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -20,8 +11,7 @@ import {
  */
 export const okrLinks: ModelModule = {
   module: "OkrLinks",
-  description:
-    "The entities an OKR links to, as the deprecated Metrics and Goals endpoints expand them " +
+  description: "The entities an OKR links to, as the deprecated Metrics and Goals endpoints expand them " +
     "in `links`: goals, metrics and sessions. Their fields are the union of those the three " +
     "samples show.",
   since: "0.1.0",
@@ -29,8 +19,7 @@ export const okrLinks: ModelModule = {
     {
       _tag: "Model",
       name: "OkrLinkedGoal",
-      description:
-        "A goal as expanded in an entity's `links`. The fields are those the three deprecated " +
+      description: "A goal as expanded in an entity's `links`. The fields are those the three deprecated " +
         "samples show for it (the metrics' and the goal update's API form, and the confidence " +
         "update's stored form with `owner_permissions`, `parent` and `permissions`).",
       since: "0.1.0",
@@ -69,8 +58,7 @@ export const okrLinks: ModelModule = {
     {
       _tag: "Model",
       name: "OkrLinkedMetric",
-      description:
-        "A metric as expanded in an entity's `links`; the fields are those the three deprecated " +
+      description: "A metric as expanded in an entity's `links`; the fields are those the three deprecated " +
         "samples show for it.",
       since: "0.1.0",
       fields: {
@@ -111,8 +99,7 @@ export const okrLinks: ModelModule = {
     {
       _tag: "Model",
       name: "OkrLinkedSession",
-      description:
-        "An OKR session (a period such as a quarter) as expanded in an entity's `links`; the " +
+      description: "An OKR session (a period such as a quarter) as expanded in an entity's `links`; the " +
         "fields are those the three deprecated samples show for it (`ownerPermissions` in the " +
         "API form, `owner_permissions` in the stored form).",
       since: "0.1.0",
@@ -134,8 +121,7 @@ export const okrLinks: ModelModule = {
     {
       _tag: "Model",
       name: "OkrLinks",
-      description:
-        "The related entities of a goal or metric, expanded: goals, metrics and sessions.",
+      description: "The related entities of a goal or metric, expanded: goals, metrics and sessions.",
       since: "0.1.0",
       fields: {
         expanded: optional(struct({
@@ -146,4 +132,4 @@ export const okrLinks: ModelModule = {
       },
     },
   ],
-};
+}

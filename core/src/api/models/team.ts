@@ -3,17 +3,7 @@
  *
  * @since 0.4.0
  */
-import {
-  array,
-  boolean,
-  type ModelModule,
-  number,
-  optional,
-  record,
-  ref,
-  string,
-  unknown,
-} from "./model.ts";
+import { array, boolean, type ModelModule, number, optional, record, ref, string, unknown } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -21,8 +11,7 @@ import {
  */
 export const team: ModelModule = {
   module: "Team",
-  description:
-    "The team and role models nested in a user: a user's `roles`, each with the `team` it " +
+  description: "The team and role models nested in a user: a user's `roles`, each with the `team` it " +
     "belongs to, and the team's badges, tags and activation flag. Every field the samples " +
     "show is modelled, all optional, and unknown extra fields are tolerated (ignored on " +
     'decode).\n\nThe `GET /users` sample shows some values as type names (`"IDs"`, `"ID"`, ' +
@@ -35,8 +24,7 @@ export const team: ModelModule = {
     {
       _tag: "Model",
       name: "ExternalTeamMapping",
-      description:
-        "The link between a team and the external system (an HR system, a directory) it is " +
+      description: "The link between a team and the external system (an HR system, a directory) it is " +
         "synchronised from.",
       since: "0.1.0",
       fields: {
@@ -47,8 +35,7 @@ export const team: ModelModule = {
     {
       _tag: "Model",
       name: "IsActiveFlag",
-      description:
-        "Whether a team or a tag is active, and since when it is not (`DateDeactivated`, an ISO " +
+      description: "Whether a team or a tag is active, and since when it is not (`DateDeactivated`, an ISO " +
         "date string). The reference calls this type `IsActiveFlag`; note the capitalised field " +
         "names.",
       since: "0.1.0",
@@ -60,8 +47,7 @@ export const team: ModelModule = {
     {
       _tag: "Model",
       name: "TeamBadgeInfo",
-      description:
-        "A badge as shown on a team: its look (`background`, `icon`, `pattern`), its name and " +
+      description: "A badge as shown on a team: its look (`background`, `icon`, `pattern`), its name and " +
         "summary, and how it is assigned.",
       since: "0.1.0",
       fields: {
@@ -79,8 +65,7 @@ export const team: ModelModule = {
     {
       _tag: "Model",
       name: "TeamBadge",
-      description:
-        "A badge assigned to a team: the assignment id, the badge, and the ids it is assigned to.",
+      description: "A badge assigned to a team: the assignment id, the badge, and the ids it is assigned to.",
       since: "0.1.0",
       fields: {
         assigneeIds: optional(array(string)),
@@ -103,8 +88,7 @@ export const team: ModelModule = {
     {
       _tag: "Model",
       name: "Team",
-      description:
-        "A team, as nested in a user's role: its members and manager, its place in the hierarchy " +
+      description: "A team, as nested in a user's role: its members and manager, its place in the hierarchy " +
         "(`parentId`), its look, and counts of its goals and metrics. `mentions` is an open " +
         "record (the reference shows `{}`).",
       since: "0.1.0",
@@ -148,4 +132,4 @@ export const team: ModelModule = {
       },
     },
   ],
-};
+}

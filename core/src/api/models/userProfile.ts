@@ -3,15 +3,7 @@
  *
  * @since 0.4.0
  */
-import {
-  array,
-  boolean,
-  type ModelModule,
-  number,
-  optional,
-  ref,
-  string,
-} from "./model.ts";
+import { array, boolean, type ModelModule, number, optional, ref, string } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -19,8 +11,7 @@ import {
  */
 export const userProfile: ModelModule = {
   module: "UserProfile",
-  description:
-    "The small nested objects of a user: its login identities, its picture info and its " +
+  description: "The small nested objects of a user: its login identities, its picture info and its " +
     "notification settings. They live apart from `User.ts` so that the user's field record " +
     "(`lib/internal/userFields.ts`) can use them without an import cycle; `User.ts` " +
     "re-exports them. Every field is optional and unknown extra fields are tolerated.",
@@ -29,8 +20,7 @@ export const userProfile: ModelModule = {
     {
       _tag: "Model",
       name: "UserIdentity",
-      description:
-        "One login identity of a user: the identity provider and connection it signs in through.",
+      description: "One login identity of a user: the identity provider and connection it signs in through.",
       since: "0.1.0",
       fields: {
         clientId: optional(string),
@@ -62,8 +52,7 @@ export const userProfile: ModelModule = {
     {
       _tag: "Model",
       name: "PictureInfo",
-      description:
-        "Whether a user's picture can be, or has been, edited, and whether it comes from single " +
+      description: "Whether a user's picture can be, or has been, edited, and whether it comes from single " +
         "sign-on.",
       since: "0.1.0",
       fields: {
@@ -74,4 +63,4 @@ export const userProfile: ModelModule = {
       },
     },
   ],
-};
+}

@@ -3,18 +3,7 @@
  *
  * @since 0.4.0
  */
-import {
-  array,
-  boolean,
-  type ModelModule,
-  number,
-  optional,
-  record,
-  ref,
-  string,
-  struct,
-  unknown,
-} from "./model.ts";
+import { array, boolean, type ModelModule, number, optional, record, ref, string, struct, unknown } from "./model.ts"
 
 /**
  * @since 0.4.0
@@ -22,8 +11,7 @@ import {
  */
 export const userSettings: ModelModule = {
   module: "UserSettings",
-  description:
-    "The `userSettings` object of a user: the personal, mostly UI, preferences the web app " +
+  description: "The `userSettings` object of a user: the personal, mostly UI, preferences the web app " +
     "keeps per user (checklist, dashboards, favourites, grids, navigation, whiteboards, " +
     "...). Every field the samples show is modelled, all optional, and unknown extra fields " +
     "are tolerated (ignored on decode). Objects the reference shows as `{}` " +
@@ -37,8 +25,7 @@ export const userSettings: ModelModule = {
     {
       _tag: "Model",
       name: "UserChecklist",
-      description:
-        "The onboarding checklist: which cards are shown and which first steps are done.",
+      description: "The onboarding checklist: which cards are shown and which first steps are done.",
       since: "0.1.0",
       fields: {
         optOut: optional(boolean),
@@ -60,8 +47,7 @@ export const userSettings: ModelModule = {
     {
       _tag: "Model",
       name: "DashboardItemSetting",
-      description:
-        "One saved setting of a dashboard item. `dynamicValues` holds `DashboardDynamicValue`s, " +
+      description: "One saved setting of a dashboard item. `dynamicValues` holds `DashboardDynamicValue`s, " +
         "a type the reference names but never shows, so its elements are `unknown`.",
       since: "0.1.0",
       fields: {
@@ -85,8 +71,7 @@ export const userSettings: ModelModule = {
     {
       _tag: "Model",
       name: "InsightTemplateSuggestions",
-      description:
-        "Which insight template suggestions the user has seen or dismissed, per insightboard.",
+      description: "Which insight template suggestions the user has seen or dismissed, per insightboard.",
       since: "0.1.0",
       fields: {
         dismissed: optional(boolean),
@@ -101,8 +86,7 @@ export const userSettings: ModelModule = {
     {
       _tag: "Model",
       name: "LeftNavItems",
-      description:
-        "Which items of the left navigation are shown, and whether it is closed.",
+      description: "Which items of the left navigation are shown, and whether it is closed.",
       since: "0.1.0",
       fields: {
         hub: optional(boolean),
@@ -117,8 +101,7 @@ export const userSettings: ModelModule = {
     {
       _tag: "Model",
       name: "OkrsGrouping",
-      description:
-        "How an OKR list is grouped and sorted (`myOkrsGrouping`, `teamsOkrsGrouping`).",
+      description: "How an OKR list is grouped and sorted (`myOkrsGrouping`, `teamsOkrsGrouping`).",
       since: "0.1.0",
       fields: {
         groupBy: optional(string),
@@ -144,8 +127,7 @@ export const userSettings: ModelModule = {
     {
       _tag: "Model",
       name: "GridColumnProperty",
-      description:
-        "The property a resizable grid column shows, for one kind of item.",
+      description: "The property a resizable grid column shows, for one kind of item.",
       since: "0.1.0",
       fields: {
         propertyName: optional(string),
@@ -156,8 +138,7 @@ export const userSettings: ModelModule = {
     {
       _tag: "Model",
       name: "ResizableGridColumn",
-      description:
-        "A grid column the user resized: the goal, metric and task property it shows, and its " +
+      description: "A grid column the user resized: the goal, metric and task property it shows, and its " +
         "width.",
       since: "0.1.0",
       fields: {
@@ -170,8 +151,7 @@ export const userSettings: ModelModule = {
     {
       _tag: "Model",
       name: "UserSettings",
-      description:
-        "The personal settings of a user (the `userSettings` field of `User`): favourites " +
+      description: "The personal settings of a user (the `userSettings` field of `User`): favourites " +
         "(`favs`), grid columns, navigation, onboarding, saved code snippets, opened " +
         "whiteboards, and more. `alignmentTreeFilter` holds strings, as the reference shows, not " +
         "arrays.",
@@ -282,4 +262,4 @@ export const userSettings: ModelModule = {
       },
     },
   ],
-};
+}
