@@ -26,9 +26,7 @@ const textPattern = (secret: string): string => {
     const forms = new Set([escapeRegExp(char), percentEncoded(char)])
     for (const variant of [char.toUpperCase(), char.toLowerCase()]) {
       // `ß` upper-cases to `SS`: a case mapping that changes the length is matched as its own text.
-      forms.add(
-        [...variant].length === 1 ? percentEncoded(variant) : escapeRegExp(variant),
-      )
+      forms.add([...variant].length === 1 ? percentEncoded(variant) : escapeRegExp(variant))
     }
     if (char === " ") forms.add("\\+")
     out += forms.size === 1 ? [...forms][0] : `(?:${[...forms].join("|")})`
@@ -41,10 +39,8 @@ const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const base64 = (bytes: Uint8Array): string => {
   let out = ""
   for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) |
-      (bytes[i + 2] ?? 0)
-    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]! +
-      BASE64[(n >> 6) & 63]! + BASE64[n & 63]!
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
+    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]! + BASE64[(n >> 6) & 63]! + BASE64[n & 63]!
   }
   return out
 }
@@ -96,10 +92,7 @@ const secretForms = (secret: string): string =>
  *
  * @internal
  */
-export const secretsPatterns = (
-  token: string,
-  accountId: string,
-): ReadonlyArray<RegExp> => {
+export const secretsPatterns = (token: string, accountId: string): ReadonlyArray<RegExp> => {
   // The secret as given (its encoded forms are made of its own characters) and as normalized text shows it.
   const group = (secret: string, long: boolean) => {
     const parts: Array<string> = []
@@ -112,9 +105,7 @@ export const secretsPatterns = (
   const patterns: Array<RegExp> = []
   for (const long of [true, false]) {
     const [t, a] = [group(token, long), group(accountId, long)]
-    if (t !== "(?!)" || a !== "(?!)") {
-      patterns.push(new RegExp(`(${t})|(${a})`, long ? "gi" : "g"))
-    }
+    if (t !== "(?!)" || a !== "(?!)") patterns.push(new RegExp(`(${t})|(${a})`, long ? "gi" : "g"))
   }
   return patterns
 }

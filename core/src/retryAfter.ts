@@ -22,29 +22,8 @@ const MAX_DELAY = 2 ** 31 - 1
 const DIGITS = /^[0-9]+$/
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const
-const LONG_DAYS = [
-  "Sunday",
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-] as const
-const MONTHS = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-] as const
+const LONG_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const
 
 const DAY = DAYS.join("|")
 const LONG_DAY = LONG_DAYS.join("|")
@@ -52,17 +31,11 @@ const MONTH = MONTHS.join("|")
 const TIME = "([0-9]{2}):([0-9]{2}):([0-9]{2})"
 
 /** `Sun, 06 Nov 1994 08:49:37 GMT` */
-const IMF_FIXDATE = new RegExp(
-  `^(${DAY}), ([0-9]{2}) (${MONTH}) ([0-9]{4}) ${TIME} GMT$`,
-)
+const IMF_FIXDATE = new RegExp(`^(${DAY}), ([0-9]{2}) (${MONTH}) ([0-9]{4}) ${TIME} GMT$`)
 /** `Sunday, 06-Nov-94 08:49:37 GMT` */
-const RFC_850 = new RegExp(
-  `^(${LONG_DAY}), ([0-9]{2})-(${MONTH})-([0-9]{2}) ${TIME} GMT$`,
-)
+const RFC_850 = new RegExp(`^(${LONG_DAY}), ([0-9]{2})-(${MONTH})-([0-9]{2}) ${TIME} GMT$`)
 /** `Sun Nov  6 08:49:37 1994` (a one-digit day is padded with a space) */
-const ASCTIME = new RegExp(
-  `^(${DAY}) (${MONTH}) ([0-9]{2}| [0-9]) ${TIME} ([0-9]{4})$`,
-)
+const ASCTIME = new RegExp(`^(${DAY}) (${MONTH}) ([0-9]{2}| [0-9]) ${TIME} ([0-9]{4})$`)
 
 /** A weekday name alone: the part of a date before its comma, when fetch's ", " join is split. */
 const WEEKDAY_ONLY = new RegExp(`^\\s*(${DAY}|${LONG_DAY})$`)
@@ -79,10 +52,7 @@ const instant = (
 ): number | undefined => {
   if (year < 100 || hour > 23 || minute > 59 || second > 60) return undefined
   const date = new Date(Date.UTC(year, month, day))
-  if (
-    date.getUTCMonth() !== month || date.getUTCDate() !== day ||
-    date.getUTCDay() !== weekday
-  ) return undefined
+  if (date.getUTCMonth() !== month || date.getUTCDate() !== day || date.getUTCDay() !== weekday) return undefined
   // A leap second (:60) is the next minute's first instant.
   return Date.UTC(year, month, day, hour, minute, second)
 }
@@ -93,21 +63,10 @@ const instant = (
  *
  * @internal
  */
-export const parseHttpDate = (
-  text: string,
-  now: number,
-): number | undefined => {
+export const parseHttpDate = (text: string, now: number): number | undefined => {
   let m = IMF_FIXDATE.exec(text)
   if (m) {
-    return instant(
-      DAYS.indexOf(m[1] as never),
-      +m[4]!,
-      MONTHS.indexOf(m[3] as never),
-      +m[2]!,
-      +m[5]!,
-      +m[6]!,
-      +m[7]!,
-    )
+    return instant(DAYS.indexOf(m[1] as never), +m[4]!, MONTHS.indexOf(m[3] as never), +m[2]!, +m[5]!, +m[6]!, +m[7]!)
   }
   m = RFC_850.exec(text)
   if (m) {
@@ -194,12 +153,7 @@ export interface RetryAfterReading {
   readonly waitMillis: number | undefined
   /** The header the wait was taken from. */
   readonly source: "retry-after-ms" | "retry-after" | undefined
-  readonly ignored: ReadonlyArray<
-    {
-      readonly header: "retry-after-ms" | "retry-after"
-      readonly reason: string
-    }
-  >
+  readonly ignored: ReadonlyArray<{ readonly header: "retry-after-ms" | "retry-after"; readonly reason: string }>
 }
 
 /**
@@ -211,12 +165,7 @@ export const readRetryAfter = (
   headers: Readonly<Record<string, string | undefined>>,
   now: number,
 ): RetryAfterReading => {
-  const ignored: Array<
-    {
-      readonly header: "retry-after-ms" | "retry-after"
-      readonly reason: string
-    }
-  > = []
+  const ignored: Array<{ readonly header: "retry-after-ms" | "retry-after"; readonly reason: string }> = []
   const ms = headers["retry-after-ms"]
   if (ms !== undefined) {
     const value = trimOws(ms)
@@ -232,9 +181,7 @@ export const readRetryAfter = (
     })
   }
   const header = headers["retry-after"]
-  if (header === undefined) {
-    return { waitMillis: undefined, source: undefined, ignored }
-  }
+  if (header === undefined) return { waitMillis: undefined, source: undefined, ignored }
   const parts = members(header)
   const waits: Array<number> = []
   for (const member of parts) {
@@ -249,10 +196,7 @@ export const readRetryAfter = (
     waits.push(result)
   }
   if (waits.some((wait) => wait !== waits[0])) {
-    ignored.push({
-      header: "retry-after",
-      reason: `a repeated header whose ${waits.length} values disagree`,
-    })
+    ignored.push({ header: "retry-after", reason: `a repeated header whose ${waits.length} values disagree` })
     return { waitMillis: undefined, source: undefined, ignored }
   }
   return { waitMillis: waits[0]!, source: "retry-after", ignored }
