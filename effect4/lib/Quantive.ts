@@ -26,6 +26,7 @@ import * as internal from "./internal/config.ts"
 import * as Wiring from "./internal/layer.ts"
 import * as PerCall from "./internal/perCall.ts"
 import * as Drift from "./internal/response/decode.ts"
+import { driftLogOf } from "./internal/client.ts"
 import * as Request from "./internal/anyEndpoint.ts"
 import * as Paginate from "./internal/paginate.ts"
 import type * as QE from "./QuantiveError.ts"
@@ -33,11 +34,11 @@ import type {
   DecodeMode,
   DriftReport,
   PaginateOptions,
-  QuantiveClient,
   RequestOptions,
   ResponseInfo,
   StreamPage,
 } from "./QuantiveClient.ts"
+import { QuantiveClient } from "./QuantiveClient.ts"
 import type * as Retry from "./Retry.ts"
 
 /**
@@ -252,13 +253,17 @@ export const withDecode: {
 export type { DriftReport }
 
 /**
- * Every drift seen in this process so far, by operation and field shape (tolerant mode): array positions as `[]`,
- * record keys as `*`, at most 256 shapes (further new ones counted together as `(other fields)`).
+ * Every drift the client in context (`QuantiveClient`, which `Quantive.layer` provides) has seen so far, by operation
+ * and field shape (tolerant mode): array positions as `[]`, record keys as `*`, at most 256 shapes (further new ones
+ * counted together as `(other fields)`). Empty where no client built by this package is in context.
  *
  * @since 0.2.0
  * @category decoding
  */
-export const decodeDrifts: Effect.Effect<ReadonlyArray<DriftReport>> = Effect.sync(Drift.driftReports)
+export const decodeDrifts: Effect.Effect<ReadonlyArray<DriftReport>> = Effect.map(
+  Effect.serviceOption(QuantiveClient),
+  (client) => (client._tag === "Some" ? driftLogOf(client.value)?.snapshot() : undefined) ?? [],
+)
 
 /**
  * The counter of drifts (`quantive_decode_drift`, with the attributes `operation` and `field`), for your metrics

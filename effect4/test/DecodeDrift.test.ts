@@ -54,7 +54,6 @@ describe("drift reports: bounded whatever the server varies", () => {
     const log = recordingWarnings()
     const tracer = recordingTracer()
     return Effect.gen(function* () {
-      Drift.resetDriftReports()
       const { fake } = yield* FakeQuantive.FakeServer
       let call = 0
       fake.route("GET", "/v1/drifting", () => {
@@ -78,7 +77,7 @@ describe("drift reports: bounded whatever the server varies", () => {
         }).pipe(Quantive.withDecode("tolerant"))
         assert.strictEqual(item.id, `i${i + 1}`)
       }
-      const reports = Drift.driftReports()
+      const reports = yield* Quantive.decodeDrifts
       assert.deepStrictEqual(
         reports.map(({ count, operation, path }) => ({ operation, path, count })),
         [
@@ -104,7 +103,6 @@ describe("drift reports: bounded whatever the server varies", () => {
   it.effect("past MAX_DRIFT_REPORTS shapes, new shapes count under one overflow report, warning and series", () => {
     const log = recordingWarnings()
     return Effect.gen(function* () {
-      Drift.resetDriftReports()
       const { fake } = yield* FakeQuantive.FakeServer
       fake.route("GET", "/v1/drifting", () => ({ status: 200, body: { id: "i", scores: { k: "high" } } }))
       const extra = 40
@@ -116,7 +114,7 @@ describe("drift reports: bounded whatever the server varies", () => {
             .pipe(Quantive.withDecode("tolerant"))
         }
       }
-      const reports = Drift.driftReports()
+      const reports = yield* Quantive.decodeDrifts
       assert.strictEqual(reports.length, Drift.MAX_DRIFT_REPORTS + 1)
       const overflow = reports.find((r) => r.operation === Drift.DRIFT_OVERFLOW)!
       assert.deepStrictEqual(
@@ -136,13 +134,12 @@ describe("drift reports: bounded whatever the server varies", () => {
     const log = recordingWarnings()
     const tracer = recordingTracer()
     return Effect.gen(function* () {
-      Drift.resetDriftReports()
       const { fake } = yield* FakeQuantive.FakeServer
       const key = `k-${fake.token}-${fake.accountId}`
       fake.route("GET", "/v1/drifting", () => ({ status: 200, body: { id: "i", scores: { [key]: "high" } } }))
       yield* Quantive.request({ method: "GET", path: "/v1/drifting", success: Item, operation: "Secret.get" })
         .pipe(Quantive.withDecode("tolerant"))
-      const shown = JSON.stringify([log.lines, Drift.driftReports(), tracer.spans.map((span) => span.events)])
+      const shown = JSON.stringify([log.lines, yield* Quantive.decodeDrifts, tracer.spans.map((span) => span.events)])
       assert.include(shown, "scores.k-<redacted>-{accountId}")
       assert.notInclude(shown, fake.token)
       assert.notInclude(shown, fake.accountId)
@@ -150,5 +147,28 @@ describe("drift reports: bounded whatever the server varies", () => {
       Effect.provide(fakeLayer({ token: `qt_${"a1b2c3d4".repeat(5)}`, accountId: "5f3c9a1b2c3d4e5f6a7b8c9d" })),
       Effect.provide(Layer.merge(log.layer, tracer.layer)),
     )
+  })
+})
+
+describe("drift reports belong to the client", () => {
+  it.effect("each layer's client keeps its own reports and warns once on its own; none outside a client", () => {
+    const log = recordingWarnings()
+    const drifting = Effect.gen(function* () {
+      const { fake } = yield* FakeQuantive.FakeServer
+      fake.route("GET", "/v1/drifting", () => ({ status: 200, body: { id: "i", scores: { k: "high" } } }))
+      for (let i = 0; i < 3; i++) {
+        yield* Quantive.request({ method: "GET", path: "/v1/drifting", success: Item, operation: "Own.drift" })
+          .pipe(Quantive.withDecode("tolerant"))
+      }
+      return yield* Quantive.decodeDrifts
+    })
+    return Effect.gen(function* () {
+      const first = yield* drifting.pipe(Effect.provide(fakeLayer()))
+      const second = yield* drifting.pipe(Effect.provide(fakeLayer()))
+      assert.deepStrictEqual(first.map((r) => [r.operation, r.path, r.count]), [["Own.drift", "scores.*", 3]])
+      assert.deepStrictEqual(second.map((r) => [r.operation, r.path, r.count]), [["Own.drift", "scores.*", 3]])
+      assert.strictEqual(log.lines.filter((line) => line.startsWith("Own.drift")).length, 2, "one warning per client")
+      assert.deepStrictEqual(yield* Quantive.decodeDrifts, [], "no client in context: no reports")
+    }).pipe(Effect.provide(log.layer))
   })
 })

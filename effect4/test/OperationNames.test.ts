@@ -5,7 +5,6 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Schema, Stream } from "effect"
-import * as Drift from "../lib/internal/response/decode.ts"
 import { Quantive, QuantiveClient } from "../mod.ts"
 import { FakeQuantive } from "../testing.ts"
 import { recordingJsonLogger, recordingTracer, socket } from "./support.ts"
@@ -23,7 +22,6 @@ describe("operation names derived from a path holding the account id", () => {
     const tracer = recordingTracer()
     const log = recordingJsonLogger()
     return Effect.gen(function* () {
-      Drift.resetDriftReports()
       const { fake } = yield* FakeQuantive.FakeServer
       const id = fake.accountId
       const secrets = [id, fake.token]

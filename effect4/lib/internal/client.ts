@@ -34,7 +34,7 @@ import { type CallContext, decodeError, invalidInput, pickRequestId, withHistory
 import { makeRedactor, type Redactor, snippet } from "./redact.ts"
 import * as Request from "./request/build.ts"
 import * as Resilience from "./resilience/run.ts"
-import { decodeBody } from "./response/decode.ts"
+import { decodeBody, DriftLog } from "./response/decode.ts"
 import { responseInfo } from "./response/info.ts"
 import * as Status from "./response/status.ts"
 import * as Transport from "./transport/exchange.ts"
@@ -44,6 +44,17 @@ export { USER_AGENT } from "./transport/exchange.ts"
 
 /** The key of the pipeline's redactor on its service (kept by a service spread from it). @internal */
 export const RedactKey: unique symbol = Symbol.for("@effect-quantive/client/redact")
+
+/** The key of the pipeline's drift log on its service (kept by a service spread from it). @internal */
+export const DriftKey: unique symbol = Symbol.for("@effect-quantive/client/drifts")
+
+/**
+ * The drift log of a pipeline's service, or undefined for a service not built by the pipeline (nor spread from one).
+ *
+ * @internal
+ */
+export const driftLogOf = (service: Service): DriftLog | undefined =>
+  (service as Partial<Record<typeof DriftKey, DriftLog>>)[DriftKey]
 
 /**
  * The redactor of a pipeline's service, or undefined for a service not built by the pipeline (nor spread from one).
@@ -94,6 +105,7 @@ export interface MakeOptions {
 /** @internal */
 export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, options: MakeOptions = {}): Service => {
   const redact = makeRedactor(config)
+  const drifts = new DriftLog()
   /** Each endpoint prepared once per client (the redaction is this configuration's). */
   const preparedEndpoints = new WeakMap<Endpoint<any>, Request.Prepared>()
   const prepare = (endpoint: Endpoint<any>): Request.Prepared => {
@@ -203,7 +215,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
                 const info = () => responseInfo(status, requestId, headers, attempts, elapsed, redact)
                 const decodeLater = <A>(success: Success<A>) =>
                   Effect.mapError(
-                    decodeBody(success, status, exchange.body, ctx, requestId, mode, span),
+                    decodeBody(success, status, exchange.body, ctx, requestId, mode, drifts, span),
                     (error) => withHistory(error, attempts, elapsed),
                   )
                 // Decoded within the attempt where later would change what is seen: in tolerant mode (drift is an
@@ -211,7 +223,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
                 // attempt budget).
                 const early = success !== undefined && success._tag !== "Void" &&
                     (mode === "tolerant" || decodeMayRetry(policy, ctx, status, requestId))
-                  ? { value: yield* decodeBody(success, status, exchange.body, ctx, requestId, mode, span) }
+                  ? { value: yield* decodeBody(success, status, exchange.body, ctx, requestId, mode, drifts, span) }
                   : undefined
                 const response: Response = {
                   status,
@@ -264,11 +276,12 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
       ),
     )
 
-  const service: Service & { readonly [RedactKey]: Redactor } = {
+  const service: Service & { readonly [RedactKey]: Redactor; readonly [DriftKey]: DriftLog } = {
     execute,
     send,
     invalidInput: failInvalid,
     [RedactKey]: redact,
+    [DriftKey]: drifts,
   }
   return service
 }

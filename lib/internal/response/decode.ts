@@ -15,57 +15,12 @@ import { compile, type Drift } from "../decoder.ts"
 import { type CallContext, decodeError, formatIssue } from "../errors.ts"
 import { snippet } from "../redact.ts"
 
-import type { DriftReport, Success } from "../../QuantiveClient.ts"
+import type { Success } from "../../QuantiveClient.ts"
 import { type Body, textOf } from "../transport/body.ts"
 
-interface Report {
-  readonly operation: string
-  readonly path: string
-  count: number
-  readonly message: string
-}
+import { DRIFT_OVERFLOW, type DriftLog, MAX_DRIFT_REPORTS } from "../../../core/src/driftLog.ts"
 
-/**
- * The most distinct (operation, field shape) drift reports kept in a process. Past it, drifts of a new shape are
- * counted together under one report, operation and path `DRIFT_OVERFLOW`, which is also their metric's tags: the
- * reports, their warnings and the counter's series stay bounded whatever the server sends.
- *
- * @internal
- */
-export const MAX_DRIFT_REPORTS = 256
-
-/** The operation and path of the report counting the drifts past `MAX_DRIFT_REPORTS` shapes. @internal */
-export const DRIFT_OVERFLOW = "(other fields)"
-
-/** The overflow report's key: every other key holds a NUL between operation and path. */
-const OVERFLOW_KEY = "overflow"
-
-/**
- * The drifts one client has seen, by operation and field shape; owned by the client (each layer builds its own).
- *
- * @internal
- */
-export class DriftLog {
-  private readonly reports = new Map<string, Report>()
-
-  /** The report a drift of this operation and shape counts in, and whether it is new (the first of its kind). */
-  reportOf(operation: string, path: string, message: string): readonly [Report, boolean] {
-    const reports = this.reports
-    const key = `${operation}\u0000${path}`
-    const seen = reports.get(key) ?? (reports.size < MAX_DRIFT_REPORTS ? undefined : reports.get(OVERFLOW_KEY))
-    if (seen !== undefined) return [seen, false]
-    const fresh: Report = reports.size < MAX_DRIFT_REPORTS
-      ? { operation, path, count: 0, message }
-      : { operation: DRIFT_OVERFLOW, path: DRIFT_OVERFLOW, count: 0, message }
-    reports.set(fresh.operation === DRIFT_OVERFLOW ? OVERFLOW_KEY : key, fresh)
-    return [fresh, true]
-  }
-
-  /** Every report so far, as copies. */
-  snapshot(): ReadonlyArray<DriftReport> {
-    return [...this.reports.values()].map((report) => ({ ...report }))
-  }
-}
+export { DRIFT_OVERFLOW, DriftLog, MAX_DRIFT_REPORTS } from "../../../core/src/driftLog.ts"
 
 /** @internal */
 export const driftCounter: Metric.Metric.Counter<number> = Metric.counter("quantive_decode_drift", {

@@ -1,8 +1,9 @@
 /**
  * The response stage's second step: a 2xx body becomes the success value. A JSON body is parsed once and decoded by
- * the schema's compiled decoder in the call's mode. In `tolerant` mode every optional field dropped for being off its schema is reported: one `Warning` log line
- * per (operation, field shape) per process, a span event on the call, and the `quantive_decode_drift` counter. A
- * field's shape names record keys `*` and array positions `[]`, and at most `MAX_DRIFT_REPORTS` shapes are kept.
+ * the schema's compiled decoder in the call's mode. In `tolerant` mode every optional field dropped for being off its
+ * schema is reported in the client's `DriftLog`: one `Warning` log line per (operation, field shape) per client, a span
+ * event on the call, and the `quantive_decode_drift` counter. A field's shape names record keys `*` and array
+ * positions `[]`, and at most `MAX_DRIFT_REPORTS` shapes are kept per client.
  *
  * @internal
  */
@@ -14,35 +15,12 @@ import { compile, type Drift } from "../decoder.ts"
 import { type CallContext, decodeError, formatIssue } from "../errors.ts"
 import { snippet } from "../redact.ts"
 
-import type { DriftReport, Success } from "../../QuantiveClient.ts"
+import type { Success } from "../../QuantiveClient.ts"
 import { type Body, textOf } from "../transport/body.ts"
 
-interface Report {
-  readonly operation: string
-  readonly path: string
-  count: number
-  readonly message: string
-}
+import { DRIFT_OVERFLOW, type DriftLog, MAX_DRIFT_REPORTS } from "../../../../core/src/driftLog.ts"
 
-const reports = new Map<string, Report>()
-
-/**
- * The most distinct (operation, field shape) drift reports kept in a process. Past it, drifts of a new shape are
- * counted together under one report, operation and path `DRIFT_OVERFLOW`, which is also their metric's tags: the
- * reports, their warnings and the counter's series stay bounded whatever the server sends.
- *
- * @internal
- */
-export const MAX_DRIFT_REPORTS = 256
-
-/** The operation and path of the report counting the drifts past `MAX_DRIFT_REPORTS` shapes. @internal */
-export const DRIFT_OVERFLOW = "(other fields)"
-
-/** Every drift seen in this process, by operation and field path. @internal */
-export const driftReports = (): ReadonlyArray<DriftReport> => [...reports.values()].map((r) => ({ ...r }))
-
-/** Forgets the drifts seen (for tests). @internal */
-export const resetDriftReports = (): void => reports.clear()
+export { DRIFT_OVERFLOW, DriftLog, MAX_DRIFT_REPORTS } from "../../../../core/src/driftLog.ts"
 
 /** @internal */
 export const driftCounter: Metric.Counter<number> = Metric.counter("quantive_decode_drift", {
@@ -68,22 +46,12 @@ const pathOf = (drift: Drift) => {
 /** Where the field was (record keys and positions included), as safe text: server keys may hold anything. */
 const positionOf = (drift: Drift, ctx: CallContext) => snippet(ctx.redact(drift.path.map(String).join(".")), 200)
 
-/** The overflow report's key: every other key holds a NUL between operation and path. */
-const OVERFLOW_KEY = "overflow"
-
-/** The report a drift of this operation and shape counts in, and whether it is new (the first of its kind). */
-const reportOf = (operation: string, path: string, message: string): readonly [Report, boolean] => {
-  const key = `${operation}\u0000${path}`
-  const seen = reports.get(key) ?? (reports.size < MAX_DRIFT_REPORTS ? undefined : reports.get(OVERFLOW_KEY))
-  if (seen !== undefined) return [seen, false]
-  const fresh: Report = reports.size < MAX_DRIFT_REPORTS
-    ? { operation, path, count: 0, message }
-    : { operation: DRIFT_OVERFLOW, path: DRIFT_OVERFLOW, count: 0, message }
-  reports.set(fresh.operation === DRIFT_OVERFLOW ? OVERFLOW_KEY : key, fresh)
-  return [fresh, true]
-}
-
-const report = (drifts: ReadonlyArray<Drift>, ctx: CallContext, callSpan: Tracer.Span | undefined) =>
+const report = (
+  log: DriftLog,
+  drifts: ReadonlyArray<Drift>,
+  ctx: CallContext,
+  callSpan: Tracer.Span | undefined,
+) =>
   Effect.gen(function* () {
     const now = yield* Clock.currentTimeNanos
     const span = callSpan === undefined ? yield* Effect.option(Effect.currentSpan) : Option.some(callSpan)
@@ -91,7 +59,7 @@ const report = (drifts: ReadonlyArray<Drift>, ctx: CallContext, callSpan: Tracer
       const path = pathOf(drift)
       const message = snippet(ctx.redact(drift.message), 200)
       const position = positionOf(drift, ctx)
-      const [seen, fresh] = reportOf(ctx.operation, path, message)
+      const [seen, fresh] = log.reportOf(ctx.operation, path, message)
       seen.count += 1
       if (fresh && seen.operation === DRIFT_OVERFLOW) {
         yield* Effect.logWarning(
@@ -127,6 +95,7 @@ export const decodeJson = <A>(
   ctx: CallContext,
   requestId: string | undefined,
   mode: DecodeMode,
+  log: DriftLog,
   span?: Tracer.Span | undefined,
 ): Effect.Effect<A, QE.DecodeError> => {
   if (bodyText.trim() === "") {
@@ -146,7 +115,7 @@ export const decodeJson = <A>(
     const { issuePath, message } = formatIssue(decoded.failure, ctx.redact)
     return Effect.fail(decodeError(ctx, status, requestId, `${issuePath || "(root)"}: ${message}`, { issuePath }))
   }
-  return drifts === undefined ? Effect.succeed(decoded.success) : Effect.as(report(drifts, ctx, span), decoded.success)
+  return drifts === undefined ? Effect.succeed(decoded.success) : Effect.as(report(log, drifts, ctx, span), decoded.success)
 }
 
 /**
@@ -162,6 +131,7 @@ export const decodeBody = <A>(
   ctx: CallContext,
   requestId: string | undefined,
   mode: DecodeMode,
+  log: DriftLog,
   span?: Tracer.Span | undefined,
 ): Effect.Effect<A, QE.DecodeError | QE.TransportError> => {
   if (success._tag === "Void") return Effect.succeed(undefined as A)
@@ -178,9 +148,9 @@ export const decodeBody = <A>(
       }
       case "Any":
         if (text.trim() === "") return Effect.succeed(undefined as A)
-        return decodeJson(undefined, status, text, ctx, requestId, mode, span)
+        return decodeJson(undefined, status, text, ctx, requestId, mode, log, span)
       case "Json":
-        return decodeJson(success.schema, status, text, ctx, requestId, mode, span)
+        return decodeJson(success.schema, status, text, ctx, requestId, mode, log, span)
     }
   })
 }
