@@ -395,7 +395,8 @@ if (installed) {
   const expected = "@effect-quantive/client " +
     JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version.split(".")[0] +
     ".x needs effect ^3.22 and @effect/platform ^0.97 (the Effect 3 line); found effect 4.1.0: " +
-    "run `npm install effect@^3.22 @effect/platform@^0.97`"
+    "run `npm install effect@^3.22 @effect/platform@^0.97`, " +
+    "or `npm install @effect-quantive/client@^1` for the Effect 4 line"
   const failsWithTheLine = (result) => {
     const lines = result.output.split("\n").filter((line) => line.includes("needs effect"))
     const quoted = readFileSync(join(root, "README.md"), "utf8").includes(`\nEffectVersionError: ${expected}\n`)

@@ -37,7 +37,8 @@ describe("the effect version check", () => {
   it("says which versions to install in one line, and throws it as the error's message and stack", () => {
     const read = reader({ "@effect-quantive/client": "0.1.0", effect: "4.1.0", "@effect/platform": "0.97.2" })
     const line = "@effect-quantive/client 0.x needs effect ^3.22 and @effect/platform ^0.97 (the Effect 3 line); " +
-      "found effect 4.1.0: run `npm install effect@^3.22 @effect/platform@^0.97`"
+      "found effect 4.1.0: run `npm install effect@^3.22 @effect/platform@^0.97`, " +
+      "or `npm install @effect-quantive/client@^1` for the Effect 4 line"
     expect(versionProblem(read)).toBe(line)
     const error = (() => {
       try {

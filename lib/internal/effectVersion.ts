@@ -53,8 +53,10 @@ export const versionProblem = (
   const self = /^(\d+)\./.exec(read("@effect-quantive/client") ?? "")?.[1]
   const needs = required.map(({ name, range }) => `${name} ${range}`).join(" and ")
   const install = required.map(({ name, range }) => `${name}@${range}`).join(" ")
+  const four = off.some((found) => found.startsWith("effect 4."))
   return `@effect-quantive/client${self === undefined ? "" : ` ${self}.x`} needs ${needs} (the Effect 3 line); ` +
-    `found ${off.join(", ")}: run \`npm install ${install}\``
+    `found ${off.join(", ")}: run \`npm install ${install}\`` +
+    (four ? ", or \`npm install @effect-quantive/client@^1\` for the Effect 4 line" : "")
 }
 
 /** The error of a wrong `effect` or `@effect/platform`: its message and its stack are the one line. @internal */
