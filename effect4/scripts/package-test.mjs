@@ -10,18 +10,24 @@
 //   2. A fresh project runs the README's install line with the tarball in the package's place,
 //      `npm install <tarball> effect`, against the npm registry: it succeeds without ERESOLVE and `effect` resolves
 //      to a 4.x. Then the user's own toolchain: `npm install -D typescript@5.9 @types/node@22`.
-//   3. `tsc` type-checks the README's first program (package-test/main.ts: strict, exactOptionalPropertyTypes,
-//      noUncheckedIndexedAccess, NodeNext, lib ES2022 with Node's types and no DOM) against the shipped declarations,
-//      and Node 22 runs it: it prints the fake's account name and three of its users' emails, as the installed fake
+//   3. effect4/README.md's first program is package-test/main.ts, byte for byte. `tsc` type-checks it (strict,
+//      exactOptionalPropertyTypes, noUncheckedIndexedAccess, NodeNext, lib ES2022 with Node's types and no DOM) and
+//      every other ```ts block of that README against the shipped declarations; Node 22 runs it, compiled and as
+//      `node main.ts`: it prints the fake's account name and three of its users' emails, as the installed fake
 //      itself reports them for that seed. (The options are in tsconfig.node.json, not tsconfig.json: Deno 2 reads a
-//      project's tsconfig.json, and its `lib` without DOM would hide `console` from `deno check`.)
-//   4. Deno (the root's node_modules/.bin/deno) type-checks and runs the same main.ts from that project
-//      (package.json + node_modules, no deno.json, no import map), with the same output.
+//      project's tsconfig.json, and its `lib` without DOM would hide `console` from `deno check`.) A CommonJS file
+//      require()s the package (require(esm)).
+//   4. Deno (the root's node_modules/.bin/deno) type-checks main.ts and the README's blocks and runs main.ts from
+//      that project (package.json + node_modules, no deno.json, no import map), with the same output.
+//   5. publint on the installed package and `attw --profile esm-only` on the tarball (the root's devDependencies).
+//   6. With `effect` 3.22.4 installed instead (a stub), importing the package fails at once, on Node and on Deno,
+//      with the one line that says which version to install.
 // Each step is one check. Prints `N passed, N failed` last; exits 1 on any failure. Keeps the directory with
 // `--keep`; `--verbose` shows every command's output.
 import { spawnSync } from "node:child_process"
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -194,12 +200,33 @@ const toolchain = installed && check("npm install -D typescript@5.9 @types/node@
   )
 })
 
-// 3. The first program: type-checked (strict, NodeNext) and run on Node 22.
+// 3. The README's programs: the first one is package-test/main.ts, exactly; every ```ts block of effect4/README.md
+// type-checks (strict, NodeNext) against the shipped declarations, and Node 22 runs the first program, compiled by
+// tsc and as `node main.ts` (the README's command; Node 22 strips the types).
 if (toolchain) {
-  for (const file of ["main.ts", "tsconfig.node.json", "expected.mjs"]) {
+  for (const file of ["main.ts", "tsconfig.node.json", "expected.mjs", "require.cjs"]) {
     copyFileSync(join(fixtures, file), join(project, file))
   }
 }
+const readme = readFileSync(join(here, "README.md"), "utf8").split("\n")
+/** The README's ```ts blocks: their first line's number and their code. */
+const readmeBlocks = []
+for (let i = 0; i < readme.length; i++) {
+  if (!/^```(ts|typescript)\s*$/.test(readme[i])) continue
+  let end = i + 1
+  while (end < readme.length && !/^```\s*$/.test(readme[end])) end++
+  readmeBlocks.push({ line: i + 1, file: `readme-L${i + 1}.ts`, code: readme.slice(i + 1, end).join("\n") + "\n" })
+  i = end
+}
+const mainText = readFileSync(join(fixtures, "main.ts"), "utf8")
+check("effect4/README.md's first program is package-test/main.ts, exactly", () => {
+  const first = readmeBlocks.find((block) => /\bEffect\.run(Promise|Fork|Sync|Main)\b/.test(block.code))
+  if (first === undefined) return fail("no ```ts block with a program in effect4/README.md")
+  return first.code === mainText
+    ? { ok: true, output: `README.md line ${first.line}` }
+    : fail(`README.md line ${first.line} differs from package-test/main.ts:\n${first.code}`)
+})
+
 /** What main.ts prints must be the installed fake's account name and three distinct emails of its users. */
 const expected = toolchain ? run(node, ["expected.mjs"], { cwd: project }) : undefined
 const printsTheFake = (result) => {
@@ -215,36 +242,154 @@ const printsTheFake = (result) => {
       result.output,
   }
 }
+const tsc = (config) =>
+  run(node, [join(project, "node_modules", "typescript", "bin", "tsc"), "-p", config], { cwd: project })
 const typed = toolchain && check(
   "tsc 5.9: the README's first program, strict and NodeNext, against the shipped declarations",
-  () =>
-    run(node, [join(project, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node.json"], {
-      cwd: project,
-    }),
+  () => tsc("tsconfig.node.json"),
 )
+const nodeVersion = run(node, ["--version"]).stdout.trim()
 if (typed) {
   check(
-    `node ${
-      run(node, ["--version"]).stdout.trim()
-    } runs it (Accounts.get, Users.stream, the /testing fake over a socket)`,
+    `node ${nodeVersion} runs it, compiled (Accounts.get, Users.stream, the /testing fake over a socket)`,
     () => printsTheFake(run(node, ["main.js"], { cwd: project })),
+  )
+  check(
+    `node ${nodeVersion} main.ts (the README's command)`,
+    () => printsTheFake(run(node, ["main.ts"], { cwd: project })),
+  )
+}
+if (toolchain) {
+  check(`tsc 5.9: the README's ${readmeBlocks.length} code blocks, with the same options`, () => {
+    for (const block of readmeBlocks) writeFileSync(join(project, block.file), block.code)
+    const config = {
+      extends: "./tsconfig.node.json",
+      compilerOptions: { noEmit: true },
+      files: readmeBlocks.map((block) => block.file),
+    }
+    writeFileSync(join(project, "tsconfig.readme.json"), JSON.stringify(config, null, 2) + "\n")
+    const result = tsc("tsconfig.readme.json")
+    return { ...result, output: `${readmeBlocks.map((block) => block.file).join(", ")}\n${result.output}` }
+  })
+  check(
+    `node ${nodeVersion} require()s the package (require(esm))`,
+    () => run(node, ["require.cjs"], { cwd: project }),
   )
 }
 
 // 4. Deno, from the same project.
 if (toolchain) {
   const denoEnv = { NO_COLOR: "1", FORCE_COLOR: undefined, DENO_NO_UPDATE_CHECK: "1" }
-  check("deno check main.ts in that project", () => run(deno, ["check", "main.ts"], { cwd: project, env: denoEnv }))
   check(
-    "deno run --allow-net=127.0.0.1 main.ts in that project",
+    "deno check main.ts and the README's code blocks in that project",
+    () => run(deno, ["check", "main.ts", ...readmeBlocks.map((block) => block.file)], { cwd: project, env: denoEnv }),
+  )
+  check(
+    "deno run --allow-net=127.0.0.1 --allow-env main.ts in that project",
     () =>
       printsTheFake(
-        run(deno, ["run", "--allow-net=127.0.0.1", "main.ts"], {
-          cwd: project,
-          env: denoEnv,
-        }),
+        run(deno, ["run", "--allow-net=127.0.0.1", "--allow-env", "main.ts"], { cwd: project, env: denoEnv }),
       ),
   )
+}
+
+// 5. publint on the installed package and `attw --profile esm-only` on the tarball (both from the root's
+// node_modules).
+if (installed) {
+  check("publint on the installed package", () => {
+    const result = run(node, [
+      "--input-type=module",
+      "-e",
+      `import { publint } from "publint"
+       import { formatMessage } from "publint/utils"
+       import { readFileSync } from "node:fs"
+       const pkgDir = ${JSON.stringify(join(project, "node_modules", "@effect-quantive", "client"))}
+       const pkg = JSON.parse(readFileSync(pkgDir + "/package.json", "utf8"))
+       const { messages } = await publint({ pkgDir, pack: false, level: "suggestion", strict: true })
+       // The entry points' "node" branch splits import (the version check first) from the rest: publint then reads
+       // the types as meant for require too, and they are, for the same ES module that require() loads (require(esm)).
+       const esmOnly = (m) => m.code === "EXPORTS_TYPES_INVALID_FORMAT" && m.args?.condition === "require"
+       const tolerated = "tolerated (ESM only, require(esm)): "
+       for (const m of messages) console.log((esmOnly(m) ? tolerated : "") + m.type + ": " + formatMessage(m, pkg))
+       process.exit(messages.some((m) => !esmOnly(m)) ? 1 : 0)`,
+    ], { cwd: repository })
+    return { ...result, output: result.output || "no messages" }
+  })
+  check(
+    "attw --profile esm-only on the tarball",
+    () =>
+      run(node, [
+        join(repository, "node_modules", "@arethetypeswrong", "cli", "dist", "index.js"),
+        tarball,
+        "--profile",
+        "esm-only",
+        "--format",
+        "table-flipped",
+      ], {
+        env: { NO_COLOR: "1", FORCE_COLOR: "0" },
+      }),
+  )
+}
+
+// 6. Effect 3 installed in place of Effect 4: a project whose `effect` is 3.22.4 (a stub package with that version;
+// nothing of it is loaded) fails at once, on Node and on Deno, with the one line that says what to install, for the
+// main entry point and /testing, instead of a module missing inside `effect`.
+if (installed) {
+  const effect3 = join(work, "effect3")
+  const modules = join(effect3, "node_modules")
+  mkdirSync(join(modules, "@effect-quantive"), { recursive: true })
+  cpSync(join(project, "node_modules", "@effect-quantive", "client"), join(modules, "@effect-quantive", "client"), {
+    recursive: true,
+  })
+  mkdirSync(join(modules, "effect", "dist"), { recursive: true })
+  writeFileSync(
+    join(modules, "effect", "package.json"),
+    JSON.stringify({
+      name: "effect",
+      version: "3.22.4",
+      type: "module",
+      exports: { "./package.json": "./package.json", ".": "./dist/index.js", "./*": "./dist/*.js" },
+    }),
+  )
+  writeFileSync(join(modules, "effect", "dist", "index.js"), "export const Effect = {}\n")
+  writeFileSync(
+    join(effect3, "package.json"),
+    JSON.stringify({
+      name: "effect3-consumer",
+      private: true,
+      type: "module",
+      dependencies: { "@effect-quantive/client": "*", effect: "3.22.4" },
+    }),
+  )
+  writeFileSync(
+    join(effect3, "main.mjs"),
+    `import { Quantive } from "@effect-quantive/client"\nconsole.log(typeof Quantive)\n`,
+  )
+  writeFileSync(
+    join(effect3, "testing.mjs"),
+    `import { FakeQuantive } from "@effect-quantive/client/testing"\nconsole.log(typeof FakeQuantive)\n`,
+  )
+  const line = `@effect-quantive/client ${manifest.version.split(".")[0]}.x needs effect ^4.1 (the Effect 4 line); ` +
+    "found effect 3.22.4: run `npm install effect@^4.1`"
+  const failsWithTheLine = (result) => {
+    const lines = result.output.split("\n").filter((text) => text.includes("needs effect"))
+    const ok = !result.ok && lines.length === 1 && lines[0].includes(line) &&
+      !/ERR_MODULE_NOT_FOUND|does not provide an export/.test(result.output)
+    return { ok, output: `${ok ? "" : `expected one line with: ${line}\n`}${result.output}` }
+  }
+  for (const file of ["main.mjs", "testing.mjs"]) {
+    check(
+      `node, effect 3.22.4 installed: ${file} fails at once with the one line that says what to install`,
+      () => failsWithTheLine(run(node, [file], { cwd: effect3 })),
+    )
+  }
+  check("deno, effect 3.22.4 installed: the same line", () =>
+    failsWithTheLine(
+      run(deno, ["run", "--allow-read", "--allow-env", "main.mjs"], {
+        cwd: effect3,
+        env: { NO_COLOR: "1", FORCE_COLOR: undefined, DENO_NO_UPDATE_CHECK: "1" },
+      }),
+    ))
 }
 
 if (process.argv.includes("--keep")) console.log(`kept ${work}`)
