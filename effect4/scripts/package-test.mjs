@@ -334,8 +334,8 @@ if (installed) {
 // 6. Effect 3 installed in place of Effect 4: a project whose `effect` is 3.22.4 (a stub package with that version;
 // nothing of it is loaded) fails at once, on Node and on Deno, with the one line that says what to install, for the
 // main entry point and /testing, instead of a module missing inside `effect`.
-if (installed) {
-  const effect3 = join(work, "effect3")
+const effect3 = join(work, "effect3")
+const stubbed = installed && check("a project with effect 3.22.4 installed (a stub) beside the package", () => {
   const modules = join(effect3, "node_modules")
   mkdirSync(join(modules, "@effect-quantive"), { recursive: true })
   cpSync(join(project, "node_modules", "@effect-quantive", "client"), join(modules, "@effect-quantive", "client"), {
@@ -369,6 +369,9 @@ if (installed) {
     join(effect3, "testing.mjs"),
     `import { FakeQuantive } from "@effect-quantive/client/testing"\nconsole.log(typeof FakeQuantive)\n`,
   )
+  return { ok: true, output: effect3 }
+})
+if (stubbed) {
   const line = `@effect-quantive/client ${manifest.version.split(".")[0]}.x needs effect ^4.1 (the Effect 4 line); ` +
     "found effect 3.22.4: run `npm install effect@^4.1`"
   const failsWithTheLine = (result) => {
