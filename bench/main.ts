@@ -8,7 +8,11 @@
  *
  * Knobs: BENCH_ROUNDS (7), BENCH_USERS (10000), BENCH_BIG_USERS (100000), BENCH_CALLS (200), BENCH_LATENCY (50),
  * BENCH_RSS_RUNS (3), BENCH_CLI_RUNS (15), BENCH_DENO (1; 0 skips Deno), BENCH_UNDICI (1; 0 skips the undici layer),
- * BENCH_ONLY (groups to run, comma-separated: throughput, small, latency, memory, decode, cli; all when unset).
+ * BENCH_ONLY (groups to run, comma-separated: throughput, small, latency, memory, decode, cli; all when unset),
+ * BENCH_LINES (the lines measured, comma-separated: 3, 4; both when unset).
+ *
+ * The Effect 4 line's figures (`effect4/bench/main.ts`) follow, against the same server: on Node 22
+ * (`effect4/node_modules/.bin/node`) and on Deno (with `effect4/deno.json`), where effect4/node_modules exists.
  */
 import { Either, Schema } from "effect"
 import { existsSync } from "node:fs"
@@ -207,6 +211,9 @@ const figures = async (origin: string): Promise<Array<Row>> => {
   return rows
 }
 
+/** The lines measured (`BENCH_LINES`). */
+const lines = (process.env.BENCH_LINES ?? "3,4").split(",").map((s) => s.trim())
+
 const main = async () => {
   const args = process.argv.slice(2)
   if (args[0] === "--worker") {
@@ -220,18 +227,35 @@ const main = async () => {
   const server = await spawnFor(process.execPath, [resolve(here, "staticServer.js")], "READY ", true)
   const origin = `http://127.0.0.1:${server.value}`
   try {
-    const rows = await figures(origin)
-    if (runs("cli")) rows.push(...(await cliStartFigure()))
+    const rows: Array<Row> = []
     const deno = resolve(repo, "node_modules/.bin/deno")
-    if (process.env.BENCH_DENO !== "0" && existsSync(deno)) {
-      log("Deno: the same figures (deno run -A bench/main.ts --worker)")
-      const result = await spawnFor(
-        deno,
-        ["run", "-A", "bench/main.ts", "--worker", origin],
-        "ROWS ",
-      )
-      rows.push(...(JSON.parse(result.value) as Array<Row>))
+    const withDeno = process.env.BENCH_DENO !== "0" && existsSync(deno)
+    if (lines.includes("3")) {
+      rows.push(...(await figures(origin)))
+      if (runs("cli")) rows.push(...(await cliStartFigure()))
+      if (withDeno) {
+        log("Deno: the same figures (deno run -A bench/main.ts --worker)")
+        const result = await spawnFor(deno, ["run", "-A", "bench/main.ts", "--worker", origin], "ROWS ")
+        rows.push(...(JSON.parse(result.value) as Array<Row>))
+      }
     }
+    const node22 = resolve(repo, "effect4/node_modules/.bin/node")
+    if (lines.includes("4") && existsSync(node22)) {
+      log("Effect 4 line on Node 22 (effect4/bench/main.ts)")
+      const v4 = [resolve(repo, "effect4/bench/main.ts"), origin]
+      const flags = ["--disable-warning=ExperimentalWarning", "--experimental-transform-types"]
+      const result = await spawnFor(node22, [...flags, ...v4], "ROWS ")
+      rows.push(...(JSON.parse(result.value) as Array<Row>))
+      if (withDeno) {
+        log("Effect 4 line on Deno (deno run -A --config effect4/deno.json effect4/bench/main.ts)")
+        const config = resolve(repo, "effect4/deno.json")
+        const effect4 = resolve(repo, "effect4")
+        await spawnFor(deno, ["run", "-A", "--config", config, ...v4], "ROWS ", false, effect4).then(
+          (result) => rows.push(...(JSON.parse(result.value) as Array<Row>)),
+          (error: unknown) => log(`no Effect 4 figures on Deno: ${String(error)}`),
+        )
+      }
+    } else if (lines.includes("4")) log("effect4/node_modules is not installed: no Effect 4 figures")
     console.log(
       `\neffect-quantive bench: ${USERS} users (${BIG} for memory), pages of ${PAGE}, median of ${ROUNDS} ` +
         `interleaved rounds, static server in its own process on 127.0.0.1; ${process.version}; ` +

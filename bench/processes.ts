@@ -16,10 +16,13 @@ export const repo = isDeno ? resolve(here, "..") : resolve(here, "../..")
 
 export const log = (line: string) => process.stderr.write(`${line}\n`)
 
-/** Spawns a process and answers the first stdout line starting with `prefix` (the rest of it). */
-export const spawnFor = (command: string, args: ReadonlyArray<string>, prefix: string, keep = false) =>
+/**
+ * Spawns a process (in the repository, or in `cwd`) and answers the first stdout line starting with `prefix` (the
+ * rest of it).
+ */
+export const spawnFor = (command: string, args: ReadonlyArray<string>, prefix: string, keep = false, cwd = repo) =>
   new Promise<{ readonly value: string; readonly kill: () => void }>((done, fail) => {
-    const child = spawn(command, args, { cwd: repo, stdio: ["pipe", "pipe", "inherit"], env: process.env })
+    const child = spawn(command, args, { cwd, stdio: ["pipe", "pipe", "inherit"], env: process.env })
     const kill = () => {
       child.stdin.end()
       child.kill()

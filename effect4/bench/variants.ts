@@ -1,0 +1,68 @@
+/**
+ * What the Effect 4 line's bench runs against the static server: the typed client (`Users.stream`, `Accounts.get`)
+ * over Effect 4's `FetchHttpClient`, and a minimal Effect 4 program over the same layer (`HttpClient.get` + `json`, or
+ * `HttpClientResponse.schemaBodyJson`). The raw `fetch` baselines are the Effect 3 bench's (`bench/raw.ts`).
+ */
+import { Effect, Layer, ManagedRuntime, Stream } from "effect"
+import { HttpClient, HttpClientRequest, HttpClientResponse } from "effect/http"
+import { ACCOUNT_ID, batchesOf, FIELDS, headers, PAGE, type Page, pageUrl, TOKEN } from "../../bench/raw.ts"
+import { Account, Accounts, Quantive, Users } from "../mod.ts"
+
+/** The client's services over an `HttpClient` layer, built once (as an application does). */
+export const clientRuntime = (root: string, http: Layer.Layer<HttpClient.HttpClient>) =>
+  ManagedRuntime.make(
+    Layer.merge(Quantive.layer({ token: TOKEN, accountId: ACCOUNT_ID, baseUrl: root }).pipe(Layer.orDie), http).pipe(
+      Layer.provide(http),
+    ),
+  )
+
+type Runtime = ReturnType<typeof clientRuntime>
+
+/** The typed export: `Users.stream`, full users or the two fields. */
+export const typedStream = (runtime: Runtime, concurrency: number, fields = false) => (): Promise<number> =>
+  runtime.runPromise(Effect.gen(function* () {
+    const users = yield* Users
+    return yield* Stream.runCount(
+      fields
+        ? users.stream({ pageSize: PAGE, concurrency, fields: FIELDS })
+        : users.stream({ pageSize: PAGE, concurrency }),
+    )
+  }))
+
+/** A minimal Effect loop: `HttpClient.get` + `response.json`, the raw loop's pages, over the same layer. */
+export const effectLoop =
+  (runtime: Runtime, root: string, concurrency: number, fields = false) => (): Promise<number> =>
+    runtime.runPromise(Effect.gen(function* () {
+      const client = yield* HttpClient.HttpClient
+      const get = (skip: number) =>
+        Effect.flatMap(client.get(pageUrl(root, skip, fields), { headers }), (response) => response.json).pipe(
+          Effect.map((u) => u as unknown as Page),
+        )
+      const first = yield* get(0)
+      let count = first.items.length
+      for (const batch of batchesOf(first.totalCount, concurrency)) {
+        const pages = yield* Effect.forEach(batch, get, { concurrency })
+        for (const page of pages) count += page.items.length
+      }
+      return count
+    }))
+
+/** `calls` sequential `Accounts.get`. */
+export const accountsGet = (runtime: Runtime, calls: number) => (): Promise<number> =>
+  runtime.runPromise(Effect.gen(function* () {
+    const accounts = yield* Accounts
+    for (let i = 0; i < calls; i++) yield* accounts.get(ACCOUNT_ID)
+    return calls
+  }))
+
+/** `calls` sequential minimal Effect calls: `HttpClient.get` + `HttpClientResponse.schemaBodyJson(Account)`. */
+export const minimalAccountGet = (runtime: Runtime, root: string, calls: number) => (): Promise<number> =>
+  runtime.runPromise(Effect.gen(function* () {
+    const client = yield* HttpClient.HttpClient
+    const request = HttpClientRequest.get(`${root}/v1/accounts/${ACCOUNT_ID}`).pipe(
+      HttpClientRequest.setHeaders(headers),
+    )
+    const decode = HttpClientResponse.schemaBodyJson(Account)
+    for (let i = 0; i < calls; i++) yield* Effect.flatMap(client.execute(request), decode)
+    return calls
+  }))
