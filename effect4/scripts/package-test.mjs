@@ -227,6 +227,13 @@ check("effect4/README.md's first program is package-test/main.ts, exactly", () =
     : fail(`README.md line ${first.line} differs from package-test/main.ts:\n${first.code}`)
 })
 
+check("the repository README shows package-test/main.ts as the Effect 4 line's first program", () => {
+  const root = readFileSync(join(here, "..", "README.md"), "utf8")
+  return root.includes("```ts\n" + mainText + "```\n")
+    ? { ok: true, output: "README.md (repository)" }
+    : fail("the repository README has no ```ts block equal to package-test/main.ts")
+})
+
 /** What main.ts prints must be the installed fake's account name and three distinct emails of its users. */
 const expected = toolchain ? run(node, ["expected.mjs"], { cwd: project }) : undefined
 const printsTheFake = (result) => {
