@@ -149,6 +149,7 @@ function effect4Line() {
     "Effect 4: scenarios typecheck (tsc on Node 22)",
     "Effect 4: vitest on Node 22",
     "Effect 4: vitest on Deno",
+    "Effect 4: packed package (npm install <tarball> effect, tsc, Node 22, Deno, publint, attw)",
   ]
   const effect4Installed = (existsSync(node22) && existsSync(effect4Bin("vitest", "vitest.mjs"))) ||
     check("Effect 4: npm ci --prefix effect4", "npm", ["ci", "--prefix", effect4, "--no-audit", "--no-fund"])
@@ -170,6 +171,7 @@ function effect4Line() {
     }
     vitest(effect4Checks[2], node22, [vitest4], config4)
     vitest(effect4Checks[3], deno, ["run", "-A", "--config", join(effect4, "deno.json"), vitest4], config4)
+    counted(effect4Checks[4], join(effect4, "scripts", "package-test.mjs"))
   }
 }
 
