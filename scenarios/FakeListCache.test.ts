@@ -3,7 +3,7 @@
  * API or made directly to `fake.users`, shows in the next page, exactly as if the view were recomputed.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { FakeQuantive } from "../testing.ts"
+import { FakeQuantive } from "#line"
 
 type Page = { items: Array<{ id: string; [field: string]: unknown }>; totalCount: number }
 

@@ -4,7 +4,7 @@
  * them.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { FakeQuantive } from "../testing.ts"
+import { FakeQuantive } from "#line"
 
 const serve = async (options: FakeQuantive.Options = {}) => {
   const fake = FakeQuantive.make(options)

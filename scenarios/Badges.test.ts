@@ -5,9 +5,8 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { Badges } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { expectStatusTags, socket, type StatusCall } from "./support.ts"
+import { Badges, FakeQuantive } from "#line"
+import { expectStatusTags, socket, type StatusCall } from "#line/support"
 
 const setup = Effect.all({ badges: Badges, server: FakeQuantive.FakeServer })
 

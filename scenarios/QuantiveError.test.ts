@@ -4,8 +4,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { Accounts, QuantiveError } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
+import { Accounts, FakeQuantive, QuantiveError } from "#line"
 
 describe("QuantiveError", () => {
   it("isQuantiveError: every class's instance, and nothing else", () => {

@@ -3,11 +3,10 @@
  * headers and bodies that reach the server.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { FetchHttpClient } from "@effect/platform"
 import { Effect, Layer } from "effect"
-import { Accounts, Quantive, Retry } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { socket as socketLayer } from "./support.ts"
+import { Accounts, FakeQuantive, Quantive, Retry } from "#line"
+import { FetchHttpClient } from "#line/effect"
+import { socket as socketLayer } from "#line/support"
 
 const setup = Effect.all({ accounts: Accounts, server: FakeQuantive.FakeServer })
 

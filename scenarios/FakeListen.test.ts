@@ -5,7 +5,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { type AddressInfo, connect, createServer } from "node:net"
 import { isLoopbackHost } from "../core/src/fake/socket.ts"
-import { FakeQuantive } from "../testing.ts"
+import { FakeQuantive } from "#line"
 
 /** A port that was free a moment ago on 127.0.0.1. */
 const freePort = () =>

@@ -4,9 +4,8 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { Accounts, LegacyUsers } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { recordingJsonLogger, socket } from "./support.ts"
+import { Accounts, FakeQuantive, LegacyUsers } from "#line"
+import { recordingJsonLogger, socket } from "#line/support"
 
 const warnings = (lines: ReadonlyArray<string>) =>
   lines.map((line) => JSON.parse(line) as { logLevel: string; message: unknown }).filter((e) => e.logLevel === "WARN")

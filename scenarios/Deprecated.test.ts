@@ -5,9 +5,8 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { Announcements, Goals, LegacyUsers, Metrics } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { expectStatusTags, recordingJsonLogger, socket, type StatusCall, TAG_OF_STATUS } from "./support.ts"
+import { Announcements, FakeQuantive, Goals, LegacyUsers, Metrics } from "#line"
+import { expectStatusTags, recordingJsonLogger, socket, type StatusCall, TAG_OF_STATUS } from "#line/support"
 
 const setup = Effect.all({
   announcements: Announcements,

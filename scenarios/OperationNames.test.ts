@@ -5,9 +5,8 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Schema, Stream } from "effect"
-import { Quantive, QuantiveClient } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { recordingJsonLogger, recordingTracer, socket } from "./support.ts"
+import { FakeQuantive, Quantive, QuantiveClient } from "#line"
+import { recordingJsonLogger, recordingTracer, socket } from "#line/support"
 
 const Thing = Schema.Struct({ id: Schema.String, name: Schema.optional(Schema.String) })
 
