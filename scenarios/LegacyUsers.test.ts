@@ -4,10 +4,9 @@
  * its rate limit, and the plain-text password policy.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Duration, Effect, Option, Stream } from "effect"
-import { LegacyUsers, Users } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { expectStatusTags, socket, type StatusCall } from "./support.ts"
+import { Duration, Effect, Stream } from "effect"
+import { FakeQuantive, LegacyUsers, Users } from "#line"
+import { expectStatusTags, socket, type StatusCall } from "#line/support"
 
 const setup = Effect.all({ legacy: LegacyUsers, server: FakeQuantive.FakeServer })
 
@@ -87,7 +86,7 @@ describe("LegacyUsers.stream", () => {
     it.effect(`every user exactly once, in ascending id order, concurrency ${concurrency}`, () =>
       Effect.gen(function* () {
         const { legacy, server: { fake } } = yield* setup
-        const out = Chunk.toArray(yield* Stream.runCollect(legacy.stream({ pageSize: 25, concurrency })))
+        const out = Array.from(yield* Stream.runCollect(legacy.stream({ pageSize: 25, concurrency })))
         const ids = out.map((u) => u.id)
         assert.deepStrictEqual(ids, [...fake.users].sort(byId).map((u) => u.id))
         assert.strictEqual(new Set(ids).size, 230)
@@ -102,7 +101,7 @@ describe("LegacyUsers.stream", () => {
       const { legacy, server: { fake } } = yield* setup
       const role = fake.roles.find((r) => r.name === "Member")!
       const holders = fake.users.filter((u) => roleIdsOf(u).includes(role.id))
-      const pages = Chunk.toArray(
+      const pages = Array.from(
         yield* Stream.runCollect(
           legacy.pages({ filter: `roles:${role.id}`, includeShadowedRoles: true, pageSize: 10 }),
         ),
@@ -128,9 +127,7 @@ describe("LegacyUsers.stream", () => {
     Effect.gen(function* () {
       const { fake } = yield* FakeQuantive.FakeServer
       const legacy = yield* LegacyUsers
-      const ids = Chunk.toArray(yield* Stream.runCollect(legacy.stream({ pageSize: 10, distinct: true }))).map((u) =>
-        u.id
-      )
+      const ids = Array.from(yield* Stream.runCollect(legacy.stream({ pageSize: 10, distinct: true }))).map((u) => u.id)
       assert.strictEqual(new Set(ids).size, ids.length)
       assert.sameMembers(ids, fake.users.map((u) => u.id))
       const before = fake.requests.length
@@ -195,7 +192,7 @@ describe("LegacyUsers.create", () => {
       assert.strictEqual(error._tag, "TooManyRequests")
       if (error._tag === "TooManyRequests") {
         assert.strictEqual(error.status, 429)
-        assert.strictEqual(Duration.toSeconds(Option.getOrThrow(Option.fromNullable(error.retryAfter))), 30)
+        assert.strictEqual(error.retryAfter === undefined ? undefined : Duration.toSeconds(error.retryAfter), 30)
       }
       assert.isFalse(fake.users.some((u) => u.email === "three@example.com"))
     }).pipe(Effect.provide(socket())))
