@@ -15,9 +15,8 @@
 // The Effect 4 line (effect4/, its own npm project with its own Node 22 as effect4/node_modules/.bin/node): installed
 // with `npm ci --prefix effect4` when effect4/node_modules is missing (a fresh clone), then type-checked with its tsc
 // on Node 22, and its vitest suite (effect4/vitest.config.ts: effect4/test/ and the shared scenarios/) run on Node 22
-// and on Deno (effect4/deno.json). The shared scenarios (scenarios/) run on the Effect 3 line in the main vitest
-// suite, and on the Effect 4 line once effect4/mod.ts and effect4/testing.ts exist (until then the runner says they
-// were not run there); both lines' scenario sources are type-checked (scenarios/tsconfig.json,
+// and on Deno (effect4/deno.json), then its packed-package test. The shared scenarios (scenarios/) run on both lines,
+// each in its vitest suite; both lines' scenario sources are type-checked (scenarios/tsconfig.json,
 // scenarios/tsconfig.effect4.json).
 //
 // `node scripts/test.mjs --redis-only` runs just the Redis suite, with the same handling of a missing `redis-server`;
@@ -160,15 +159,7 @@ function effect4Line() {
     const vitest4 = effect4Bin("vitest", "vitest.mjs")
     const config4 = ["--config", join(effect4, "vitest.config.ts")]
     check(effect4Checks[0], node22, [tsc4, "-p", join(effect4, "tsconfig.json"), "--noEmit"])
-    const scenariosOn4 = existsSync(join(effect4, "mod.ts")) && existsSync(join(effect4, "testing.ts"))
-    if (scenariosOn4) check(effect4Checks[1], node22, [tsc4, "-p", join("scenarios", "tsconfig.effect4.json")])
-    else {
-      console.log(
-        "\nThe shared scenarios (scenarios/) are not run on the Effect 4 line: effect4/mod.ts and effect4/testing.ts",
-      )
-      console.log("do not exist yet. They run on the Effect 3 line (vitest on Node and on Deno).")
-      record("Effect 4: scenarios (not run: no effect4/mod.ts)", 0, 0)
-    }
+    check(effect4Checks[1], node22, [tsc4, "-p", join("scenarios", "tsconfig.effect4.json")])
     vitest(effect4Checks[2], node22, [vitest4], config4)
     vitest(effect4Checks[3], deno, ["run", "-A", "--config", join(effect4, "deno.json"), vitest4], config4)
     counted(effect4Checks[4], join(effect4, "scripts", "package-test.mjs"))
