@@ -15,6 +15,7 @@
  * (`effect4/node_modules/.bin/node`) and on Deno (with `effect4/deno.json`), where effect4/node_modules exists.
  */
 import { Either, Schema } from "effect"
+import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import { compile } from "../lib/internal/decoder.ts"
@@ -240,6 +241,11 @@ const main = async () => {
       }
     }
     const node22 = resolve(repo, "effect4/node_modules/.bin/node")
+    if (lines.includes("4") && !existsSync(node22)) {
+      // As `npm test` does: the Effect 4 line is its own npm project, installed from its lockfile (Node 22 included).
+      log("installing the Effect 4 line: npm ci --prefix effect4")
+      spawnSync("npm", ["ci", "--prefix", resolve(repo, "effect4"), "--no-audit", "--no-fund"], { stdio: "inherit" })
+    }
     if (lines.includes("4") && existsSync(node22)) {
       log("Effect 4 line on Node 22 (effect4/bench/main.ts)")
       const v4 = [resolve(repo, "effect4/bench/main.ts"), origin]
@@ -255,7 +261,7 @@ const main = async () => {
           (error: unknown) => log(`no Effect 4 figures on Deno: ${String(error)}`),
         )
       }
-    } else if (lines.includes("4")) log("effect4/node_modules is not installed: no Effect 4 figures")
+    } else if (lines.includes("4")) log("effect4/node_modules could not be installed: no Effect 4 figures")
     console.log(
       `\neffect-quantive bench: ${USERS} users (${BIG} for memory), pages of ${PAGE}, median of ${ROUNDS} ` +
         `interleaved rounds, static server in its own process on 127.0.0.1; ${process.version}; ` +
