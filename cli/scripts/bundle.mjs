@@ -2,7 +2,7 @@
 // client from this repository's sources), as an ES module for Node 20.19+ (and Deno), starting with a hashbang.
 // Run: `node scripts/bundle.mjs` (from anywhere). The bundle is what `bin` points at and what `npm pack` ships.
 import * as esbuild from "esbuild"
-import { chmodSync, mkdtempSync, rmSync } from "node:fs"
+import { chmodSync, mkdtempSync, renameSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
@@ -78,11 +78,15 @@ const withHelpTexts = (texts) => ({
   },
 })
 
+// Written beside the bundle, then renamed over it: a `quantive` started meanwhile (the README test and the CLI suite
+// run side by side in `npm test`) runs the old bundle or the new one, never half of one.
+const written = `${outfile}.${process.pid}.tmp`
 await esbuild.build({
   ...common,
   entryPoints: [join(here, "main.ts")],
-  outfile,
+  outfile: written,
   minify: true,
   plugins: [withoutConfigFileParsers, withHelpTexts(await renderHelpTexts())],
 })
-chmodSync(outfile, 0o755)
+chmodSync(written, 0o755)
+renameSync(written, outfile)
