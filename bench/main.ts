@@ -12,7 +12,7 @@
  * BENCH_LINES (the lines measured, comma-separated: 3, 4; both when unset).
  *
  * The Effect 4 line's figures (`effect4/bench/main.ts`) follow, against the same server: on Node 22
- * (`effect4/node_modules/.bin/node`) and on Deno (with `effect4/deno.json`), where effect4/node_modules exists.
+ * (`effect4/node_modules/.bin/node`) and on Deno (with `effect4/bench/deno.bench.json`), where effect4/node_modules exists.
  */
 import { Either, Schema } from "effect"
 import { spawnSync } from "node:child_process"
@@ -253,10 +253,9 @@ const main = async () => {
       const result = await spawnFor(node22, [...flags, ...v4], "ROWS ")
       rows.push(...(JSON.parse(result.value) as Array<Row>))
       if (withDeno) {
-        log("Effect 4 line on Deno (deno run -A --config effect4/deno.json effect4/bench/main.ts)")
-        const config = resolve(repo, "effect4/deno.json")
-        const effect4 = resolve(repo, "effect4")
-        await spawnFor(deno, ["run", "-A", "--config", config, ...v4], "ROWS ", false, effect4).then(
+        log("Effect 4 line on Deno (deno run -A --config effect4/bench/deno.bench.json effect4/bench/main.ts)")
+        const config = resolve(repo, "effect4/bench/deno.bench.json")
+        await spawnFor(deno, ["run", "-A", "--config", config, ...v4], "ROWS ").then(
           (result) => rows.push(...(JSON.parse(result.value) as Array<Row>)),
           (error: unknown) => log(`no Effect 4 figures on Deno: ${String(error)}`),
         )

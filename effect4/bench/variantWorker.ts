@@ -1,7 +1,7 @@
 /**
  * One variant of a timed figure of the Effect 4 line in a process of its own (the protocol of the Effect 3 bench's
  * `bench/variantWorker.ts`): `node effect4/bench/variantWorker.ts fetch <variant> <root> <concurrency> <fields 0|1>
- * <calls>` on Node 22 (or `deno run -A --config effect4/deno.json effect4/bench/variantWorker.ts …`), over Effect 4's
+ * <calls>` on Node 22 (or `deno run -A --config effect4/bench/deno.bench.json …`), over Effect 4's
  * `FetchHttpClient.layer`. Variants: `raw`, `rawSame`, `typed`, `effect` (the minimal Effect loop), `get`
  * (`Accounts.get`), `minimalGet`, `rawGet`.
  *

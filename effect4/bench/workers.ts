@@ -1,7 +1,7 @@
 /**
  * The Effect 4 line's bench processes: its variant workers and memory runs, run from this folder's sources with the
- * runtime running the bench (Node 22, which strips the types, or Deno with `effect4/deno.json`, so that `effect`
- * resolves to effect4/node_modules), from the repository's folder.
+ * runtime running the bench: Node 22, or Deno with `deno.bench.json`, an import map naming effect4/node_modules's
+ * `effect` files (under `deno run`, `effect` would resolve to the repository's own node_modules: Effect 3).
  */
 import { spawn } from "node:child_process"
 import { dirname, resolve } from "node:path"
@@ -11,8 +11,8 @@ import { interleaved, type Sample, type Timed } from "../../bench/harness.ts"
 
 export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno === "object"
 const here = dirname(fileURLToPath(import.meta.url))
-/** Where the processes run: the repository on Node, effect4/ on Deno (whose node_modules Deno then reads). */
-const cwd = isDeno ? resolve(here, "..") : resolve(here, "../..")
+/** The repository, where the processes run. */
+const cwd = resolve(here, "../..")
 
 export const log = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -22,7 +22,14 @@ const NODE_FLAGS = ["--disable-warning=ExperimentalWarning", "--experimental-tra
 /** A bench script of this folder as a command of the runtime running this one. */
 export const script = (name: string, args: ReadonlyArray<string>): [string, Array<string>] =>
   isDeno
-    ? [process.execPath, ["run", "-A", "--config", resolve(here, "../deno.json"), resolve(here, `${name}.ts`), ...args]]
+    ? [process.execPath, [
+      "run",
+      "-A",
+      "--config",
+      resolve(here, "deno.bench.json"),
+      resolve(here, `${name}.ts`),
+      ...args,
+    ]]
     : [process.execPath, [...NODE_FLAGS, resolve(here, `${name}.ts`), ...args]]
 
 /** Runs a script to its end and answers the first stdout line starting with `prefix` (the rest of it). */

@@ -176,37 +176,51 @@ describe("the body reader", () => {
       assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
     })))
 
-  it.live("a small declared length is trusted only from the network: a custom fetch's longer body stops at the cap", () =>
-    Effect.gen(function* () {
-      // A `Response` built by hand has no HTTP framing to hold it to its content-length; it must not be read whole.
-      let pulled = 0
-      const chunk = new Uint8Array(64 * 1024).fill(0x20)
-      const lying: typeof fetch = () =>
-        Promise.resolve(
-          new Response(
-            new ReadableStream<Uint8Array>({
-              pull(controller) {
-                if (pulled >= 32 * 1024 * 1024) return controller.close()
-                pulled += chunk.length
-                controller.enqueue(chunk)
-              },
-            }),
-            { status: 200, headers: { "content-type": "application/json", "content-length": "100" } },
-          ),
-        )
-      const live = Quantive.layer({
-        token: TOKEN,
-        accountId: ACCOUNT,
-        baseUrl: "http://127.0.0.1:9",
-        retry: Retry.none,
-        maxResponseBytes: 256 * 1024,
-      }).pipe(
-        Layer.provide(FetchHttpClient.layer),
-        Layer.provide(Layer.succeed(FetchHttpClient.Fetch, lying)),
+  const lyingFetch = (declared: number) => {
+    let pulled = 0
+    const chunk = new Uint8Array(64 * 1024).fill(0x20)
+    const lying: typeof fetch = () =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              if (pulled >= 32 * 1024 * 1024) return controller.close()
+              pulled += chunk.length
+              controller.enqueue(chunk)
+            },
+          }),
+          { status: 200, headers: { "content-type": "application/json", "content-length": String(declared) } },
+        ),
       )
+    const live = Quantive.layer({
+      token: TOKEN,
+      accountId: ACCOUNT,
+      baseUrl: "http://127.0.0.1:9",
+      retry: Retry.none,
+      maxResponseBytes: 256 * 1024,
+    }).pipe(
+      Layer.provide(FetchHttpClient.layer),
+      Layer.provide(Layer.succeed(FetchHttpClient.Fetch, lying)),
+    )
+    return { live, pulled: () => pulled, chunk }
+  }
+
+  it.live("a small declared length read in one call: a custom fetch's longer body is a Body error, never a value", () =>
+    Effect.gen(function* () {
+      // A `Response` built by hand has no HTTP framing to hold it to its content-length: the lie is reported.
+      const { live } = lyingFetch(100)
+      const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get("x")).pipe(Effect.provide(live)))
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual((error as { reason?: string }).reason, "Body")
+      assert.include(error.message, "where its content-length declares 100")
+    }))
+
+  it.live("a larger declared length is read chunk by chunk: a custom fetch's longer body stops at the cap", () =>
+    Effect.gen(function* () {
+      const { chunk, live, pulled } = lyingFetch(200 * 1024)
       const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get("x")).pipe(Effect.provide(live)))
       assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
-      assert.isAtMost(pulled, 256 * 1024 + 4 * chunk.length)
+      assert.isAtMost(pulled(), 256 * 1024 + 4 * chunk.length)
     }))
 })
 

@@ -255,7 +255,7 @@ export const make = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, 
     return Effect.useSpan(
       spanName,
       spanOptions,
-      (span) => Effect.withParentSpan(withWarning(span), span),
+      (span) => Effect.withParentSpan(withWarning(span), span, { captureStackTrace: false }),
     ) as Effect.Effect<X, QE.ErrorFor<S>>
   }
 

@@ -77,7 +77,11 @@ export interface Prepared {
   readonly template: string
   readonly documented: ReadonlySet<number>
   readonly spanName: string
-  readonly spanOptions: { readonly kind: "client"; readonly attributes: Record<string, string> }
+  readonly spanOptions: {
+    readonly kind: "client"
+    readonly captureStackTrace: false
+    readonly attributes: Record<string, string>
+  }
 }
 
 /** @internal */
@@ -92,6 +96,8 @@ export const prepare = (endpoint: Endpoint<any>, redact: Redactor): Prepared => 
     spanName: `Quantive.${operation}`,
     spanOptions: {
       kind: "client",
+      // The call site is the service method's, the same for every call: not worth a stack trace per call.
+      captureStackTrace: false,
       attributes: {
         "quantive.operation": operation,
         "http.request.method": endpoint.method,
