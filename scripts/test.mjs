@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // npm test: type-check (with the type tests), build, `deno check`, the JSR dry run, the Node smoke script, the
 // structure checks (scripts/check-structure.mjs: import cycles, file sizes, private fields, core's imports, generated
-// files up to date), the JSDoc examples compiled (scripts/check-examples.mjs), the CLI bundled (cli/scripts/bundle.mjs),
-// the README's code with its CLI lines (scripts/readme-test.mjs), the packed package (scripts/package-test.mjs), vitest on Node (test/redis/ included),
-// the same vitest suite on Deno (test/redis/ excluded by vitest.config.ts), the CLI package's suite on Node
-// (cli/vitest.config.ts, when it exists), and the Deno.test smoke suite. Prints each suite's counts and one closing
-// `N passed, N failed` line; exits 1 on any failure.
+// files up to date), the JSDoc examples compiled (scripts/check-examples.mjs), the CLI bundled
+// (cli/scripts/bundle.mjs), the README's code with its CLI lines (scripts/readme-test.mjs), the packed package
+// (scripts/package-test.mjs), vitest on Node (test/redis/ included), the same vitest suite on Deno (test/redis/
+// excluded by vitest.config.ts), the CLI package's suite on Node (cli/vitest.config.ts, when it exists), and the
+// Deno.test smoke suite. Prints each suite's counts and one closing `N passed, N failed` line; exits 1 on any failure.
 //
-// The Redis suite (test/redis/) needs `redis-server` (scripts/redis-server.mjs): when it is missing, the runner installs
-// it as .ci/run does when it can (apt-get as root or with sudo -n; QUANTIVE_TEST_INSTALL_REDIS=0 never installs), and
-// otherwise prints how to install it, runs vitest without test/redis/ and counts that suite's tests as SKIPPED (a
-// count of its own, before the closing line; never as passed).
+// The Redis suite (test/redis/) needs `redis-server` (scripts/redis-server.mjs): when it is missing, the runner
+// installs it as .ci/run does when it can (apt-get as root or with sudo -n; QUANTIVE_TEST_INSTALL_REDIS=0 never
+// installs), and otherwise prints how to install it, runs vitest without test/redis/ and counts that suite's tests as
+// SKIPPED (a count of its own, before the closing line; never as passed).
 //
 // The Effect 4 line (effect4/, its own npm project with its own Node 22 as effect4/node_modules/.bin/node): installed
 // with `npm ci --prefix effect4` when effect4/node_modules is missing (a fresh clone), then type-checked with its tsc

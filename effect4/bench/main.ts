@@ -1,11 +1,11 @@
 /**
- * The Effect 4 line's figures for `npm run bench`, on the static server the bench started:
- * `node effect4/bench/main.ts <origin>` on Node 22, `deno run -A --config effect4/bench/deno.bench.json
- * effect4/bench/main.ts <origin>` on Deno; prints `ROWS [...]` (the rows of the bench's table). The same method and knobs as the Effect 3
- * line's figures (`bench/main.ts`): each variant in a worker process of its own against its baseline, interleaved,
- * medians of `BENCH_ROUNDS`; the export against a raw `fetch` loop, the projected export and the small call against a
- * minimal Effect 4 program over the same `FetchHttpClient`, decoding against `JSON.parse`, and the peak RSS growth of
- * a 100k export against the raw loop's, each in a fresh process.
+ * The Effect 4 line's figures for `npm run bench`, on the static server the bench started: `node effect4/bench/main.ts
+ * <origin>` on Node 22, `deno run -A --config effect4/bench/deno.bench.json effect4/bench/main.ts <origin>` on Deno;
+ * prints `ROWS [...]` (the rows of the bench's table). The same method and knobs as the Effect 3 line's figures
+ * (`bench/main.ts`): each variant in a worker process of its own against its baseline, interleaved, medians of
+ * `BENCH_ROUNDS`; the export against a raw `fetch` loop, the projected export and the small call against a minimal
+ * Effect 4 program over the same `FetchHttpClient`, decoding against `JSON.parse`, and the peak RSS growth of a 100k
+ * export against the raw loop's, each in a fresh process.
  */
 import { Result, Schema } from "effect"
 import { describe, ratio, record, requestCounter, ROUNDS, RSS_RUNS, runs } from "../../bench/figure.ts"
