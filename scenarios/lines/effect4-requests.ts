@@ -2,8 +2,11 @@
  * What the request scenarios (trace context, configuration, input checks, the generic request) need that Effect 3
  * and Effect 4 spell differently (`#line/requests`).
  */
-import { Effect } from "effect"
-import { HttpClient } from "effect/http"
+import * as ListQuery from "../../effect4/lib/internal/request/listQuery.ts"
+import { Cause, Config, ConfigProvider, Effect, type Exit, type Layer, Result, Stream } from "effect"
+import { HttpClient, HttpClientResponse } from "effect/http"
+
+export { HttpClientResponse }
 
 /** The platform's switch for sending trace context, as this line names it. */
 export const tracerPropagationName = "HttpClient.TracerPropagationEnabled"
@@ -12,3 +15,25 @@ export const tracerPropagationName = "HttpClient.TracerPropagationEnabled"
 export const withTracerPropagation =
   (enabled: boolean) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     Effect.provideService(self, HttpClient.TracerPropagationEnabled, enabled)
+
+/** A layer whose configuration provider reads `env` as environment variables by name. */
+export const envLayer = (env: Record<string, string>): Layer.Layer<never> =>
+  ConfigProvider.layer(ConfigProvider.fromEnvRecord(env))
+
+/** Whether `u` is Effect's `ConfigError`. */
+export const isConfigError = (u: unknown): boolean => u instanceof Config.ConfigError
+
+/** The sort keys of a list's `sort` text (a bad text throws), ordered by the client's comparator via `compare`. */
+export const sortKeys = (sort: string) => {
+  const keys = Result.getOrThrow(ListQuery.parseSort(sort))
+  return { keys, compare: ListQuery.comparator(keys) }
+}
+
+/** Whether `u` is a stream (else an effect). */
+export const isStream = (u: object): boolean => Stream.isStream(u)
+
+/** The error of an exit that failed with exactly one typed error and nothing else, else `undefined`. */
+export const soleFailure = <A, E>(exit: Exit.Exit<A, E>): { readonly error: E } | undefined => {
+  const found = exit._tag === "Failure" && exit.cause.reasons.length === 1 ? Cause.findError(exit.cause) : undefined
+  return found !== undefined && found._tag === "Success" ? { error: found.success } : undefined
+}
