@@ -4,7 +4,7 @@
  */
 import * as ListQuery from "../../lib/internal/request/listQuery.ts"
 import { HttpClient, HttpClientResponse } from "@effect/platform"
-import { ConfigError, ConfigProvider, Effect, Either, type Exit, Layer, Stream } from "effect"
+import { ConfigError, ConfigProvider, Effect, Either, type Exit, Layer, Logger, LogLevel, Stream } from "effect"
 
 export { HttpClientResponse }
 
@@ -35,3 +35,15 @@ export const isStream = (u: object): boolean => Stream.StreamTypeId in u
 /** The error of an exit that failed with exactly one typed error and nothing else, else `undefined`. */
 export const soleFailure = <A, E>(exit: Exit.Exit<A, E>): { readonly error: E } | undefined =>
   exit._tag === "Failure" && exit.cause._tag === "Fail" ? { error: exit.cause.error } : undefined
+
+/** A logger layer keeping the message of every entry at level Warning, and those messages. */
+export const warningRecorder = () => {
+  const lines: Array<string> = []
+  const layer = Logger.replace(
+    Logger.defaultLogger,
+    Logger.make(({ logLevel, message }) => {
+      if (logLevel === LogLevel.Warning) lines.push(String(message))
+    }),
+  )
+  return { lines, layer }
+}

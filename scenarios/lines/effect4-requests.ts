@@ -3,7 +3,7 @@
  * and Effect 4 spell differently (`#line/requests`).
  */
 import * as ListQuery from "../../effect4/lib/internal/request/listQuery.ts"
-import { Cause, Config, ConfigProvider, Effect, type Exit, type Layer, Result, Stream } from "effect"
+import { Cause, Config, ConfigProvider, Effect, type Exit, type Layer, Logger, Result, Stream } from "effect"
 import { HttpClient, HttpClientResponse } from "effect/http"
 
 export { HttpClientResponse }
@@ -36,4 +36,15 @@ export const isStream = (u: object): boolean => Stream.isStream(u)
 export const soleFailure = <A, E>(exit: Exit.Exit<A, E>): { readonly error: E } | undefined => {
   const found = exit._tag === "Failure" && exit.cause.reasons.length === 1 ? Cause.findError(exit.cause) : undefined
   return found !== undefined && found._tag === "Success" ? { error: found.success } : undefined
+}
+
+/** A logger layer keeping the message of every entry at level Warning, and those messages. */
+export const warningRecorder = () => {
+  const lines: Array<string> = []
+  const layer = Logger.layer([
+    Logger.make(({ logLevel, message }) => {
+      if (logLevel === "Warn") lines.push(String(message))
+    }),
+  ])
+  return { lines, layer }
 }
