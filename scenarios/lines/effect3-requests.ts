@@ -47,3 +47,12 @@ export const warningRecorder = () => {
   )
   return { lines, layer }
 }
+
+/** A filter's query text as the client encodes it, or the problem that refuses it. */
+export const encodeFilter = (
+  filter: unknown,
+): { readonly ok: true; readonly value: string | undefined } | { readonly ok: false; readonly problem: string } =>
+  Either.match(ListQuery.encodeFilter(filter), {
+    onLeft: (problem) => ({ ok: false, problem }),
+    onRight: (value) => ({ ok: true, value }),
+  })

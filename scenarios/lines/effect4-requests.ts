@@ -48,3 +48,12 @@ export const warningRecorder = () => {
   ])
   return { lines, layer }
 }
+
+/** A filter's query text as the client encodes it, or the problem that refuses it. */
+export const encodeFilter = (
+  filter: unknown,
+): { readonly ok: true; readonly value: string | undefined } | { readonly ok: false; readonly problem: string } =>
+  Result.match(ListQuery.encodeFilter(filter), {
+    onFailure: (problem) => ({ ok: false, problem }),
+    onSuccess: (value) => ({ ok: true, value }),
+  })
