@@ -4,11 +4,8 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { endpoints } from "../../core/src/api/accounts.ts"
-import { Account } from "../lib/Account.ts"
-import * as Api from "../lib/QuantiveClient.ts"
-import { Quantive } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
+import { endpoints } from "../core/src/api/accounts.ts"
+import { Account, FakeQuantive, Quantive, QuantiveClient as Api } from "#line"
 
 describe("send, then decode", () => {
   it.effect("send answers the response undecoded; decode makes the value; execute is the two", () =>

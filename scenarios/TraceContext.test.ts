@@ -1,13 +1,12 @@
 /**
  * Trace context: a call made inside a span sends it as W3C `traceparent`, as the platform's `HttpClient` does, so the
  * server's traces join the caller's; the layer option `tracerPropagation: false` and the platform's
- * `HttpClient.currentTracerPropagation` turn it off.
+ * `HttpClient.currentTracerPropagation` (Effect 4: `HttpClient.TracerPropagationEnabled`) turn it off.
  */
-import { HttpClient } from "effect/http"
+import { Accounts, FakeQuantive } from "#line"
+import { tracerPropagationName, withTracerPropagation } from "#line/requests"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { Accounts } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/
 
@@ -36,13 +35,13 @@ describe("trace context", () => {
       assert.isUndefined((yield* lastHeaders)["traceparent"])
     }).pipe(Effect.provide(FakeQuantive.layer({ client: { tracerPropagation: false } }))))
 
-  it.effect("HttpClient.TracerPropagationEnabled set to false sends none for the calls it covers", () =>
+  it.effect(`${tracerPropagationName} set to false sends none for the calls it covers`, () =>
     Effect.gen(function* () {
       const accounts = yield* Accounts
       const { fake } = yield* FakeQuantive.FakeServer
       yield* accounts.get(fake.accountId).pipe(
         Effect.withSpan("outer"),
-        Effect.provideService(HttpClient.TracerPropagationEnabled, false),
+        withTracerPropagation(false),
       )
       assert.isUndefined((yield* lastHeaders)["traceparent"])
       yield* accounts.get(fake.accountId).pipe(Effect.withSpan("outer"))

@@ -4,11 +4,11 @@
  * `InvalidInput` naming the field, returned as an effect (never a thrown exception nor a defect), and no request is
  * sent. Over a real loopback socket whose fake counts every request.
  */
+import { Announcements, FakeQuantive, LegacyUsers, Metrics, Quantive, Users } from "#line"
+import { isStream, soleFailure } from "#line/requests"
+import { socket } from "#line/support"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Schema, Stream } from "effect"
-import { Announcements, LegacyUsers, Metrics, Quantive, Users } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { socket } from "./support.ts"
 
 const Item = Schema.Struct({ id: Schema.String })
 
@@ -28,12 +28,13 @@ const refusal = (
     } catch (thrown) {
       return `${label}: threw ${String(thrown)}`
     }
-    const effect = Stream.StreamTypeId in made
+    const effect = isStream(made)
       ? Stream.runDrain(made as Stream.Stream<unknown, unknown, any>)
       : made as Effect.Effect<unknown, unknown, any>
     const exit = yield* Effect.exit(effect)
-    if (exit._tag !== "Failure" || exit.cause._tag !== "Fail") return `${label}: ${String(exit).slice(0, 300)}`
-    const error = exit.cause.error as { _tag: string; field?: string; message: string }
+    const failed = soleFailure(exit)
+    if (failed === undefined) return `${label}: ${String(exit).slice(0, 300)}`
+    const error = failed.error as { _tag: string; field?: string; message: string }
     if (error._tag !== "InvalidInput") return `${label}: ${error._tag} ${error.message}`
     if (error.field !== field) return `${label}: field ${error.field} (${error.message})`
     if (!error.message.includes("no request was sent")) return `${label}: ${error.message}`
@@ -157,7 +158,10 @@ describe("options of the wrong type are InvalidInput before anything is sent (so
       assert.strictEqual(fake.requests.length, 0)
 
       // What a query may hold is sent as given: strings, finite numbers, booleans; undefined leaves a key out.
-      yield* Effect.either(Quantive.request({ ...get, query: { a: "x,y", b: 2, c: false, d: undefined, e: -0 } }))
+      yield* Effect.match(Quantive.request({ ...get, query: { a: "x,y", b: 2, c: false, d: undefined, e: -0 } }), {
+        onFailure: () => undefined,
+        onSuccess: () => undefined,
+      })
       assert.strictEqual(fake.requests.length, 1)
       const query = fake.requests[0]!.query
       assert.deepStrictEqual({ ...query }, { a: "x,y", b: "2", c: "false", e: "0" })

@@ -2,10 +2,11 @@
  * Configuration: `Quantive.layer` options and `Quantive.layerConfig` environment variables, validated before any
  * request (fault matrix row 20).
  */
-import { HttpClient, HttpClientResponse } from "effect/http"
+import { Accounts, Quantive } from "#line"
+import { HttpClient } from "#line/effect"
+import { envLayer, HttpClientResponse, isConfigError } from "#line/requests"
 import { assert, describe, it } from "@effect/vitest"
-import { Config, ConfigProvider, Effect, Layer, Redacted } from "effect"
-import { Accounts, Quantive } from "../mod.ts"
+import { Effect, Layer, Redacted } from "effect"
 
 /** An HttpClient that records the URLs and headers it is asked for and answers 200 with an account. */
 const recordingHttp = () => {
@@ -102,7 +103,7 @@ describe("Quantive.layer", () => {
 })
 
 describe("Quantive.layerConfig", () => {
-  const withEnv = (env: Record<string, string>) => ConfigProvider.layer(ConfigProvider.fromEnvRecord(env))
+  const withEnv = envLayer
 
   it.effect("reads QUANTIVE_TOKEN, QUANTIVE_ACCOUNT_ID and QUANTIVE_REGION", () =>
     Effect.gen(function* () {
@@ -191,7 +192,7 @@ describe("a token or account id that cannot go into an HTTP header (issue 10, it
             Effect.flip,
           )
           const text = String(error)
-          assert.isTrue(error instanceof Config.ConfigError, `${option} ${JSON.stringify(char)}: ${text}`)
+          assert.isTrue(isConfigError(error), `${option} ${JSON.stringify(char)}: ${text}`)
           assert.include(text, option)
           assert.include(text, kind, `${option} ${JSON.stringify(char)}`)
           assert.notInclude(text, "Zq")
@@ -209,10 +210,10 @@ describe("a token or account id that cannot go into an HTTP header (issue 10, it
           const error = yield* getAccount.pipe(
             Effect.provide(Quantive.layerConfig),
             Effect.provide(http.layer),
-            Effect.provide(ConfigProvider.layer(ConfigProvider.fromEnvRecord(env))),
+            Effect.provide(envLayer(env)),
             Effect.flip,
           )
-          assert.isTrue(error instanceof Config.ConfigError, `${name} ${JSON.stringify(char)}: ${String(error)}`)
+          assert.isTrue(isConfigError(error), `${name} ${JSON.stringify(char)}: ${String(error)}`)
           assert.include(String(error), name)
           assert.strictEqual(http.seen.length, 0)
         }

@@ -2,12 +2,12 @@
  * Any endpoint through the pipeline (`Quantive.request`, `Quantive.stream`), response metadata (`withResponse`), the
  * client layer alone (`layerClient`), and per-call settings on streams (`withRetry`, `withDecode`).
  */
-import { FetchHttpClient } from "effect/http"
+import { Account, Accounts, FakeQuantive, Quantive, Retry, Users } from "#line"
+import { FetchHttpClient } from "#line/effect"
+import { warningRecorder } from "#line/requests"
+import { socket } from "#line/support"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Logger, Schema, Stream } from "effect"
-import { Account, Accounts, Quantive, Retry, Users } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { socket } from "./support.ts"
+import { Effect, Layer, Schema, Stream } from "effect"
 
 const Item = Schema.Struct({ id: Schema.String, dateCreated: Schema.String, email: Schema.optional(Schema.String) })
 const fast = Retry.policy({ maxAttempts: 3, baseDelay: "1 millis", maxDelay: "2 millis" })
@@ -85,6 +85,7 @@ describe("Quantive.request", () => {
       const { fake } = yield* FakeQuantive.FakeServer
       const items = yield* Quantive.stream({ path: "/v2/users", item: Item, sort: "dateCreated", pageSize: 7 }).pipe(
         Stream.runCollect,
+        Effect.map((all) => Array.from(all)),
       )
       const ids = items.map((item) => item.id)
       assert.strictEqual(new Set(ids).size, fake.users.length)
@@ -204,12 +205,7 @@ describe("per-call settings on streams", () => {
     Effect.gen(function* () {
       const { fake } = yield* FakeQuantive.FakeServer
       const users = yield* Users
-      const lines: Array<string> = []
-      const logger = Logger.layer([
-        Logger.make(({ logLevel, message }) => {
-          if (logLevel === "Warn") lines.push(String(message))
-        }),
-      ])
+      const { layer: logger, lines } = warningRecorder()
       const odd = {
         items: [
           { id: "u1", dateCreated: "2020-01-01T00:00:00Z", email: 42, teamIds: {} },
@@ -221,6 +217,7 @@ describe("per-call settings on streams", () => {
       const strict = yield* Effect.flip(Stream.runDrain(users.stream()))
       assert.strictEqual(strict._tag, "DecodeError")
       const [user, second] = yield* Stream.runCollect(users.stream().pipe(Quantive.withDecode("tolerant"))).pipe(
+        Effect.map((all) => Array.from(all)),
         Effect.provide(logger),
       )
       assert.deepStrictEqual(user, { id: "u1", dateCreated: "2020-01-01T00:00:00Z" })

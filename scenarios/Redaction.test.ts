@@ -4,14 +4,13 @@
  * `util.inspect`, `Cause.pretty`, a JSON log line or a span attribute; nor in `withResponse`'s request id and headers,
  * however the server disguises them (split by characters that show nothing, or in fullwidth form).
  */
+import { Accounts, FakeQuantive, Quantive, QuantiveClient as Api, QuantiveError } from "#line"
+import { logFailure } from "#line/effect"
+import { Paginate } from "#line/internal"
+import { everything, randomHex, recordingJsonLogger, recordingTracer, withRawClient } from "#line/support"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Layer, Schema, Stream } from "effect"
 import { inspect } from "node:util"
-import * as Api from "../lib/QuantiveClient.ts"
-import * as Paginate from "../lib/internal/paginate.ts"
-import { Accounts, Quantive, QuantiveError } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { everything, randomHex, recordingJsonLogger, recordingTracer, withRawClient } from "./support.ts"
 
 const Echo = Schema.Struct({ id: Schema.String, name: Schema.String })
 const Page = Schema.Struct({ items: Schema.Array(Echo), totalCount: Schema.Number })
@@ -74,7 +73,7 @@ describe("secrets never leak (fault matrix row 18)", () => {
             const collected: Array<QuantiveError.QuantiveError> = []
             const run = (input: Api.RequestInput = byAccount) =>
               client.execute(everything, Api.json(Echo), input).pipe(
-                Effect.tapCause((cause) => Effect.logError("call failed", cause)),
+                logFailure("call failed"),
                 Effect.flip,
                 Effect.tap((error) => Effect.sync(() => collected.push(error))),
               )
@@ -117,7 +116,7 @@ describe("secrets never leak (fault matrix row 18)", () => {
               path: "/v1/accounts/{accountId}",
             }).pipe(
               Stream.runDrain,
-              Effect.tapCause((cause) => Effect.logError("stream failed", cause)),
+              logFailure("stream failed"),
               Effect.flip,
               Effect.tap((error) => Effect.sync(() => collected.push(error))),
             )
@@ -166,7 +165,7 @@ describe("secrets never leak (fault matrix row 18)", () => {
                 headers: { "x-request-id": header },
               })
               const error = yield* client.execute(everything, Api.json(Echo), byAccount).pipe(
-                Effect.tapCause((cause) => Effect.logError("call failed", cause)),
+                logFailure("call failed"),
                 Effect.flip,
               )
               out.push(...Object.values(renderings(error)))

@@ -1,0 +1,58 @@
+/**
+ * What the request scenarios (trace context, configuration, input checks, the generic request) need that Effect 3
+ * and Effect 4 spell differently (`#line/requests`).
+ */
+import * as ListQuery from "../../lib/internal/request/listQuery.ts"
+import { HttpClient, HttpClientResponse } from "@effect/platform"
+import { ConfigError, ConfigProvider, Effect, Either, type Exit, Layer, Logger, LogLevel, Stream } from "effect"
+
+export { HttpClientResponse }
+
+/** The platform's switch for sending trace context, as this line names it. */
+export const tracerPropagationName = "HttpClient.currentTracerPropagation"
+
+/** Runs `self` with the platform's trace-context propagation turned on or off. */
+export const withTracerPropagation =
+  (enabled: boolean) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+    Effect.locally(self, HttpClient.currentTracerPropagation, enabled)
+
+/** A layer whose configuration provider reads `env` as environment variables by name. */
+export const envLayer = (env: Record<string, string>): Layer.Layer<never> =>
+  Layer.setConfigProvider(ConfigProvider.fromJson(env))
+
+/** Whether `u` is Effect's `ConfigError`. */
+export const isConfigError = (u: unknown): boolean => ConfigError.isConfigError(u)
+
+/** The sort keys of a list's `sort` text (a bad text throws), ordered by the client's comparator via `compare`. */
+export const sortKeys = (sort: string) => {
+  const keys = Either.getOrThrow(ListQuery.parseSort(sort))
+  return { keys, compare: ListQuery.comparator(keys) }
+}
+
+/** Whether `u` is a stream (else an effect). */
+export const isStream = (u: object): boolean => Stream.StreamTypeId in u
+
+/** The error of an exit that failed with exactly one typed error and nothing else, else `undefined`. */
+export const soleFailure = <A, E>(exit: Exit.Exit<A, E>): { readonly error: E } | undefined =>
+  exit._tag === "Failure" && exit.cause._tag === "Fail" ? { error: exit.cause.error } : undefined
+
+/** A logger layer keeping the message of every entry at level Warning, and those messages. */
+export const warningRecorder = () => {
+  const lines: Array<string> = []
+  const layer = Logger.replace(
+    Logger.defaultLogger,
+    Logger.make(({ logLevel, message }) => {
+      if (logLevel === LogLevel.Warning) lines.push(String(message))
+    }),
+  )
+  return { lines, layer }
+}
+
+/** A filter's query text as the client encodes it, or the problem that refuses it. */
+export const encodeFilter = (
+  filter: unknown,
+): { readonly ok: true; readonly value: string | undefined } | { readonly ok: false; readonly problem: string } =>
+  Either.match(ListQuery.encodeFilter(filter), {
+    onLeft: (problem) => ({ ok: false, problem }),
+    onRight: (value) => ({ ok: true, value }),
+  })
