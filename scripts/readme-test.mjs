@@ -1,11 +1,18 @@
 #!/usr/bin/env node
-// The README's code is tested (part of `npm test`; alone: `npm run test:readme`).
+// The README's code is tested on both lines of the client (part of `npm test`; alone: `npm run test:readme`, the
+// Effect 3 line, and `node scripts/readme-test.mjs --line 4`, the Effect 4 line).
 //
 // Every ```ts block of README.md is extracted into .readme-test/readme-L<line>.ts (the line of its opening fence),
 // type-checked in one `tsc` run against this repository's build, which this script brings up to date first
 // (test/readme/tsconfig.json maps `@effect-quantive/client` and its entries to dist/*.d.ts: the declarations the
 // package ships, and four times faster to check against than the sources), and the whole programs among them are run
 // on Node against the fake server.
+//
+// With `--line 4` the same blocks are checked on the Effect 4 line (effect4/), changed as the README's migration list
+// says (scripts/readme/lines.mjs: `@effect/platform` becomes `effect/http`, and Effect's own renames): written to
+// effect4/.readme-test/, type-checked by effect4's tsc on its Node 22 against effect4's build declarations
+// (test/readme/tsconfig.effect4.json, the same strict flags), and run on Node 22 against effect4's fake. The whole
+// script then runs on that Node. A block whose marker says `Effect 3 only` (with its reason) is not checked there.
 //
 // What a block is, by simple rules (an HTML comment on the line before the fence, `<!-- readme-test: MODE -->`,
 // overrides them):
@@ -22,7 +29,8 @@
 //   `import` lines in a block marked `fragment` are hoisted out of the wrapper. Type-checked only.
 // - `skip`: not extracted (say why in the comment: `<!-- readme-test: skip, shows a type error on purpose -->`).
 // - `vitest`: a test file for the user's own vitest project (`@effect/vitest`'s `it.effect`): type-checked here;
-//   scripts/package-test.mjs runs it with vitest in a project outside the repository, from the packed package.
+//   scripts/package-test.mjs runs it with vitest in a project outside the repository, from the packed package. On the
+//   Effect 4 line it is also run here, with effect4's vitest on Node 22 against effect4's build.
 //
 // Programs must print something (their result) on stdout. A fragment marked `<!-- readme-test: fragment, run with
 // users=500, last line "500 of 500" -->` is also run, on Node, against `FakeQuantive.layer({ users: 500 })`, and passes
@@ -37,21 +45,42 @@
 //
 // Prints one line per check and `N passed, N failed` last; exits 1 on any failure.
 import { spawn, spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import ts from "typescript"
+import { lineOf } from "./readme/lines.mjs"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
-const out = join(root, ".readme-test")
+const lineArgument = process.argv.indexOf("--line")
+const client = lineOf(root, lineArgument === -1 ? 3 : Number(process.argv[lineArgument + 1]))
+// The Effect 4 line's checks run on its own Node (22): this script starts again on it.
+if (realpathSync(client.node) !== realpathSync(process.execPath) && process.env.README_TEST_RESTARTED === undefined) {
+  const again = spawnSync(client.node, process.argv.slice(1), {
+    stdio: "inherit",
+    env: { ...process.env, README_TEST_RESTARTED: "1" },
+  })
+  process.exit(again.status ?? 1)
+}
+const out = client.out
 const started = Date.now()
 const results = []
 const report = (name, ok, detail, seconds) => {
-  console.log(`${ok ? "ok" : "not ok"} - ${name} (${seconds.toFixed(1)}s)`)
+  const shown = client.number === 3 ? name : `${client.label}: ${name}`
+  console.log(`${ok ? "ok" : "not ok"} - ${shown} (${seconds.toFixed(1)}s)`)
   if (!ok && detail.trim() !== "") {
-    const shown = detail.trim().split("\n")
-    const tail = shown.length > 40 ? ["(... the last 40 lines)", ...shown.slice(-40)] : shown
+    const detailLines = detail.trim().split("\n")
+    const tail = detailLines.length > 40 ? ["(... the last 40 lines)", ...detailLines.slice(-40)] : detailLines
     console.log(tail.join("\n").replace(/^/gm, "    "))
   }
   results.push(ok)
@@ -59,25 +88,21 @@ const report = (name, ok, detail, seconds) => {
 const finish = () => {
   const passed = results.filter(Boolean).length
   const failed = results.length - passed
-  console.log(`readme test (${((Date.now() - started) / 1000).toFixed(1)}s): ${passed} passed, ${failed} failed`)
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  console.log(`readme test, ${client.label} line (${seconds}s): ${passed} passed, ${failed} failed`)
   process.exit(failed === 0 ? 0 : 1)
 }
 
 // The package's public names, to import what a fragment uses. The build also gives the programs something to run.
-const build = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { encoding: "utf8" })
+const build = spawnSync(process.execPath, [client.build], { encoding: "utf8" })
 if (build.status !== 0) {
-  report("build (scripts/build.mjs)", false, `${build.stdout}${build.stderr}`, 0)
+  report(`build (${client.build.slice(root.length)})`, false, `${build.stdout}${build.stderr}`, 0)
   finish()
 }
-const entries = {
-  "@effect-quantive/client": join(root, "dist", "mod.js"),
-  "@effect-quantive/client/testing": join(root, "dist", "testing.js"),
-  "@effect-quantive/client/redis": join(root, "dist", "redis.js"),
-}
+const entries = client.entries
 const exportsOf = async (specifier) => Object.keys(await import(specifier))
 const modules = [
-  ["effect", await exportsOf("effect")],
-  ["@effect/platform", await exportsOf("@effect/platform")],
+  ...await Promise.all(client.modules.map(async ([specifier, source]) => [specifier, await exportsOf(source)])),
   ["@effect-quantive/client", await exportsOf(pathToFileURL(entries["@effect-quantive/client"]).href)],
   ["@effect-quantive/client/testing", await exportsOf(pathToFileURL(entries["@effect-quantive/client/testing"]).href)],
 ]
@@ -97,8 +122,9 @@ for (let i = 0; i < lines.length; i++) {
   let before = start - 1
   while (before >= 0 && lines[before].trim() === "") before--
   const marker = before >= 0 ? /^<!--\s*readme-test:\s*(\w+)(.*?)-->/.exec(lines[before]) : null
-  const code = lines.slice(start + 1, end).join("\n")
+  const code = client.migrate(lines.slice(start + 1, end).join("\n"))
   if ((fence[1] === "sh" || fence[1] === "bash") && marker?.[1] === "cli") {
+    if (client.number !== 3) continue // the CLI carries its own Effect: its lines are checked once, with line 3
     lines.slice(start + 1, end).forEach((line, k) => {
       if (/(^|\s)--demo(\s|$)/.test(line)) cliLines.push({ line: start + 2 + k, command: line.replace(/\s+#.*$/, "") })
     })
@@ -118,6 +144,10 @@ for (let i = 0; i < lines.length; i++) {
   const run = mode === "fragment" && runWith !== null
     ? { users: Number(runWith[1]), lastLine: lastLine?.[1] }
     : undefined
+  if (client.number !== 3 && /\bEffect 3 only\b/.test(options)) {
+    console.log(`note: README.md line ${start + 1} is marked Effect 3 only: not checked on the ${client.label} line`)
+    continue
+  }
   if (mode !== "skip") blocks.push({ line: start + 1, mode, code, run, file: `readme-L${start + 1}.ts` })
 }
 
@@ -176,7 +206,7 @@ for (const block of blocks) {
   const t0 = Date.now()
   const tsc = spawnSync(
     process.execPath,
-    [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "test", "readme", "tsconfig.json")],
+    [client.tsc, "-p", client.tsconfig],
     { encoding: "utf8", cwd: root },
   )
   const counts = blocks.reduce((acc, b) => ({ ...acc, [b.mode]: (acc[b.mode] ?? 0) + 1 }), {})
@@ -186,7 +216,7 @@ for (const block of blocks) {
     tsc.status === 0 && blocks.length > 0,
     `${tsc.stdout}${tsc.stderr}`.replace(
       /\.readme-test\/readme-L(\d+)\.ts/g,
-      ".readme-test/readme-L$1.ts (README.md:$1)",
+      `.readme-test/readme-L$1.ts (README.md:$1${client.number === 3 ? "" : `, on the ${client.label} line`})`,
     ),
     (Date.now() - t0) / 1000,
   )
@@ -276,6 +306,41 @@ for (const block of blocks.filter((b) => b.run !== undefined)) {
     `${result.output}\n(last line: ${JSON.stringify(last)})`,
     (Date.now() - t0) / 1000,
   )
+}
+
+// On the Effect 4 line, the `vitest` blocks run here, with effect4's vitest on Node 22, the package's names pointing
+// at effect4's build (on the Effect 3 line, scripts/package-test.mjs runs them from the packed package).
+if (client.number === 4) {
+  for (const block of blocks.filter((b) => b.mode === "vitest")) {
+    const t0 = Date.now()
+    const file = block.file.replace(/\.ts$/, ".test.ts")
+    writeFileSync(join(out, file), `${block.code}\n`)
+    const alias = Object.entries(entries)
+      .map(([specifier, path]) =>
+        `{ find: /^${specifier.replace(/\//g, "\\/")}$/, replacement: ${JSON.stringify(path)} }`
+      )
+    const config = join(out, "vitest.config.mjs")
+    writeFileSync(
+      config,
+      "// Generated by scripts/readme-test.mjs: runs a README test file against effect4's build.\n" +
+        `export default { resolve: { alias: [${alias.join(", ")}] }, test: { include: [${JSON.stringify(file)}] } }\n`,
+    )
+    const vitest = join(root, "effect4", "node_modules", "vitest", "vitest.mjs")
+    const result = spawnSync(process.execPath, [vitest, "run", "--root", out, "--config", config], {
+      encoding: "utf8",
+      cwd: out,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      timeout: 120_000,
+    })
+    const output = `${result.stdout}${result.stderr}`
+    const tests = /Tests\s+(\d+) passed/.exec(output)
+    report(
+      `vitest runs the test file at README.md line ${block.line}${tests === null ? "" : ` (${tests[1]} tests passed)`}`,
+      result.status === 0 && tests !== null,
+      output,
+      (Date.now() - t0) / 1000,
+    )
+  }
 }
 
 // The CLI's lines (```sh blocks marked `cli`, lines with --demo), against the built CLI.

@@ -108,8 +108,8 @@ const makeLane = (mark = "") => {
    * scripts/package-test.mjs): its counts are taken as they are; no such line, or a non-zero exit with none failed,
    * counts one failure.
    */
-  const counted = async (name, script) => {
-    const result = await run(process.execPath, [script], { capture: true })
+  const counted = async (name, script, ...args) => {
+    const result = await run(process.execPath, [script, ...args], { capture: true })
     const summary = /(\d+) passed, (\d+) failed\s*$/.exec(`${result.stdout ?? ""}`)
     if (summary === null) return record(name, 0, 1, 0, result.seconds)
     const failed = Number(summary[2]) + (result.status !== 0 && summary[2] === "0" ? 1 : 0)
@@ -186,6 +186,7 @@ async function effect4Line(lane) {
     "Effect 4: vitest on Node 22",
     "Effect 4: vitest on Deno",
     "Effect 4: packed package (npm install <tarball> effect, tsc, Node 22, Deno, publint, attw)",
+    "README code on Effect 4 (type-check, run)",
   ]
   const effect4Installed = (existsSync(node22) && existsSync(effect4Bin("vitest", "vitest.mjs"))) ||
     await lane.check("Effect 4: npm ci --prefix effect4", "npm", ["ci", "--prefix", effect4, "--no-audit", "--no-fund"])
@@ -201,6 +202,7 @@ async function effect4Line(lane) {
   await lane.vitest(effect4Checks[2], node22, [vitest4], config4)
   await lane.vitest(effect4Checks[3], deno, ["run", "-A", "--config", join(effect4, "deno.json"), vitest4], config4)
   await lane.counted(effect4Checks[4], join(effect4, "scripts", "package-test.mjs"))
+  await lane.counted(effect4Checks[5], join("scripts", "readme-test.mjs"), "--line", "4")
 }
 
 /** The Effect 3 line: type-checks, build, Deno, structure, examples, README, packed package, vitest, Deno.test. */
