@@ -1,8 +1,16 @@
 /**
  * What the pipeline scenarios need that Effect 3 and Effect 4 spell differently (`#line/pipeline`): a struct field
- * that may be absent, a record schema, a schema's encoded side, loggers that keep messages, and a counter's series.
+ * that may be absent, a record schema, a schema's encoded side, a callback API as an effect, loggers that keep messages, and a counter's series.
  */
 import { Effect, Layer, Logger, LogLevel, Metric, MetricKeyType, Schema } from "effect"
+
+/** An effect that ends when `register` calls `resume` with the effect to continue with (a callback API as an effect). */
+export const callback = <A, E = never, R = never>(
+  register: (
+    resume: (effect: Effect.Effect<A, E, R>) => void,
+    signal: AbortSignal,
+  ) => void | Effect.Effect<void, never, R>,
+): Effect.Effect<A, E, R> => Effect.async(register)
 
 /** A struct field that may be absent, and is never `undefined` when present. */
 export const optionalKey = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
