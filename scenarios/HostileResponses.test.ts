@@ -3,21 +3,21 @@
  * bomb), redirects that carry userinfo or leave the API root, runtime error messages that hold the request URL, and
  * the body reader keeping bytes rather than views.
  */
-import { FetchHttpClient } from "effect/http"
+import { Accounts, FakeQuantive, Quantive, Retry, Users } from "#line"
+import { FetchHttpClient } from "#line/effect"
+import { callback, debugMessages } from "#line/pipeline"
+import { socket } from "#line/support"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Logger, References, Schema } from "effect"
+import { Effect, Layer, Schema } from "effect"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import { type AddressInfo, createServer as createNetServer } from "node:net"
 import { gzipSync } from "node:zlib"
-import { Collector } from "../lib/internal/transport/body.ts"
-import { Accounts, Quantive, Retry, Users } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { socket } from "./support.ts"
+import { Collector } from "../core/src/body.ts"
 
 /** A raw loopback server answering every request with `handle`. */
 const rawServer = (handle: (req: IncomingMessage, res: ServerResponse) => void) =>
   Effect.acquireRelease(
-    Effect.callback<{ readonly baseUrl: string; readonly close: () => Promise<void> }>((resume) => {
+    callback<{ readonly baseUrl: string; readonly close: () => Promise<void> }>((resume) => {
       const server = createServer(handle)
       server.listen(0, "127.0.0.1", () => {
         const { port } = server.address() as AddressInfo
@@ -176,6 +176,7 @@ describe("the body reader", () => {
       assert.strictEqual((error as { reason?: string }).reason, "ResponseTooLarge")
     })))
 
+  /** A layer whose fetch answers every request with a hand-built `Response`: an endless body and a declared length. */
   const lyingFetch = (declared: number) => {
     let pulled = 0
     const chunk = new Uint8Array(64 * 1024).fill(0x20)
@@ -231,7 +232,7 @@ describe("a declared length the framing does not hold", () => {
       // and reads the chunks; Node's refuses the response.
       let sent = 0
       const server = yield* Effect.acquireRelease(
-        Effect.callback<{ readonly port: number; readonly close: () => void }>((resume) => {
+        callback<{ readonly port: number; readonly close: () => void }>((resume) => {
           const listener = createNetServer((socket) => {
             socket.on("error", () => {})
             socket.once("data", () => {
@@ -300,12 +301,10 @@ describe("Retry-After the RFC does not allow", () => {
   it.live("is ignored with a debug line saying why, and the policy's back-off applies", () =>
     Effect.gen(function* () {
       const { fake } = yield* FakeQuantive.FakeServer
-      const lines: Array<string> = []
-      const logger = Logger.layer([Logger.make(({ message }) => lines.push(String(message)))])
+      const { layer, lines } = debugMessages()
       fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "-5" } })
       const error = yield* Effect.flip(Effect.flatMap(Accounts, (a) => a.get(fake.accountId))).pipe(
-        Effect.provide(logger),
-        Effect.provideService(References.MinimumLogLevel, "Debug"),
+        Effect.provide(layer),
       )
       assert.strictEqual(error._tag, "TooManyRequests")
       assert.isUndefined((error as { retryAfter?: unknown }).retryAfter)

@@ -1,44 +1,29 @@
 /**
  * Tolerant-mode drift reports stay bounded: record keys are reported as `*` in a field's shape (one report, one
  * warning and one metric series per shape however the keys vary), at most `MAX_DRIFT_REPORTS` shapes are kept (the
- * rest counted under one overflow report and series), and the position a drift was first seen at is redacted. The
- * Effect 4 line's pipeline and decoder.
+ * rest counted under one overflow report and series), and the position a drift was first seen at is redacted.
  */
+import { FakeQuantive, Quantive, Retry } from "#line"
+import { counterSeries, optionalKey, record, warningMessages } from "#line/pipeline"
+import { recordingTracer } from "#line/support"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Logger, Metric, References, Schema } from "effect"
-import * as Drift from "../lib/internal/response/decode.ts"
-import { Quantive, Retry } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { recordingTracer } from "./support.ts"
+import { Effect, Layer, Schema } from "effect"
+import * as Drift from "../core/src/driftLog.ts"
 
-const Field = Schema.Struct({ label: Schema.String, value: Schema.optionalKey(Schema.Number) })
+const Field = Schema.Struct({ label: Schema.String, value: optionalKey(Schema.Number) })
 const Item = Schema.Struct({
   id: Schema.String,
-  customFields: Schema.optionalKey(Schema.Record(Schema.String, Field)),
-  scores: Schema.optionalKey(Schema.Record(Schema.String, Schema.Number)),
+  customFields: optionalKey(record(Schema.String, Field)),
+  scores: optionalKey(record(Schema.String, Schema.Number)),
 })
-
-/** Warning lines the pipeline logs. */
-const recordingWarnings = () => {
-  const lines: Array<string> = []
-  const logger = Logger.make(({ logLevel, message }) => {
-    if (logLevel === "Warn") lines.push(Array.isArray(message) ? message.join(" ") : String(message))
-  })
-  return {
-    lines,
-    layer: Layer.merge(Logger.layer([logger]), Layer.succeed(References.MinimumLogLevel, "All")),
-  }
-}
 
 /** The drift counter's series (tag sets) for operations starting with `prefix`, with their counts. */
 const driftSeries = (prefix: string) =>
-  Effect.map(Metric.snapshot, (snapshots) => {
+  Effect.map(counterSeries("quantive_decode_drift"), (all) => {
     const out = new Map<string, number>()
-    for (const snapshot of snapshots) {
-      if (snapshot.id !== "quantive_decode_drift" || snapshot.type !== "Counter") continue
-      const tags: Record<string, unknown> = { ...snapshot.attributes }
+    for (const { count, tags } of all) {
       if (!String(tags["operation"]).startsWith(prefix) && tags["operation"] !== Drift.DRIFT_OVERFLOW) continue
-      out.set(`${tags["operation"]} ${tags["field"]}`, Number(snapshot.state.count))
+      out.set(`${tags["operation"]} ${tags["field"]}`, count)
     }
     return out
   })
@@ -51,7 +36,7 @@ const fakeLayer = (options: FakeQuantive.Options = {}) =>
 
 describe("drift reports: bounded whatever the server varies", () => {
   it.effect("record keys that change on every call make one report, one warning and one series per field shape", () => {
-    const log = recordingWarnings()
+    const log = warningMessages()
     const tracer = recordingTracer()
     return Effect.gen(function* () {
       const { fake } = yield* FakeQuantive.FakeServer
@@ -101,7 +86,7 @@ describe("drift reports: bounded whatever the server varies", () => {
   }, 120_000)
 
   it.effect("past MAX_DRIFT_REPORTS shapes, new shapes count under one overflow report, warning and series", () => {
-    const log = recordingWarnings()
+    const log = warningMessages()
     return Effect.gen(function* () {
       const { fake } = yield* FakeQuantive.FakeServer
       fake.route("GET", "/v1/drifting", () => ({ status: 200, body: { id: "i", scores: { k: "high" } } }))
@@ -131,7 +116,7 @@ describe("drift reports: bounded whatever the server varies", () => {
   })
 
   it.effect("a record key holding the secrets is redacted where the drift is shown", () => {
-    const log = recordingWarnings()
+    const log = warningMessages()
     const tracer = recordingTracer()
     return Effect.gen(function* () {
       const { fake } = yield* FakeQuantive.FakeServer
@@ -152,7 +137,7 @@ describe("drift reports: bounded whatever the server varies", () => {
 
 describe("drift reports belong to the client", () => {
   it.effect("each layer's client keeps its own reports and warns once on its own; none outside a client", () => {
-    const log = recordingWarnings()
+    const log = warningMessages()
     const drifting = Effect.gen(function* () {
       const { fake } = yield* FakeQuantive.FakeServer
       fake.route("GET", "/v1/drifting", () => ({ status: 200, body: { id: "i", scores: { k: "high" } } }))

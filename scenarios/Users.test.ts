@@ -2,11 +2,11 @@
  * Users over a real loopback socket against the fake server: every operation, list queries and projection, and the
  * pagination stream (order, concurrency, interruption).
  */
+import { FakeQuantive, LegacyUsers, Users } from "#line"
+import { fork } from "#line/effect"
+import { expectStatusTags, socket, type StatusCall } from "#line/support"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber, Stream } from "effect"
-import { LegacyUsers, Users } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { expectStatusTags, socket, type StatusCall } from "./support.ts"
 
 const setup = Effect.all({ users: Users, server: FakeQuantive.FakeServer })
 
@@ -136,7 +136,7 @@ describe("Users.stream", () => {
       const { abandoned, fake } = yield* FakeQuantive.FakeServer
       const users = yield* Users
       fake.inject({ _tag: "NoHeaders" }, { path: "/users" })
-      const fiber = yield* Effect.forkChild(Stream.runDrain(users.stream({ pageSize: 10 })))
+      const fiber = yield* fork(Stream.runDrain(users.stream({ pageSize: 10 })))
       while (fake.requests.length === 0) yield* Effect.sleep("5 millis")
       yield* Fiber.interrupt(fiber)
       for (let i = 0; i < 2000 && abandoned() === 0; i++) yield* Effect.sleep("5 millis")

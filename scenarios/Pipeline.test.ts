@@ -2,15 +2,14 @@
  * The request pipeline over a real loopback socket: encoding, decoding, status mapping, redirects, the body cap,
  * transport failures and spans.
  */
-import { FetchHttpClient } from "@effect/platform"
+import { Accounts, FakeQuantive, Quantive, QuantiveClient as Api, Retry } from "#line"
+import { FetchHttpClient, fork } from "#line/effect"
+import { encodedSchema, optionalKey } from "#line/pipeline"
+import { everything, recordingTracer, socket, withRawClient } from "#line/support"
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Fiber, Layer, Schema } from "effect"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import * as Api from "../lib/QuantiveClient.ts"
-import { Accounts, Quantive, Retry } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { everything, recordingTracer, socket, withRawClient } from "./support.ts"
 
 const Echo = Schema.Struct({ id: Schema.String })
 
@@ -103,7 +102,7 @@ describe("decoding", () => {
       Effect.gen(function* () {
         const params = { id: fake.accountId }
         fake.inject({ _tag: "Raw", body: JSON.stringify({ id: "a", name: 5, domain: "d" }) })
-        const error = yield* Effect.flip(client.execute(everything, Api.json(Schema.encodedSchema(AccountLike)), {
+        const error = yield* Effect.flip(client.execute(everything, Api.json(encodedSchema(AccountLike)), {
           params,
         }))
         assert.strictEqual(error._tag, "DecodeError")
@@ -126,8 +125,8 @@ describe("nulls in response bodies", () => {
         const params = { id: fake.accountId }
         const WithOptional = Schema.Struct({
           id: Schema.String,
-          nested: Schema.Struct({ note: Schema.optionalWith(Schema.String, { exact: true }) }),
-          list: Schema.Array(Schema.Struct({ at: Schema.optionalWith(Schema.String, { exact: true }) })),
+          nested: Schema.Struct({ note: optionalKey(Schema.String) }),
+          list: Schema.Array(Schema.Struct({ at: optionalKey(Schema.String) })),
         })
         fake.inject({ _tag: "Raw", body: JSON.stringify({ id: "a", nested: { note: null }, list: [{ at: null }] }) })
         assert.deepStrictEqual(yield* client.execute(everything, Api.json(WithOptional), { params }), {
@@ -307,7 +306,7 @@ describe("transport failures", () => {
       const { abandoned, fake } = yield* FakeQuantive.FakeServer
       const accounts = yield* Accounts
       fake.inject({ _tag: "NoHeaders" })
-      const fiber = yield* Effect.fork(accounts.get(fake.accountId))
+      const fiber = yield* fork(accounts.get(fake.accountId))
       while (fake.requests.length === 0) yield* Effect.sleep("5 millis")
       yield* Fiber.interrupt(fiber)
       for (let i = 0; i < 2000 && abandoned() === 0; i++) yield* Effect.sleep("5 millis")

@@ -4,11 +4,10 @@
  * same error at the same place with the same history, the policy's retries of a decode failure, and drift reported on
  * the call's own span.
  */
+import { FakeQuantive, Quantive, QuantiveClient, Retry, Users } from "#line"
+import { recordingTracer, socket } from "#line/support"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Schedule, Schema, Stream } from "effect"
-import { Quantive, QuantiveClient, Retry, Users } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { recordingTracer, socket } from "./support.ts"
 
 const Thing = Schema.Struct({ id: Schema.String, n: Schema.Number, note: Schema.optional(Schema.String) })
 const things = Array.from({ length: 60 }, (_, i) => ({ id: `t${String(i).padStart(2, "0")}`, n: i }))
@@ -23,11 +22,17 @@ const serveThings = (fake: FakeQuantive.FakeQuantive, at: (i: number) => unknown
     return { status: 200, body: { items, totalCount: things.length } }
   })
 
+/** How an effect ended: its error, or its value. */
+type Ended<A, E> = { readonly _tag: "Failure"; readonly failure: E } | { readonly _tag: "Success"; readonly success: A }
+
 /** What the stream emitted before it ended, and how it ended. */
 const run = <E, R>(stream: Stream.Stream<{ readonly id: string }, E, R>) =>
   Effect.gen(function* () {
     const seen: Array<string> = []
-    const exit = yield* Effect.either(Stream.runForEach(stream, (item) => Effect.sync(() => seen.push(item.id))))
+    const exit = yield* Effect.match(Stream.runForEach(stream, (item) => Effect.sync(() => seen.push(item.id))), {
+      onFailure: (failure): Ended<void, E> => ({ _tag: "Failure", failure }),
+      onSuccess: (success): Ended<void, E> => ({ _tag: "Success", success }),
+    })
     return { seen, exit }
   })
 
@@ -45,10 +50,10 @@ describe("pages requested ahead", () => {
       // skip 27 holds t27..t36).
       assert.deepStrictEqual(four.seen, things.slice(0, 28).map((t) => t.id))
       assert.deepStrictEqual(four.seen, one.seen)
-      assert.strictEqual(four.exit._tag, "Left")
-      assert.strictEqual(one.exit._tag, "Left")
-      if (four.exit._tag !== "Left" || one.exit._tag !== "Left") return
-      const [a, b] = [one.exit.left, four.exit.left]
+      assert.strictEqual(four.exit._tag, "Failure")
+      assert.strictEqual(one.exit._tag, "Failure")
+      if (four.exit._tag !== "Failure" || one.exit._tag !== "Failure") return
+      const [a, b] = [one.exit.failure, four.exit.failure]
       assert.strictEqual(b._tag, "DecodeError")
       if (a._tag !== "DecodeError" || b._tag !== "DecodeError") return assert.fail("not a DecodeError")
       assert.strictEqual(b.issuePath, "items.8.n")
@@ -75,7 +80,7 @@ describe("pages requested ahead", () => {
         served = 0
         const before = fake.requests.filter((r) => r.query.skip === "27").length
         const { exit, seen } = yield* run(stream(concurrency).pipe(Quantive.withRetry(retryDecode)))
-        assert.strictEqual(exit._tag, "Right", `concurrency ${concurrency}`)
+        assert.strictEqual(exit._tag, "Success", `concurrency ${concurrency}`)
         assert.deepStrictEqual(seen, things.map((t) => t.id), `concurrency ${concurrency}`)
         // The page at skip 27 was asked for twice: the bad answer, then the good one.
         assert.strictEqual(fake.requests.filter((r) => r.query.skip === "27").length - before, 2)
@@ -83,7 +88,7 @@ describe("pages requested ahead", () => {
       // Without that policy, the same bad page fails (DecodeError is not retried by default).
       served = 0
       const { exit } = yield* run(stream(4))
-      assert.strictEqual(exit._tag === "Left" ? exit.left._tag : "Right", "DecodeError")
+      assert.strictEqual(exit._tag === "Failure" ? exit.failure._tag : "Success", "DecodeError")
       // A page that stays bad: the policy's budget holds (2 attempts in all), whatever the concurrency.
       for (const concurrency of [1, 4]) {
         served = 1
@@ -91,8 +96,8 @@ describe("pages requested ahead", () => {
         served = 0
         serveThings(fake, (i) => (i === 35 ? { ...things[i], n: "thirty-five" } : things[i]))
         const failed = yield* run(stream(concurrency).pipe(Quantive.withRetry(retryDecode)))
-        assert.strictEqual(failed.exit._tag === "Left" ? failed.exit.left._tag : "Right", "DecodeError")
-        if (failed.exit._tag === "Left") assert.strictEqual(failed.exit.left.attempts, 2)
+        assert.strictEqual(failed.exit._tag === "Failure" ? failed.exit.failure._tag : "Success", "DecodeError")
+        if (failed.exit._tag === "Failure") assert.strictEqual(failed.exit.failure.attempts, 2)
         assert.strictEqual(fake.requests.filter((r) => r.query.skip === "27").length - before, 2)
       }
     }).pipe(Effect.provide(socket())))
@@ -103,7 +108,7 @@ describe("pages requested ahead", () => {
       const { fake } = yield* FakeQuantive.FakeServer
       serveThings(fake, (i) => (i === 44 ? { ...things[i], note: 44 } : things[i]))
       const { exit, seen } = yield* run(stream(4).pipe(Quantive.withDecode("tolerant")))
-      assert.strictEqual(exit._tag, "Right")
+      assert.strictEqual(exit._tag, "Success")
       assert.strictEqual(seen.length, things.length)
       const calls = spans.filter((span) => span.name === "Quantive.stream GET /v2/things")
       assert.isAtLeast(calls.length, 7)
@@ -141,10 +146,10 @@ describe("pages requested ahead", () => {
     Effect.gen(function* () {
       const users = yield* Users
       const ids = (concurrency: number) =>
-        Stream.runFold(users.stream({ pageSize: 25, concurrency }), [] as Array<string>, (out, u) => {
-          out.push(u.id)
-          return out
-        })
+        Effect.map(
+          Stream.runCollect(Stream.map(users.stream({ pageSize: 25, concurrency }), (u) => u.id)),
+          (collected) => Array.from(collected),
+        )
       const one = yield* ids(1)
       const four = yield* ids(4)
       assert.strictEqual(one.length, 200)
