@@ -3,9 +3,10 @@
 // structure checks (scripts/check-structure.mjs: import cycles, file sizes, private fields, core's imports, generated
 // files up to date), the JSDoc examples compiled (scripts/check-examples.mjs), the CLI bundled
 // (cli/scripts/bundle.mjs), the README's code with its CLI lines (scripts/readme-test.mjs), the packed package
-// (scripts/package-test.mjs), vitest on Node (test/redis/ included), the same vitest suite on Deno (test/redis/
-// excluded by vitest.config.ts), the CLI package's suite on Node (cli/vitest.config.ts, when it exists), and the
-// Deno.test smoke suite. Prints each suite's counts and one closing `N passed, N failed` line; exits 1 on any failure.
+// (scripts/package-test.mjs), vitest on Node (test/redis/ once both lanes are done), the same vitest suite on Deno
+// (test/redis/ excluded by vitest.config.ts), the CLI package's suite on Node (cli/vitest.config.ts, when it exists),
+// and the Deno.test smoke suite. Prints each suite's counts and one closing `N passed, N failed` line; exits 1 on any
+// failure.
 //
 // The Redis suite (test/redis/) needs `redis-server` (scripts/redis-server.mjs): when it is missing, the runner
 // installs it as .ci/run does when it can (apt-get as root or with sudo -n; QUANTIVE_TEST_INSTALL_REDIS=0 never
@@ -20,8 +21,10 @@
 // scenarios/tsconfig.effect4.json).
 //
 // Two lanes run side by side (the machine's two cores; each suite alone keeps one busy): the Effect 3 line's checks,
-// and the Effect 4 line followed by the CLI's suite. Each lane prints its commands and output as they come, every
-// line of the second lane marked `[effect4+cli]`; the summary lists the suites lane by lane, each with its time.
+// and the Effect 4 line followed by the CLI's suite. Each lane prints its commands and output as they come, every line
+// of the second lane marked `[effect4+cli]`; the summary lists the suites lane by lane, each with its time. The Redis
+// suites of both lines (requests per second across worker processes) run last, one after the other, once both lanes are
+// done.
 //
 // `node scripts/test.mjs --redis-only` runs just the Redis suite, with the same handling of a missing `redis-server`;
 // `node scripts/test.mjs --effect4-only` just the Effect 4 line (effect4/scripts/watch-effect.mjs runs it against the
@@ -176,7 +179,8 @@ const summarize = (started, ...lanes) => {
 }
 
 // The Effect 4 line. Its checks are counted like the others; an install that fails counts each of them as failed.
-async function effect4Line(lane) {
+// `redisLater`: its Redis suite is left out of its vitest run and given back, to run once both lanes are done.
+async function effect4Line(lane, { redisLater = false } = {}) {
   const effect4 = "effect4"
   const effect4Bin = (...path) => join(effect4, "node_modules", ...path)
   const node22 = effect4Bin(".bin", "node")
@@ -199,10 +203,19 @@ async function effect4Line(lane) {
   const config4 = ["--config", join(effect4, "vitest.config.ts")]
   await lane.check(effect4Checks[0], node22, [tsc4, "-p", join(effect4, "tsconfig.json"), "--noEmit"])
   await lane.check(effect4Checks[1], node22, [tsc4, "-p", join("scenarios", "tsconfig.effect4.json")])
-  await lane.vitest(effect4Checks[2], node22, [vitest4], config4)
+  const redis4 = join(effect4, "test", "redis")
+  await lane.vitest(
+    effect4Checks[2],
+    node22,
+    [vitest4],
+    redisLater ? [...config4, "--exclude", `${redis4}/**`] : config4,
+  )
   await lane.vitest(effect4Checks[3], deno, ["run", "-A", "--config", join(effect4, "deno.json"), vitest4], config4)
   await lane.counted(effect4Checks[4], join(effect4, "scripts", "package-test.mjs"))
   await lane.counted(effect4Checks[5], join("scripts", "readme-test.mjs"), "--line", "4")
+  if (redisLater) {
+    return (later) => later.vitest("Effect 4: Redis suite on Node 22", node22, [vitest4], [...config4, redis4])
+  }
 }
 
 /** The Effect 3 line: type-checks, build, Deno, structure, examples, README, packed package, vitest, Deno.test. */
@@ -222,7 +235,8 @@ async function effect3Line(lane, redis) {
   }
   await lane.counted("README code (type-check, run)", "scripts/readme-test.mjs")
   await lane.counted("packed package (npm, tsc, publint, attw, Deno)", "scripts/package-test.mjs")
-  await lane.vitest("vitest on Node", bin("vitest"), [], redis.exclude)
+  // The Redis suite runs once both lanes are done (see below).
+  await lane.vitest("vitest on Node (without test/redis/)", bin("vitest"), [], ["--exclude", `${redisSuite}**`])
   await lane.vitest("vitest on Deno", deno, ["run", "-A", "node_modules/vitest/vitest.mjs"])
   if (!built) return lane.record("Deno.test smoke (skipped: no build)", 0, 1)
   const result = await lane.run(deno, ["test", "-A", "test/deno/"], { capture: true })
@@ -235,10 +249,11 @@ async function effect3Line(lane, redis) {
 
 /** The second lane: the Effect 4 line, then the CLI's suite (which bundles the CLI itself). */
 async function effect4AndCli(lane) {
-  await effect4Line(lane)
+  const redis4 = await effect4Line(lane, { redisLater: true })
   if (existsSync("cli/vitest.config.ts")) {
     await lane.vitest("CLI vitest on Node", bin("vitest"), [], ["--config", "cli/vitest.config.ts"])
   }
+  return redis4
 }
 
 const started = Date.now()
@@ -255,6 +270,11 @@ if (process.argv.includes("--redis-only")) {
   const first = makeLane()
   const second = makeLane("[effect4+cli]")
   const redis = prepareRedis(first)
-  await Promise.all([effect3Line(first, redis), effect4AndCli(second)])
-  summarize(started, first, second)
+  const [, redis4] = await Promise.all([effect3Line(first, redis), effect4AndCli(second)])
+  // The Redis suites measure requests per second across worker processes: they run after both lanes, one line after
+  // the other, on a machine the lanes no longer load.
+  const last = makeLane()
+  if (redis.exclude.length === 0) await last.vitest("Redis suite on Node", bin("vitest"), [], [redisSuite])
+  if (redis4 !== undefined) await redis4(last)
+  summarize(started, first, second, last)
 }
