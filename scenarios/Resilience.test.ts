@@ -1,5 +1,5 @@
 /**
- * The account's gate and the retry loop under hostile waits (issue 10, item 2): the shared pause has a cap, `attempts`
+ * The account's gate and the retry loop under hostile waits: the shared pause has a cap, `attempts`
  * counts attempts sent, a wait the call's timeout cannot cover fails at once, and each wait is counted once in spans.
  * Everything runs on the TestClock, through the public API, against the in-process fake.
  */

@@ -1,6 +1,7 @@
 /**
- * Issue 10, item 2 (parsing): `Retry-After` by RFC 9110 §10.2.3 and a `retry-after-ms` as strict. A table of cases:
- * the header as received, and the wait in milliseconds or `undefined` (ignored: the policy's back-off applies).
+ * Parsing `Retry-After` by RFC 9110 §10.2.3 and a `retry-after-ms` as strict, through the line's reader over the core's
+ * parser. A table of cases: the header as received, and the wait in milliseconds or `undefined` (ignored: the policy's
+ * back-off applies).
  */
 import { fc } from "#line"
 import { RetryAfter } from "#line/resilience"
