@@ -3,11 +3,11 @@
  * slot, and the backlog of booked slots is bounded by the call's timeout, its policy's `maxRetryAfter` and a fixed cap.
  * Runs on the TestClock, through the public API, against the in-process fake.
  */
+import { Accounts, FakeQuantive, Retry } from "#line"
+import { fork, TestClock } from "#line/effect"
+import { type Attempt, attempt, makeLocalGate, MAX_PACING_BACKLOG_MILLIS } from "#line/resilience"
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect, Either, Fiber, TestClock } from "effect"
-import { makeLocalGate, MAX_PACING_BACKLOG_MILLIS } from "../lib/internal/resilience/coordinator.ts"
-import { Accounts, Retry } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
+import { Duration, Effect, Fiber } from "effect"
 
 /** Lets the fake's promises make progress while the TestClock stands still. */
 const settle = (millis = 15) => Effect.promise(() => new Promise<void>((resolve) => setTimeout(resolve, millis)))
@@ -21,18 +21,24 @@ const until = (predicate: () => boolean, what: string) =>
 
 const setup = Effect.all({ accounts: Accounts, server: FakeQuantive.FakeServer })
 
-/** `n` calls at once, each answering its outcome. */
-const burst = (accounts: Accounts["Type"], accountId: string, n: number) =>
-  Effect.fork(
-    Effect.all(Array.from({ length: n }, () => Effect.either(accounts.get(accountId))), { concurrency: "unbounded" }),
-  )
+/** `n` runs of `call` at once, each answering its outcome. */
+const burst = <A, E>(call: Effect.Effect<A, E>, n: number) =>
+  fork(Effect.all(Array.from({ length: n }, () => attempt(call)), { concurrency: "unbounded" }))
+
+/** The failures among `outcomes`. */
+const failures = <A, E>(outcomes: ReadonlyArray<Attempt<A, E>>): Array<E> =>
+  outcomes.flatMap((outcome) => outcome.ok ? [] : [outcome.error])
+
+/** How many of `outcomes` succeeded. */
+const successes = <A, E>(outcomes: ReadonlyArray<Attempt<A, E>>): number =>
+  outcomes.filter((outcome) => outcome.ok).length
 
 describe("a call refused at the gate gives its pacing slot back", () => {
   it.effect("a burst past the timeout: the refused calls take no slot, and a call after the burst goes at once", () =>
     Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       // 10 per second and a 1 s timeout: 10 slots fit before each call's deadline; 40 calls are refused at once.
-      const calls = yield* burst(accounts, fake.accountId, 50)
+      const calls = yield* burst(accounts.get(fake.accountId), 50)
       yield* until(() => fake.requests.length === 1, "the first call at once")
       yield* settle(30)
       for (let n = 2; n <= 10; n++) {
@@ -40,8 +46,8 @@ describe("a call refused at the gate gives its pacing slot back", () => {
         yield* until(() => fake.requests.length === n, `call ${n} in its slot`)
       }
       const outcomes = yield* Fiber.join(calls)
-      const refused = outcomes.filter(Either.isLeft).map((outcome) => outcome.left)
-      assert.strictEqual(outcomes.filter(Either.isRight).length, 10)
+      const refused = failures(outcomes)
+      assert.strictEqual(successes(outcomes), 10)
       assert.strictEqual(refused.length, 40)
       for (const error of refused) {
         assert.strictEqual(error._tag, "TooManyRequests")
@@ -53,13 +59,13 @@ describe("a call refused at the gate gives its pacing slot back", () => {
 
       // The burst is over: its refusals left no backlog, so the next call is sent without waiting.
       yield* TestClock.adjust("100 millis")
-      const next = yield* Effect.fork(accounts.get(fake.accountId))
+      const next = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 11, "the call after the burst at once")
       assert.strictEqual((yield* Fiber.join(next)).id, fake.accountId)
 
       // And the budget serves a second burst as it served the first: 10 calls within the timeout.
       yield* TestClock.adjust("100 millis")
-      const again = yield* burst(accounts, fake.accountId, 30)
+      const again = yield* burst(accounts.get(fake.accountId), 30)
       yield* until(() => fake.requests.length === 12, "the first call of the second burst at once")
       yield* settle(30)
       for (let n = 2; n <= 10; n++) {
@@ -67,7 +73,7 @@ describe("a call refused at the gate gives its pacing slot back", () => {
         yield* until(() => fake.requests.length === 11 + n, `call ${n} of the second burst in its slot`)
       }
       const second = yield* Fiber.join(again)
-      assert.strictEqual(second.filter(Either.isRight).length, 10)
+      assert.strictEqual(successes(second), 10)
       assert.strictEqual(fake.requests.length, 21)
     }).pipe(
       Effect.provide(
@@ -83,7 +89,7 @@ describe("the pacing backlog is bounded", () => {
     Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       // 1 per second, maxRetryAfter 10 s: slots 0 s … 9 s are taken, the 20 other calls are refused without one.
-      const calls = yield* burst(accounts, fake.accountId, 30)
+      const calls = yield* burst(accounts.get(fake.accountId), 30)
       yield* until(() => fake.requests.length === 1, "the first call at once")
       yield* settle(30)
       for (let n = 2; n <= 10; n++) {
@@ -91,8 +97,8 @@ describe("the pacing backlog is bounded", () => {
         yield* until(() => fake.requests.length === n, `call ${n} in its slot`)
       }
       const outcomes = yield* Fiber.join(calls)
-      const refused = outcomes.filter(Either.isLeft).map((outcome) => outcome.left)
-      assert.strictEqual(outcomes.filter(Either.isRight).length, 10)
+      const refused = failures(outcomes)
+      assert.strictEqual(successes(outcomes), 10)
       assert.strictEqual(refused.length, 20)
       for (const error of refused) {
         assert.strictEqual(error._tag, "TooManyRequests")
@@ -104,7 +110,7 @@ describe("the pacing backlog is bounded", () => {
       }
       // The backlog ends with the last call that took a slot: the next call is sent in the next slot.
       yield* TestClock.adjust("1 second")
-      const next = yield* Effect.fork(accounts.get(fake.accountId))
+      const next = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 11, "the call after the burst at once")
       yield* Fiber.join(next)
     }).pipe(

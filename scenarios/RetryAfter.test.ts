@@ -1,10 +1,14 @@
 /**
- * Issue 10, item 2 (parsing): `Retry-After` by RFC 9110 §10.2.3 and a `retry-after-ms` as strict. A table of cases:
- * the header as received, and the wait in milliseconds or `undefined` (ignored: the policy's back-off applies).
+ * Parsing `Retry-After` by RFC 9110 §10.2.3 and a `retry-after-ms` as strict, through the line's reader over the core's
+ * parser. A table of cases: the header as received, and the wait in milliseconds or `undefined` (ignored: the policy's
+ * back-off applies).
  */
+import { fc } from "#line"
+import { RetryAfter } from "#line/resilience"
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, FastCheck as fc, Option } from "effect"
-import { parseHttpDate, parseRetryAfter, readRetryAfter } from "../lib/internal/resilience/retryAfter.ts"
+import { Duration, Option } from "effect"
+
+const { parseHttpDate, parseRetryAfter, readRetryAfter } = RetryAfter
 
 /** 2024-01-01T00:00:00Z, a Monday. */
 const NOW = Date.UTC(2024, 0, 1)

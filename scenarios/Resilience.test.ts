@@ -1,14 +1,14 @@
 /**
- * The account's gate and the retry loop under hostile waits (issue 10, item 2): the shared pause has a cap, `attempts`
+ * The account's gate and the retry loop under hostile waits: the shared pause has a cap, `attempts`
  * counts attempts sent, a wait the call's timeout cannot cover fails at once, and each wait is counted once in spans.
  * Everything runs on the TestClock, through the public API, against the in-process fake.
  */
+import { Accounts, FakeQuantive, Quantive, Retry } from "#line"
+import { fork, TestClock } from "#line/effect"
+import { isDone } from "#line/resilience"
+import { recordingTracer } from "#line/support"
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect, Fiber, Layer, Option, Schedule } from "effect"
-import { TestClock } from "effect/testing"
-import { Accounts, Quantive, Retry } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
-import { recordingTracer } from "./support.ts"
+import { Duration, Effect, Fiber, Layer, Schedule } from "effect"
 
 /** Lets the fake's promises make progress while the TestClock stands still. */
 const settle = (millis = 15) => Effect.promise(() => new Promise<void>((resolve) => setTimeout(resolve, millis)))
@@ -43,7 +43,7 @@ describe("the account's pause has a cap", () => {
         assert.strictEqual(fake.requests.length, 1)
 
         // Another call now waits out the capped pause (60 s, the policy's maxRetryAfter) and is then sent.
-        const next = yield* Effect.forkChild(accounts.get(fake.accountId))
+        const next = yield* fork(accounts.get(fake.accountId))
         yield* settle(30)
         yield* TestClock.adjust("59999 millis")
         yield* settle(30)
@@ -72,7 +72,7 @@ describe("attempts counts attempts sent", () => {
     Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "30" } })
-      const first = yield* Effect.forkChild(accounts.get(fake.accountId))
+      const first = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 1, "the 429")
       yield* settle(20)
       const error = yield* Effect.flip(accounts.get(fake.accountId).pipe(Quantive.withRetry(Retry.none)))
@@ -91,13 +91,11 @@ describe("attempts counts attempts sent", () => {
       // The first attempt gets a 503 and retries after 1 s; meanwhile another call's 429 pauses the account for 50 s,
       // past this call's maxRetryAfter (30 s): its second pass of the gate is refused, after one attempt sent.
       fake.inject({ _tag: "Status", status: 503, headers: { "retry-after": "1" } })
-      const call = yield* Effect.forkChild(accounts.get(fake.accountId))
+      const call = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 1, "the 503")
       yield* settle(20)
       fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "50" } })
-      const other = yield* Effect.forkChild(
-        Effect.flip(accounts.get(fake.accountId).pipe(Quantive.withRetry(Retry.none))),
-      )
+      const other = yield* fork(Effect.flip(accounts.get(fake.accountId).pipe(Quantive.withRetry(Retry.none))))
       yield* until(() => fake.requests.length === 2, "the 429")
       yield* settle(20)
       yield* TestClock.adjust("1 second")
@@ -119,11 +117,10 @@ describe("a wait the call's timeout cannot cover fails at once", () => {
     Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "10" } })
-      const call = yield* Effect.forkChild(Effect.flip(accounts.get(fake.accountId)))
+      const call = yield* fork(Effect.flip(accounts.get(fake.accountId)))
       yield* until(() => fake.requests.length === 1, "the 429")
       yield* settle(30)
-      const done = Option.fromNullishOr(call.pollUnsafe())
-      assert.isTrue(done._tag === "Some", "failed before any time passed")
+      assert.isTrue(yield* isDone(call), "failed before any time passed")
       const error = yield* Fiber.join(call)
       assert.strictEqual(error._tag, "TooManyRequests")
       assert.strictEqual(error.attempts, 1)
@@ -133,13 +130,12 @@ describe("a wait the call's timeout cannot cover fails at once", () => {
     Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "10" } })
-      const first = yield* Effect.forkChild(Effect.flip(accounts.get(fake.accountId)))
+      const first = yield* fork(Effect.flip(accounts.get(fake.accountId)))
       yield* until(() => fake.requests.length === 1, "the 429")
       yield* settle(20)
-      const call = yield* Effect.forkChild(Effect.flip(accounts.get(fake.accountId)))
+      const call = yield* fork(Effect.flip(accounts.get(fake.accountId)))
       yield* settle(30)
-      const done = Option.fromNullishOr(call.pollUnsafe())
-      assert.isTrue(done._tag === "Some", "failed before any time passed")
+      assert.isTrue(yield* isDone(call), "failed before any time passed")
       const error = yield* Fiber.join(call)
       assert.strictEqual(error._tag, "TooManyRequests")
       assert.include(error.message, "timeout")
@@ -152,7 +148,7 @@ describe("a wait the call's timeout cannot cover fails at once", () => {
     Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "2" } })
-      const call = yield* Effect.forkChild(accounts.get(fake.accountId))
+      const call = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 1, "the 429")
       yield* settle(20)
       yield* TestClock.adjust("2 seconds")
@@ -177,7 +173,7 @@ describe("each wait is counted once in span attributes", () => {
     return Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       fake.inject({ _tag: "Status", status: 429, headers: { "retry-after": "2" } })
-      const call = yield* Effect.forkChild(accounts.get(fake.accountId))
+      const call = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 1, "the 429")
       yield* settle(20)
       yield* TestClock.adjust("2 seconds")
@@ -191,7 +187,7 @@ describe("each wait is counted once in span attributes", () => {
     return Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       fake.inject({ _tag: "Status", status: 503, headers: { "retry-after": "3" } })
-      const call = yield* Effect.forkChild(accounts.get(fake.accountId))
+      const call = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 1, "the 503")
       yield* settle(20)
       yield* TestClock.adjust("3 seconds")
@@ -205,7 +201,7 @@ describe("each wait is counted once in span attributes", () => {
     return Effect.gen(function* () {
       const { accounts, server: { fake } } = yield* setup
       yield* accounts.get(fake.accountId)
-      const second = yield* Effect.forkChild(accounts.get(fake.accountId))
+      const second = yield* fork(accounts.get(fake.accountId))
       yield* settle(20)
       yield* TestClock.adjust(Duration.millis(250))
       yield* Fiber.join(second)

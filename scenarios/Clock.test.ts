@@ -2,13 +2,13 @@
  * Every wait and deadline of a call is on the fiber's clock: under `it.effect` (the TestClock), a Retry-After wait and
  * a stalled attempt complete when the test moves the clock, without waiting in real time.
  */
-import { FetchHttpClient } from "@effect/platform"
+import { Accounts, FakeQuantive, Quantive, Retry } from "#line"
+import { FetchHttpClient, fork, TestClock } from "#line/effect"
+import { isDone } from "#line/resilience"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Fiber, Layer, Option, TestClock } from "effect"
+import { Effect, Fiber, Layer } from "effect"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import { Accounts, Quantive, Retry } from "../mod.ts"
-import { FakeQuantive } from "../testing.ts"
 
 /** Lets real I/O make progress while the TestClock stands still. */
 const settle = (millis = 10) => Effect.promise(() => new Promise<void>((resolve) => setTimeout(resolve, millis)))
@@ -20,10 +20,18 @@ const until = (predicate: () => boolean, what: string) =>
     assert.isTrue(predicate(), what)
   })
 
+/** A loopback server that never answers: its address, the requests it read, and the ones closed on it. */
+interface StallingServer {
+  readonly baseUrl: string
+  readonly seen: () => number
+  readonly closed: () => number
+  close(): void
+}
+
 /** A loopback server that reads each request and never answers it; it counts requests and the ones closed on it. */
 const stallingServer = Effect.acquireRelease(
-  Effect.async<{ readonly baseUrl: string; readonly seen: () => number; readonly closed: () => number; close(): void }>(
-    (resume) => {
+  Effect.promise(() =>
+    new Promise<StallingServer>((resolve) => {
       let seen = 0
       let closed = 0
       const server = createServer((req) => {
@@ -32,7 +40,7 @@ const stallingServer = Effect.acquireRelease(
       })
       server.listen(0, "127.0.0.1", () => {
         const { port } = server.address() as AddressInfo
-        resume(Effect.succeed({
+        resolve({
           baseUrl: `http://127.0.0.1:${port}`,
           seen: () => seen,
           closed: () => closed,
@@ -40,9 +48,9 @@ const stallingServer = Effect.acquireRelease(
             server.closeAllConnections()
             server.close()
           },
-        }))
+        })
       })
-    },
+    })
   ),
   (server) => Effect.sync(() => server.close()),
 )
@@ -53,10 +61,10 @@ describe("waits on the fiber's clock", () => {
       const accounts = yield* Accounts
       const { fake } = yield* FakeQuantive.FakeServer
       fake.inject({ _tag: "Status", status: 503, headers: { "retry-after": "30" } })
-      const call = yield* Effect.fork(accounts.get(fake.accountId))
+      const call = yield* fork(accounts.get(fake.accountId))
       yield* until(() => fake.requests.length === 1, "the first attempt is sent")
       yield* settle(30)
-      assert.isTrue(Option.isNone(yield* Fiber.poll(call)), "the call waits for the Retry-After")
+      assert.isFalse(yield* isDone(call), "the call waits for the Retry-After")
       assert.strictEqual(fake.requests.length, 1, "no second attempt before the wait ends")
       yield* TestClock.adjust("29 seconds")
       yield* settle(30)
@@ -77,13 +85,13 @@ describe("waits on the fiber's clock", () => {
         retry: Retry.none,
         attemptTimeout: "5 seconds",
       }).pipe(Layer.provide(FetchHttpClient.layer))
-      const call = yield* Effect.fork(Effect.flatMap(Accounts, (a) => a.get("x")).pipe(Effect.provide(live)))
+      const call = yield* fork(Effect.flatMap(Accounts, (a) => a.get("x")).pipe(Effect.provide(live)))
       yield* until(() => server.seen() === 1, "the request reaches the server")
       yield* settle(30)
-      assert.isTrue(Option.isNone(yield* Fiber.poll(call)), "the attempt is still in flight")
+      assert.isFalse(yield* isDone(call), "the attempt is still in flight")
       yield* TestClock.adjust("4999 millis")
       yield* settle(30)
-      assert.isTrue(Option.isNone(yield* Fiber.poll(call)), "not cut before its deadline")
+      assert.isFalse(yield* isDone(call), "not cut before its deadline")
       yield* TestClock.adjust("1 millis")
       const error = yield* Effect.flip(Fiber.join(call))
       assert.strictEqual(error._tag, "TransportError")
