@@ -460,7 +460,7 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
   let fileCount = 0
   let nameCount = 0
   const reference =
-    /`((?:cli\/)?test\/[\w/.-]+\.test\.ts)`((?:\s*›\s*(?:"[^"]*"|`[^`]*`|[\w.]+(?: [\w.]+)*)(?:;\s*"[^"]*")*)*)/g
+    /`((?:(?:cli\/)?test|scenarios)\/[\w/.-]+\.test\.ts)`((?:\s*›\s*(?:"[^"]*"|`[^`]*`|[\w.]+(?: [\w.]+)*)(?:;\s*"[^"]*")*)*)/g
   for (const match of text.matchAll(reference)) {
     const line = text.slice(0, match.index).split("\n").length
     fileCount++
