@@ -15,7 +15,8 @@
 //     its package.json depends on nothing;
 // (e) no project history in the comments (JSDoc and others) of lib/, core/ and the entry points: no "seed 00N", no
 //     "issue N";
-// (f) every test file and test name docs/RELIABILITY.md refers to (`test/X.test.ts` or `scenarios/X.test.ts` › "name") exists;
+// (f) every test file and test name docs/RELIABILITY.md refers to (`test/X.test.ts` or `scenarios/X.test.ts` ›
+//     "name") exists;
 // (g) regenerating the derived files changes nothing: every scripts/generate*.{mjs,ts} run with `--check` (a .ts one
 //     with Deno) exits 0; with no generator, the check is reported as skipped and not counted.
 //
