@@ -190,7 +190,7 @@ async function effect4Line(lane, { redisLater = false } = {}) {
     "Effect 4: vitest on Node 22",
     "Effect 4: vitest on Deno",
     "Effect 4: packed package (npm install <tarball> effect, tsc, Node 22, Deno, publint, attw)",
-    "README code on Effect 4 (type-check, run)",
+    "Effect 4: README code (type-check, run)",
   ]
   const effect4Installed = (existsSync(node22) && existsSync(effect4Bin("vitest", "vitest.mjs"))) ||
     await lane.check("Effect 4: npm ci --prefix effect4", "npm", ["ci", "--prefix", effect4, "--no-audit", "--no-fund"])

@@ -78,10 +78,18 @@ describe.skipIf(onDeno)("scripts/test.mjs on a clone without effect4/node_module
     })
     const output = `${result.stdout}${result.stderr}`
     expect(output).toContain("$ npm ci --prefix effect4")
-    for (const name of ["typecheck", "scenarios typecheck", "vitest on Node 22", "vitest on Deno", "packed package"]) {
+    const names = [
+      "typecheck",
+      "scenarios typecheck",
+      "vitest on Node 22",
+      "vitest on Deno",
+      "packed package",
+      "README code",
+    ]
+    for (const name of names) {
       expect(output).toMatch(new RegExp(`Effect 4: ${name}[^\\n]*\\(not run: no install\\)\\s+0 passed, 1 failed`))
     }
-    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("0 passed, 6 failed")
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("0 passed, 7 failed")
     expect(result.status).toBe(1)
   }, 120_000)
 })
