@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The repository's structure, checked (part of `npm test`; alone: `node scripts/check-structure.mjs`).
 //
-// Over the repository's own TypeScript (lib/, core/, cli/src/ and cli/main.ts, mod.ts, testing.ts, redis.ts):
+// Over the repository's own TypeScript (lib/, effect4/lib/, core/, cli/src/ and cli/main.ts, the entry points of both
+// lines: mod.ts, testing.ts, redis.ts, effect4/mod.ts, effect4/testing.ts, effect4/redis.ts):
 // (a) no import cycle: relative imports (and the package's own entry points, `@effect-quantive/client[/testing|/redis]`)
 //     resolved to files, strongly connected components found with Tarjan's algorithm; each cycle is printed, with
 //     whether it is made of type-only imports;
@@ -55,10 +56,19 @@ const walk = (dir) =>
     if (statSync(path).isDirectory()) return walk(path)
     return name.endsWith(".ts") && !name.endsWith(".d.ts") ? [path] : []
   })
-const entryFiles = ["mod.ts", "testing.ts", "redis.ts", "cli/main.ts"].map((f) => join(root, f)).filter(existsSync)
+const entryFiles = [
+  "mod.ts",
+  "testing.ts",
+  "redis.ts",
+  "cli/main.ts",
+  "effect4/mod.ts",
+  "effect4/testing.ts",
+  "effect4/redis.ts",
+].map((f) => join(root, f)).filter(existsSync)
 const files = [
   ...entryFiles,
   ...walk(join(root, "lib")),
+  ...walk(join(root, "effect4", "lib")),
   ...walk(join(root, "core")),
   ...walk(join(root, "cli", "src")),
 ]
@@ -220,14 +230,20 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
     }
   }
   for (const line of unresolved) evidence.push(`note: ${line}`)
-  report("(a) no import cycle among lib/, core/, cli/ and the entry points", components.length === 0, evidence)
+  report(
+    "(a) no import cycle among lib/, effect4/lib/, core/, cli/ and the entry points",
+    components.length === 0,
+    evidence,
+  )
 }
 
 // (b) No file over MAX_LINES lines, but generated ones.
 {
   const stale = []
   const lineCount = (text) => text.split("\n").length - (text.endsWith("\n") ? 1 : 0)
-  const measured = files.filter((f) => under(f, "lib") || under(f, "core") || under(f, "cli/src"))
+  const measured = files.filter((f) =>
+    under(f, "lib") || under(f, "effect4/lib") || under(f, "core") || under(f, "cli/src")
+  )
     .map((file) => {
       const text = texts.get(file)
       const first = text.split("\n", 1)[0]
@@ -244,7 +260,7 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
   const refused = long.filter((m) => !ALLOWED_LONG.has(m.file))
   const generated = measured.filter((m) => m.generated)
   const evidence = [
-    `${measured.length} files in lib/, core/, cli/src/; ${generated.length} generated; ` +
+    `${measured.length} files in lib/, effect4/lib/, core/, cli/src/; ${generated.length} generated; ` +
     `${long.length} non-generated over ${MAX_LINES} lines (${long.length - refused.length} allowed)`,
   ]
   for (const m of refused) evidence.push(`over ${MAX_LINES}: ${m.file} (${m.lines} lines)`)
@@ -260,7 +276,11 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
   if (generated.length > 0) {
     evidence.push(`generated (not counted): ${generated.map((m) => `${m.file} ${m.lines}`).join(", ")}`)
   }
-  report(`(b) no non-generated file over ${MAX_LINES} lines in lib/, core/, cli/src/`, refused.length === 0, evidence)
+  report(
+    `(b) no non-generated file over ${MAX_LINES} lines in lib/, effect4/lib/, core/, cli/src/`,
+    refused.length === 0,
+    evidence,
+  )
 }
 
 // (c) Nothing in lib/ reads a private field of a platform response.
@@ -411,7 +431,10 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
 
 // (e) No project history in comments: JSDoc (what users read) and line comments.
 {
-  const scanned = files.filter((f) => under(f, "lib") || under(f, "core") || /^(mod|testing|redis)\.ts$/.test(rel(f)))
+  const scanned = files.filter((f) =>
+    under(f, "lib") || under(f, "effect4/lib") || under(f, "core") ||
+    /^(effect4\/)?(mod|testing|redis)\.ts$/.test(rel(f))
+  )
   const words = /\bseeds?\s+0\d+|\bissues?\s+#?\d+/gi
   // Every comment of a file, from the syntax tree (so a "/**" inside a string is no comment).
   const commentsOf = (source) => {
@@ -443,14 +466,20 @@ const imports = new Map(files.map((file) => [file, importsOf(sources.get(file))]
   }
   perFile.sort((a, b) => b.found.length - a.found.length)
   const total = counts.jsdocHits + counts.otherHits
-  report('(e) no "seed 0…" or "issue N" in the comments of lib/, core/ and the entry points', total === 0, [
-    `${scanned.length} files; ${counts.jsdoc} JSDoc comments with ${counts.jsdocHits} mentions, ` +
-    `${counts.other} other comments with ${counts.otherHits}; ${perFile.length} files`,
-    ...perFile.map(({ file, found }) =>
-      `${file}: ${found.length} (lines ${found.slice(0, 8).map((f) => `${f.line}${f.jsdoc ? "" : " //"}`).join(", ")}` +
-      `${found.length > 8 ? ", …" : ""})`
-    ),
-  ])
+  report(
+    '(e) no "seed 0…" or "issue N" in the comments of lib/, effect4/lib/, core/ and the entry points',
+    total === 0,
+    [
+      `${scanned.length} files; ${counts.jsdoc} JSDoc comments with ${counts.jsdocHits} mentions, ` +
+      `${counts.other} other comments with ${counts.otherHits}; ${perFile.length} files`,
+      ...perFile.map(({ file, found }) =>
+        `${file}: ${found.length} (lines ${
+          found.slice(0, 8).map((f) => `${f.line}${f.jsdoc ? "" : " //"}`).join(", ")
+        }` +
+        `${found.length > 8 ? ", …" : ""})`
+      ),
+    ],
+  )
 }
 
 // (f) The tests docs/RELIABILITY.md names exist.

@@ -282,11 +282,9 @@ export interface Served {
   readonly abandoned: () => number
 }
 
-const FakeServerTag: Context.ServiceClass<FakeServer, "@effect-quantive/client/testing/FakeServer", Served> = Context
-  .Service<
-    FakeServer,
-    Served
-  >()("@effect-quantive/client/testing/FakeServer")
+const FakeServerKey = "@effect-quantive/client/testing/FakeServer"
+type FakeServerClass = Context.ServiceClass<FakeServer, typeof FakeServerKey, Served>
+const FakeServerTag: FakeServerClass = Context.Service<FakeServer, Served>()(FakeServerKey)
 
 /**
  * The fake in an Effect context: the fake itself and the base URL that reaches it.
