@@ -84,7 +84,9 @@ describe.skipIf(isDeno)("the Redis coordinator's pacing and pause", () => {
       for (const error of late) assert.include(error.message, "Timeout: the call did not complete within 3s")
       assert.isAtMost(late.length, 5, "only calls at the end of the timeout")
       const lateSent = late.filter((error) => error.attempts !== 0).length
-      assert.strictEqual(fake.requests.length, before + sent + lateSent, "nothing sent for a refused call")
+      // A late call's attempt may have been cut before its request reached the fake: at most, never more.
+      assert.isAtLeast(fake.requests.length, before + sent, "every answered call was sent")
+      assert.isAtMost(fake.requests.length, before + sent + lateSent, "nothing sent for a refused call")
       // The booked slots reach no further than one timeout and one interval ahead, refusals included.
       const backlog = await admin.pttl(`${prefix}${hash}:pace`)
       assert.isAtMost(backlog, 3000 + 100)
