@@ -100,6 +100,57 @@ export class Collector implements Body {
   }
 }
 
+/** How a `readWebBody` ended. @internal */
+export type WebBodyEnd =
+  | { readonly _tag: "end" }
+  | { readonly _tag: "tooLarge" }
+  | { readonly _tag: "error"; readonly cause: unknown }
+
+/**
+ * Reads a web `ReadableStream` into `collected` with the stream's own reader, chunk by chunk, until its end or the
+ * cap; `done` is called once. Answers the function that stops the read (cancelling the stream), which does nothing
+ * once `done` was called. A plain callback loop: a chunk costs one promise, which keeps the garbage a long export
+ * makes short-lived.
+ *
+ * @internal
+ */
+export const readWebBody = (
+  body: ReadableStream<Uint8Array>,
+  collected: Collector,
+  done: (end: WebBodyEnd) => void,
+): () => void => {
+  const reader = body.getReader()
+  let finished = false
+  const stop = () => {
+    reader.cancel().catch(() => {})
+  }
+  const finish = (end: WebBodyEnd) => {
+    if (finished) return
+    finished = true
+    done(end)
+  }
+  const pump = (): void => {
+    reader.read().then(
+      (result) => {
+        if (finished) return
+        if (result.done) return finish({ _tag: "end" })
+        if (!collected.add(result.value)) {
+          stop()
+          return finish({ _tag: "tooLarge" })
+        }
+        pump()
+      },
+      (cause: unknown) => finish({ _tag: "error", cause }),
+    )
+  }
+  pump()
+  return () => {
+    if (finished) return
+    finished = true
+    stop()
+  }
+}
+
 /** A body read in one call. @internal */
 export class BytesBody implements Body {
   readonly bytes: Uint8Array

@@ -1,6 +1,9 @@
 /**
- * Reading a response body under the size cap, through the platform's public response API (`arrayBuffer` for a small
- * body of declared length, `stream` for the rest), as the core's `planBody` says (`core/src/body.ts`).
+ * Reading a response body under the size cap, as the core's `planBody` says (`core/src/body.ts`): a small body of
+ * declared length in one read, the rest chunk by chunk. A body whose web `Response` was kept (`webResponse.ts`) is
+ * read from it (`arrayBuffer`, or the stream's own reader: an Effect `Stream` per chunk makes garbage that outlives
+ * young-generation collections, and a long export's memory grows with it); any other through the platform's public
+ * response API (`arrayBuffer`, `stream`).
  *
  * - A declared `content-length` over the cap fails before reading; a body that passes the cap while it is read stops
  *   at the first chunk past it.
@@ -8,11 +11,11 @@
  *
  * @internal
  */
-import type { HttpClientResponse } from "@effect/platform"
 import { Effect, Option, Stream } from "effect"
-import { type Body, BytesBody, Collector, planBody } from "../../../core/src/body.ts"
+import { type Body, BytesBody, Collector, planBody, readWebBody } from "../../../core/src/body.ts"
 import type * as QE from "../../QuantiveError.ts"
 import { type CallContext, fromCause, fromHttpClientError, transportError } from "../errors.ts"
+import type { Sent } from "./webResponse.ts"
 
 export type { Body } from "../../../core/src/body.ts"
 export { Collector } from "../../../core/src/body.ts"
@@ -34,7 +37,7 @@ export const textOf = (body: Body, ctx: CallContext, status: number): Effect.Eff
  * @internal
  */
 export const readBytes = (
-  response: HttpClientResponse.HttpClientResponse,
+  { response, web }: Sent,
   headers: Readonly<Record<string, string>>,
   ctx: CallContext,
   cap: number,
@@ -51,19 +54,46 @@ export const readBytes = (
   switch (plan._tag) {
     case "tooLarge":
       return Effect.fail(tooLarge(String(plan.declared)))
-    case "whole":
-      return Effect.matchEffect(response.arrayBuffer, {
-        onFailure: (error) => Effect.fail(fromHttpClientError(error, ctx, status)),
-        onSuccess: (buffer) =>
-          buffer.byteLength === plan.declared ? Effect.succeed(new BytesBody(new Uint8Array(buffer))) : Effect.fail(
-            transportError(
-              ctx,
-              "Body",
-              `the body is ${buffer.byteLength} bytes where its content-length declares ${plan.declared}`,
-              status,
-            ),
+    case "whole": {
+      const whole = (buffer: ArrayBuffer): Effect.Effect<Body, QE.TransportError> =>
+        buffer.byteLength === plan.declared ? Effect.succeed(new BytesBody(new Uint8Array(buffer))) : Effect.fail(
+          transportError(
+            ctx,
+            "Body",
+            `the body is ${buffer.byteLength} bytes where its content-length declares ${plan.declared}`,
+            status,
           ),
+        )
+      if (web === undefined || web.bodyUsed) {
+        return Effect.matchEffect(response.arrayBuffer, {
+          onFailure: (error) => Effect.fail(fromHttpClientError(error, ctx, status)),
+          onSuccess: whole,
+        })
+      }
+      // Interrupting the read closes the attempt's scope, which aborts the request and so this read.
+      return Effect.async<Body, QE.TransportError>((resume) => {
+        web.arrayBuffer().then(
+          (buffer) => resume(whole(buffer)),
+          (cause: unknown) => resume(Effect.fail(fromCause(cause, ctx, status))),
+        )
       })
+    }
+  }
+  if (web !== undefined && !web.bodyUsed) {
+    const body = web.body
+    if (body === null) return Effect.succeed(new Collector(cap, undefined))
+    return Effect.async<Body, QE.TransportError>((resume) => {
+      const collected = new Collector(cap, plan.expected)
+      const stop = readWebBody(body, collected, (end) =>
+        resume(
+          end._tag === "end"
+            ? Effect.succeed(collected)
+            : end._tag === "tooLarge"
+            ? Effect.fail(tooLarge(`more than ${cap}`))
+            : Effect.fail(fromCause(end.cause, ctx, status)),
+        ))
+      return Effect.sync(stop)
+    })
   }
   // The body stream, pulled chunk by chunk: a pull loop costs a fraction of running the stream through a sink.
   return Effect.scoped(

@@ -15,6 +15,7 @@ import { type CallContext, timeoutError } from "../errors.ts"
 import { type Body, readBytes } from "./body.ts"
 import { withDeadline } from "./deadline.ts"
 import { send } from "./redirects.ts"
+import { makeKeeper } from "./webResponse.ts"
 
 /** @internal */
 export const USER_AGENT = "effect-quantive/0.2.0"
@@ -59,15 +60,16 @@ export const make = (
     "user-agent": USER_AGENT,
   }
   const cap = config.maxResponseBytes
+  const keep = makeKeeper()
 
   const once = (request: HttpClientRequest.HttpClientRequest, ctx: CallContext, scope: Scope.Scope) =>
     Effect.flatMap(
-      Effect.provideService(send(client, request, ctx, config, 0), Scope.Scope, scope),
-      (response) => {
-        const responseHeaders = response.headers
+      Effect.provideService(send(client, request, ctx, config, 0, keep), Scope.Scope, scope),
+      (sent) => {
+        const responseHeaders = sent.response.headers
         return Effect.map(
-          readBytes(response, responseHeaders, ctx, cap),
-          (body): Exchange => ({ status: response.status, headers: responseHeaders, body }),
+          readBytes(sent, responseHeaders, ctx, cap),
+          (body): Exchange => ({ status: sent.response.status, headers: responseHeaders, body }),
         )
       },
     )

@@ -6,26 +6,16 @@
  *
  * @internal
  */
-import { FetchHttpClient, HttpBody, type HttpClient, type HttpClientError, HttpClientRequest } from "@effect/platform"
-import type { HttpClientResponse } from "@effect/platform"
-import { Effect, Option, type Scope } from "effect"
+import { HttpBody, type HttpClient, type HttpClientError, HttpClientRequest } from "@effect/platform"
+import { Effect, type Scope } from "effect"
 import * as QE from "../../QuantiveError.ts"
 import { readBytes } from "./body.ts"
 import type { ResolvedConfig } from "../config.ts"
 import { type CallContext, describe, fromHttpClientError } from "../errors.ts"
+import type { Keeper, Sent } from "./webResponse.ts"
 
 const isRedirect = (status: number) =>
   status === 301 || status === 302 || status === 303 || status === 307 || status === 308
-
-const withManualRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(
-    Effect.serviceOption(FetchHttpClient.RequestInit),
-    (init) =>
-      Effect.provideService(effect, FetchHttpClient.RequestInit, {
-        ...Option.getOrElse(init, () => ({})),
-        redirect: "manual",
-      }),
-  )
 
 /** Why a redirect target is refused, or undefined when it may be followed. */
 const refusal = (next: URL, config: ResolvedConfig): string | undefined => {
@@ -50,17 +40,18 @@ export const send = (
   ctx: CallContext,
   config: ResolvedConfig,
   hops: number,
-): Effect.Effect<HttpClientResponse.HttpClientResponse, QE.TransportError | QE.UnexpectedStatus, Scope.Scope> =>
-  client.execute(request).pipe(
-    withManualRedirects,
+  keep: Keeper,
+): Effect.Effect<Sent, QE.TransportError | QE.UnexpectedStatus, Scope.Scope> =>
+  keep(client.execute(request)).pipe(
     Effect.mapError((error) => fromHttpClientError(error, ctx)),
-    Effect.flatMap((response) => {
-      if (!isRedirect(response.status)) return Effect.succeed(response)
+    Effect.flatMap((sent) => {
+      const response = sent.response
+      if (!isRedirect(response.status)) return Effect.succeed(sent)
       const headers = response.headers
       const location = headers["location"]
-      if (location === undefined) return Effect.succeed(response)
+      if (location === undefined) return Effect.succeed(sent)
       // Read to the end (so the connection can be reused), never decoded.
-      const drain = Effect.ignore(readBytes(response, headers, ctx, config.maxResponseBytes))
+      const drain = Effect.ignore(readBytes(sent, headers, ctx, config.maxResponseBytes))
       const refuse = (why: string) =>
         Effect.zipRight(
           drain,
@@ -87,7 +78,7 @@ export const send = (
         : request
       return Effect.zipRight(
         drain,
-        send(client, HttpClientRequest.setUrl(redirected, next.href), ctx, config, hops + 1),
+        send(client, HttpClientRequest.setUrl(redirected, next.href), ctx, config, hops + 1, keep),
       )
     }),
   )
