@@ -1,9 +1,8 @@
 /**
  * Reading a response body under the size cap, as the core's `planBody` says (`core/src/body.ts`): a small body of
- * declared length in one read, the rest chunk by chunk. A body whose web `Response` was kept (`webResponse.ts`) is
- * read from it (`arrayBuffer`, or the stream's own reader: an Effect `Stream` per chunk makes garbage that outlives
- * young-generation collections, and a long export's memory grows with it); any other through the platform's public
- * response API (`arrayBuffer`, `stream`).
+ * declared length in one read (`response.arrayBuffer`), the rest chunk by chunk: from the web `Response` where it was
+ * kept (`webResponse.ts`), with the stream's own reader (an Effect `Stream` per chunk makes garbage that outlives
+ * young-generation collections, and a long export's memory grows with it), otherwise from `response.stream`.
  *
  * - A declared `content-length` over the cap fails before reading; a body that passes the cap while it is read stops
  *   at the first chunk past it.
@@ -54,30 +53,19 @@ export const readBytes = (
   switch (plan._tag) {
     case "tooLarge":
       return Effect.fail(tooLarge(String(plan.declared)))
-    case "whole": {
-      const whole = (buffer: ArrayBuffer): Effect.Effect<Body, QE.TransportError> =>
-        buffer.byteLength === plan.declared ? Effect.succeed(new BytesBody(new Uint8Array(buffer))) : Effect.fail(
-          transportError(
-            ctx,
-            "Body",
-            `the body is ${buffer.byteLength} bytes where its content-length declares ${plan.declared}`,
-            status,
+    case "whole":
+      return Effect.matchEffect(response.arrayBuffer, {
+        onFailure: (error) => Effect.fail(fromHttpClientError(error, ctx, status)),
+        onSuccess: (buffer) =>
+          buffer.byteLength === plan.declared ? Effect.succeed(new BytesBody(new Uint8Array(buffer))) : Effect.fail(
+            transportError(
+              ctx,
+              "Body",
+              `the body is ${buffer.byteLength} bytes where its content-length declares ${plan.declared}`,
+              status,
+            ),
           ),
-        )
-      if (web === undefined || web.bodyUsed) {
-        return Effect.matchEffect(response.arrayBuffer, {
-          onFailure: (error) => Effect.fail(fromHttpClientError(error, ctx, status)),
-          onSuccess: whole,
-        })
-      }
-      // Interrupting the read closes the attempt's scope, which aborts the request and so this read.
-      return Effect.async<Body, QE.TransportError>((resume) => {
-        web.arrayBuffer().then(
-          (buffer) => resume(whole(buffer)),
-          (cause: unknown) => resume(Effect.fail(fromCause(cause, ctx, status))),
-        )
       })
-    }
   }
   if (web !== undefined && !web.bodyUsed) {
     const body = web.body
